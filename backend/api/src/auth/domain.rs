@@ -1,0 +1,209 @@
+//! Passwords, access tokens and refresh tokens.
+
+use std::sync::{Arc, OnceLock};
+
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use base64::Engine;
+use chrono::Utc;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+use uuid::Uuid;
+use xingguang_db::models::user::{Role, User};
+
+use crate::error::{ApiError, FieldError};
+
+/// The claims of an access token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    /// The user's id.
+    pub sub: Uuid,
+    pub role: Role,
+    pub community_id: Uuid,
+    pub iat: i64,
+    pub exp: i64,
+    /// Unique per token, for tracing a token through the logs.
+    pub jti: Uuid,
+}
+
+/// Signs and checks access tokens (HS256 only: a token naming any other algorithm, `none`
+/// included, is refused).
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    ttl_seconds: i64,
+}
+
+impl TokenKeys {
+    pub fn new(secret: &[u8], ttl_seconds: i64) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 5;
+        validation.set_required_spec_claims(&["exp", "iat", "sub"]);
+        TokenKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl_seconds,
+        }
+    }
+
+    pub fn ttl_seconds(&self) -> i64 {
+        self.ttl_seconds
+    }
+
+    pub fn issue(&self, user: &User) -> Result<String, ApiError> {
+        let now = Utc::now().timestamp();
+        let claims = Claims {
+            sub: user.id,
+            role: user.role,
+            community_id: user.community_id,
+            iat: now,
+            exp: now + self.ttl_seconds,
+            jti: Uuid::now_v7(),
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(ApiError::internal)
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
+        use jsonwebtoken::errors::ErrorKind;
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|e| match e.kind() {
+                ErrorKind::ExpiredSignature => ApiError::unauthorized(
+                    "token_expired",
+                    "The access token has expired. Refresh it or log in again.",
+                ),
+                _ => ApiError::unauthorized("invalid_token", "The access token is invalid."),
+            })
+    }
+}
+
+/// Argon2id hashing on blocking threads, at most one per core at a time, so a burst of logins
+/// queues instead of starving every other request of CPU and memory.
+pub struct PasswordService {
+    permits: Arc<Semaphore>,
+}
+
+impl Default for PasswordService {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl PasswordService {
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        PasswordService {
+            permits: Arc::new(Semaphore::new(cores)),
+        }
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+        self.run(move || hash_password(&password)).await?
+    }
+
+    /// Checks a password against a stored hash, or against a fixed dummy hash when there is no
+    /// user, so an unknown username costs the same time as a wrong password.
+    pub async fn verify(
+        &self,
+        password: String,
+        stored_hash: Option<String>,
+    ) -> Result<bool, ApiError> {
+        self.run(move || {
+            let hash = stored_hash.as_deref().unwrap_or_else(|| dummy_hash());
+            let matches = verify_password(&password, hash);
+            matches && stored_hash.is_some()
+        })
+        .await
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
+        tokio::task::spawn_blocking(work)
+            .await
+            .map_err(ApiError::internal)
+    }
+}
+
+pub fn hash_password(password: &str) -> Result<String, ApiError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("hashing a password: {e}")))
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("not a real password, only for timing").unwrap_or_default())
+}
+
+/// A new refresh token: 256 random bits, URL-safe. Only its SHA-256 is stored.
+pub fn new_refresh_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn hash_refresh_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub const MAX_PASSWORD_LEN: usize = 256;
+pub const MIN_PASSWORD_LEN: usize = 8;
+
+/// A username as stored: trimmed and lower-case, 3–40 of `a-z 0-9 _ . -`.
+#[derive(Debug, Clone)]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let normalised = raw.trim().to_lowercase();
+        let valid_chars = normalised
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+        if !(3..=40).contains(&normalised.len()) || !valid_chars {
+            return Err(FieldError::new(
+                "username",
+                "must be 3–40 characters of a–z, 0–9, '_', '.' or '-'",
+            ));
+        }
+        Ok(Username(normalised))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A new password: 8–256 characters (the upper bound keeps hashing cost bounded).
+pub fn check_new_password(password: &str) -> Result<(), FieldError> {
+    let len = password.chars().count();
+    if len < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_LEN {
+        return Err(FieldError::new(
+            "password",
+            format!("must be {MIN_PASSWORD_LEN}–{MAX_PASSWORD_LEN} characters"),
+        ));
+    }
+    Ok(())
+}

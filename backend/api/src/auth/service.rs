@@ -1,0 +1,106 @@
+//! The parts of login and refresh that touch the database, kept out of the handlers so each
+//! handler still reads top to bottom.
+
+use chrono::{Duration, Utc};
+use diesel_async::AsyncPgConnection;
+use uuid::Uuid;
+use xingguang_db::models::login_failure::LoginFailure;
+use xingguang_db::models::refresh_token::{NewRefreshToken, RefreshToken};
+use xingguang_db::models::user::User;
+
+use super::domain::{hash_refresh_token, new_refresh_token};
+use super::dto::TokenResponse;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Failed logins allowed per username and address within [`THROTTLE_WINDOW_MINUTES`].
+pub const MAX_FAILURES: i64 = 5;
+pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+
+/// Seconds until another attempt is allowed, if this username/address pair is throttled.
+pub async fn throttled_for(
+    conn: &mut AsyncPgConnection,
+    username: &str,
+    ip: &str,
+) -> Result<Option<u64>, ApiError> {
+    let window = Duration::minutes(THROTTLE_WINDOW_MINUTES);
+    let (failures, oldest) = LoginFailure::recent(conn, username, ip, Utc::now() - window).await?;
+    if failures < MAX_FAILURES {
+        return Ok(None);
+    }
+    let frees_at = oldest.unwrap_or_else(Utc::now) + window;
+    Ok(Some((frees_at - Utc::now()).num_seconds().max(1) as u64))
+}
+
+/// Issues an access token and a refresh token in `family` (a new login starts a new family).
+pub async fn issue_tokens(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    user: &User,
+    family: Uuid,
+) -> Result<TokenResponse, ApiError> {
+    let refresh_token = new_refresh_token();
+    let refresh_ttl = state.settings.refresh_token_ttl;
+    RefreshToken::insert(
+        conn,
+        &NewRefreshToken {
+            id: xingguang_db::new_id(),
+            user_id: user.id,
+            family_id: family,
+            token_hash: &hash_refresh_token(&refresh_token),
+            expires_at: Utc::now() + Duration::seconds(refresh_ttl),
+        },
+    )
+    .await?;
+    Ok(TokenResponse {
+        access_token: state.tokens.issue(user)?,
+        token_type: "Bearer",
+        expires_in: state.tokens.ttl_seconds(),
+        refresh_token,
+        refresh_token_expires_in: refresh_ttl,
+    })
+}
+
+/// What presenting a refresh token led to.
+pub enum RefreshOutcome {
+    Rotated(Box<TokenResponse>),
+    /// Unknown, expired or revoked; or the user is disabled.
+    Invalid(&'static str),
+    /// The token had already been used: the whole family has been revoked.
+    Reused {
+        user: User,
+    },
+}
+
+/// Rotates a refresh token. Runs inside the caller's transaction; a detected reuse revokes the
+/// family and still commits, so the revocation sticks although the caller answers 401.
+pub async fn rotate(
+    conn: &mut AsyncPgConnection,
+    state: &AppState,
+    presented: &str,
+) -> Result<RefreshOutcome, ApiError> {
+    let Some(token) = RefreshToken::find_by_hash(conn, &hash_refresh_token(presented)).await?
+    else {
+        return Ok(RefreshOutcome::Invalid("invalid_refresh_token"));
+    };
+    if token.revoked_at.is_some() {
+        return Ok(RefreshOutcome::Invalid("refresh_token_revoked"));
+    }
+    let user = User::find(conn, token.user_id).await?;
+    // mark_rotated is a compare-and-set: of two concurrent refreshes with one token, one loses
+    // here and is treated as a reuse.
+    if token.rotated_at.is_some() || !RefreshToken::mark_rotated(conn, token.id).await? {
+        RefreshToken::revoke_family(conn, token.family_id).await?;
+        return Ok(RefreshOutcome::Reused { user });
+    }
+    if token.expires_at < Utc::now() {
+        return Ok(RefreshOutcome::Invalid("refresh_token_expired"));
+    }
+    if user.disabled {
+        RefreshToken::revoke_family(conn, token.family_id).await?;
+        return Ok(RefreshOutcome::Invalid("account_disabled"));
+    }
+    Ok(RefreshOutcome::Rotated(Box::new(
+        issue_tokens(conn, state, &user, token.family_id).await?,
+    )))
+}

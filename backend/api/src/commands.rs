@@ -1,0 +1,273 @@
+//! The operator commands behind `xingguang <subcommand>`.
+
+use std::io::BufRead;
+use std::net::TcpListener;
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use diesel_async::{AsyncConnection, AsyncPgConnection};
+use rand::distributions::{Alphanumeric, DistString};
+use xingguang_db::embedded::{EmbeddedOptions, EmbeddedPostgres};
+use xingguang_db::models::community::{Community, NewCommunity};
+use xingguang_db::models::user::{NewUser, Role, User};
+
+use crate::auth::domain::{check_new_password, hash_password, Username};
+use crate::settings::{Settings, MIN_JWT_SECRET_LEN};
+use crate::state::AppState;
+
+const DATABASE_NAME: &str = "xingguang";
+const JWT_SECRET_FILE: &str = "jwt-secret";
+
+/// The database to use: `DATABASE_URL`, or the embedded cluster under the data directory.
+pub struct Database {
+    pub url: String,
+    pub embedded: Option<EmbeddedPostgres>,
+}
+
+impl Database {
+    pub async fn open(settings: &Settings) -> anyhow::Result<Self> {
+        if let Some(url) = settings.database_url.clone().filter(|u| !u.is_empty()) {
+            return Ok(Database {
+                url,
+                embedded: None,
+            });
+        }
+        log::info!(
+            "DATABASE_URL is not set: using the embedded PostgreSQL cluster in {}",
+            settings.data_dir.display()
+        );
+        let server = EmbeddedPostgres::start(&EmbeddedOptions {
+            base_dir: settings.data_dir.clone(),
+            ephemeral: false,
+        })
+        .await?;
+        server.ensure_database(DATABASE_NAME).await?;
+        Ok(Database {
+            url: server.url(DATABASE_NAME),
+            embedded: Some(server),
+        })
+    }
+
+    pub fn close(self) -> anyhow::Result<()> {
+        if let Some(server) = self.embedded {
+            log::info!("stopping the embedded PostgreSQL cluster");
+            server.stop()?;
+        }
+        Ok(())
+    }
+}
+
+/// `xingguang serve`
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let jwt_secret = jwt_secret(&settings)?;
+    let listener = TcpListener::bind(&settings.bind)
+        .with_context(|| format!("listening on {}", settings.bind))?;
+    let database = Database::open(&settings).await?;
+    let result = async {
+        let ran = xingguang_db::pool::run_migrations(&database.url).await?;
+        log::info!("{ran} migration(s) applied");
+        if database.embedded.is_some() {
+            let mut conn = AsyncPgConnection::establish(&database.url).await?;
+            if Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY)
+                .await?
+                .is_none()
+            {
+                log::info!("first start of the embedded database: seeding the demo community");
+                crate::seed::seed_demo(&mut conn).await?;
+            }
+        }
+        let pool = xingguang_db::pool::build_pool(&database.url, settings.db_pool_size)?;
+        let state = AppState::new(pool, settings.clone(), &jwt_secret);
+        log::info!("listening on http://{}", listener.local_addr()?);
+        crate::startup::run(state, listener)?.await?;
+        anyhow::Ok(())
+    }
+    .await;
+    database.close()?;
+    result
+}
+
+/// `xingguang migrate`
+pub async fn migrate(settings: Settings) -> anyhow::Result<()> {
+    with_database(&settings, |url| async move {
+        let ran = xingguang_db::pool::run_migrations(&url).await?;
+        println!("{ran} migration(s) applied");
+        Ok(())
+    })
+    .await
+}
+
+/// `xingguang seed-demo`
+pub async fn seed_demo(settings: Settings) -> anyhow::Result<()> {
+    with_database(&settings, |url| async move {
+        xingguang_db::pool::run_migrations(&url).await?;
+        let mut conn = AsyncPgConnection::establish(&url).await?;
+        let report = crate::seed::seed_demo(&mut conn).await?;
+        println!(
+            "demo community {}; users created: {}",
+            if report.community_created {
+                "created"
+            } else {
+                "already present"
+            },
+            if report.users_created.is_empty() {
+                "none".to_owned()
+            } else {
+                report.users_created.join(", ")
+            }
+        );
+        Ok(())
+    })
+    .await
+}
+
+/// `xingguang create-community`
+pub async fn create_community(
+    settings: Settings,
+    name: String,
+    province: String,
+    city: String,
+    county: String,
+) -> anyhow::Result<()> {
+    with_database(&settings, |url| async move {
+        xingguang_db::pool::run_migrations(&url).await?;
+        let mut conn = AsyncPgConnection::establish(&url).await?;
+        if Community::find_by_name(&mut conn, &name).await?.is_some() {
+            bail!("a community named {name} exists already");
+        }
+        let community = Community::insert(
+            &mut conn,
+            &NewCommunity {
+                id: xingguang_db::new_id(),
+                name: &name,
+                province: &province,
+                city: &city,
+                county: &county,
+            },
+        )
+        .await?;
+        println!("created community {} ({})", community.name, community.id);
+        Ok(())
+    })
+    .await
+}
+
+/// `xingguang create-user`: the password is read from `XINGGUANG_NEW_PASSWORD` or the first
+/// line of standard input, never from the command line (it would land in shell history).
+pub async fn create_user(
+    settings: Settings,
+    username: String,
+    display_name: String,
+    role: Role,
+    community: Option<String>,
+) -> anyhow::Result<()> {
+    let username =
+        Username::parse(&username).map_err(|e| anyhow::anyhow!("username {}", e.message))?;
+    let password = match std::env::var("XINGGUANG_NEW_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("password (one line on standard input):");
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    check_new_password(&password).map_err(|e| anyhow::anyhow!("password {}", e.message))?;
+    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    with_database(&settings, |url| async move {
+        xingguang_db::pool::run_migrations(&url).await?;
+        let mut conn = AsyncPgConnection::establish(&url).await?;
+        let community = match community {
+            Some(name) => Community::find_by_name(&mut conn, &name)
+                .await?
+                .with_context(|| format!("no community named {name}"))?,
+            None => Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY)
+                .await?
+                .context("name the community with --community")?,
+        };
+        if User::find_by_username(&mut conn, username.as_str())
+            .await?
+            .is_some()
+        {
+            bail!("the username {} is taken", username.as_str());
+        }
+        let user = User::insert(
+            &mut conn,
+            &NewUser {
+                id: xingguang_db::new_id(),
+                community_id: community.id,
+                username: username.as_str(),
+                display_name: &display_name,
+                password_hash: &hash,
+                role,
+            },
+        )
+        .await?;
+        let ctx = crate::http::RequestCtx {
+            request_id: String::new(),
+            ip: "cli".to_owned(),
+        };
+        crate::audit::AuditEvent::new("user.create", "user")
+            .community(community.id)
+            .entity(user.id)
+            .fields(&["username", "display_name", "role", "password"])
+            .detail(serde_json::json!({ "via": "xingguang create-user" }))
+            .write(&mut conn, &ctx)
+            .await?;
+        println!(
+            "created {} user {} in {}",
+            role, user.username, community.name
+        );
+        Ok(())
+    })
+    .await
+}
+
+async fn with_database<F, Fut>(settings: &Settings, work: F) -> anyhow::Result<()>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let database = Database::open(settings).await?;
+    let result = work(database.url.clone()).await;
+    database.close()?;
+    result
+}
+
+/// `JWT_SECRET`, required with an external database; in embedded mode generated once and kept
+/// in the data directory, so tokens survive restarts.
+fn jwt_secret(settings: &Settings) -> anyhow::Result<String> {
+    if let Some(secret) = settings.jwt_secret.clone().filter(|s| !s.is_empty()) {
+        if secret.len() < MIN_JWT_SECRET_LEN {
+            bail!("JWT_SECRET must be at least {MIN_JWT_SECRET_LEN} bytes (e.g. `openssl rand -base64 48`)");
+        }
+        return Ok(secret);
+    }
+    if settings
+        .database_url
+        .as_deref()
+        .is_some_and(|u| !u.is_empty())
+    {
+        bail!("JWT_SECRET is required when DATABASE_URL is set (at least {MIN_JWT_SECRET_LEN} bytes, e.g. `openssl rand -base64 48`)");
+    }
+    let path = settings.data_dir.join(JWT_SECRET_FILE);
+    if let Ok(secret) = std::fs::read_to_string(&path) {
+        return Ok(secret.trim().to_owned());
+    }
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let secret = Alphanumeric.sample_string(&mut rand::thread_rng(), 64);
+    write_secret(&path, &secret)?;
+    Ok(secret)
+}
+
+fn write_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(secret.as_bytes())?;
+    Ok(())
+}

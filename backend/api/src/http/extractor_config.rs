@@ -1,0 +1,96 @@
+//! Turns actix's extractor failures into problems, so malformed input never answers with
+//! actix's plain-text errors.
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest};
+
+use crate::error::ApiError;
+
+/// Largest JSON body the API accepts. Bulk uploads (imports) use their own endpoints and limits.
+pub const JSON_LIMIT: usize = 256 * 1024;
+
+pub fn json() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(JSON_LIMIT)
+        .error_handler(|err, _req: &HttpRequest| json_problem(&err).into())
+}
+
+pub fn query() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|err, _req| query_problem(&err).into())
+}
+
+pub fn path() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|err, _req| path_problem(&err).into())
+}
+
+pub fn form() -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(16 * 1024)
+        .error_handler(|err, _req| form_problem(&err).into())
+}
+
+fn json_problem(err: &JsonPayloadError) -> ApiError {
+    match err {
+        JsonPayloadError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "The request body must be JSON, sent with Content-Type: application/json.",
+        ),
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("The request body is larger than the {limit} bytes allowed."),
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            format!("The request body does not fit the schema: {e}"),
+        ),
+        JsonPayloadError::Deserialize(e) => ApiError::bad_request(
+            "malformed_json",
+            format!("The request body is not valid JSON: {e}"),
+        ),
+        other => ApiError::bad_request(
+            "malformed_body",
+            format!("The request body could not be read: {other}"),
+        ),
+    }
+}
+
+fn query_problem(err: &QueryPayloadError) -> ApiError {
+    ApiError::bad_request(
+        "invalid_query",
+        format!("The query string is invalid: {err}"),
+    )
+}
+
+fn path_problem(err: &PathError) -> ApiError {
+    // A malformed id in the path names no record: the same answer as an unknown one.
+    let _ = err;
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "The requested resource does not exist (malformed identifier in the path).",
+    )
+}
+
+fn form_problem(err: &UrlencodedError) -> ApiError {
+    match err {
+        UrlencodedError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "The request body must be form-encoded (application/x-www-form-urlencoded).",
+        ),
+        UrlencodedError::Overflow { .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "The request body is too large.",
+        ),
+        other => ApiError::bad_request(
+            "malformed_body",
+            format!("The form body is invalid: {other}"),
+        ),
+    }
+}

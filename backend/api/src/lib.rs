@@ -1,0 +1,20 @@
+//! The Xingguang API server.
+//!
+//! A request flows: [`http::observe`] (request id, metrics) → security headers → CORS → the
+//! route's extractors ([`auth::extract::Authed`] checks the token and role; `Json`/`Query`/`Path`
+//! parse input, failing as problems via [`http::extractor_config`]) → the handler (parse into
+//! domain types, one call into `xingguang_db`, audit, build the response) → [`error::ApiError`]
+//! renders any failure as `application/problem+json`. See docs/ARCHITECTURE.md.
+
+pub mod audit;
+pub mod auth;
+pub mod commands;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod ops;
+pub mod seed;
+pub mod settings;
+pub mod spa;
+pub mod startup;
+pub mod state;

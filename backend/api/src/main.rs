@@ -1,0 +1,95 @@
+use clap::{Parser, Subcommand};
+use xingguang::commands;
+use xingguang::settings::Settings;
+use xingguang_db::models::user::Role;
+
+/// Xingguang (星光) community-service platform.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    settings: Settings,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the API server and the dashboard (the default).
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load the demo community and its demo logins (idempotent).
+    SeedDemo,
+    /// Print the OpenAPI document to standard output.
+    Openapi,
+    /// Create a community.
+    CreateCommunity {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        province: String,
+        #[arg(long)]
+        city: String,
+        #[arg(long)]
+        county: String,
+    },
+    /// Create a user. The password comes from XINGGUANG_NEW_PASSWORD or standard input.
+    CreateUser {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        /// resident, group_leader, staff or partner.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The community's name; defaults to the demo community.
+        #[arg(long)]
+        community: Option<String>,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| "expected resident, group_leader, staff or partner".to_owned())
+}
+
+fn main() -> std::process::ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info")).init();
+    let cli = Cli::parse();
+    let settings = cli.settings;
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi = command {
+        print!(
+            "{}",
+            xingguang::openapi::to_committed_json(&xingguang::openapi::document())
+        );
+        return std::process::ExitCode::SUCCESS;
+    }
+    let result = actix_web::rt::System::new().block_on(async move {
+        match command {
+            Command::Serve => commands::serve(settings).await,
+            Command::Migrate => commands::migrate(settings).await,
+            Command::SeedDemo => commands::seed_demo(settings).await,
+            Command::CreateCommunity {
+                name,
+                province,
+                city,
+                county,
+            } => commands::create_community(settings, name, province, city, county).await,
+            Command::CreateUser {
+                username,
+                display_name,
+                role,
+                community,
+            } => commands::create_user(settings, username, display_name, role, community).await,
+            Command::Openapi => Ok(()),
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

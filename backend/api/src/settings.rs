@@ -1,0 +1,78 @@
+//! Configuration, read from the environment (every variable is listed in `.env.example` and the
+//! README) or from the matching command-line flag.
+
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// PostgreSQL server to use. When unset, `serve` runs a private cluster under the data
+    /// directory and seeds the demo community on its first start.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Address and port the HTTP server listens on.
+    #[arg(long, env = "XINGGUANG_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+
+    /// Folder for local state: the embedded database cluster and its generated JWT secret.
+    #[arg(long, env = "XINGGUANG_DATA_DIR", default_value = "./.xingguang")]
+    pub data_dir: PathBuf,
+
+    /// Secret for signing access tokens (HS256), at least 32 bytes. Required with DATABASE_URL;
+    /// generated once and kept in the data directory in embedded mode.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in seconds.
+    #[arg(long, env = "XINGGUANG_ACCESS_TOKEN_TTL", default_value_t = 900)]
+    pub access_token_ttl: i64,
+
+    /// Lifetime of a refresh token, in seconds.
+    #[arg(long, env = "XINGGUANG_REFRESH_TOKEN_TTL", default_value_t = 14 * 24 * 3600)]
+    pub refresh_token_ttl: i64,
+
+    /// Comma-separated origins allowed to call the API from a browser (CORS), e.g.
+    /// `http://localhost:5173`. The SPA served by this server needs none.
+    #[arg(
+        long,
+        env = "XINGGUANG_CORS_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
+    pub cors_origins: Vec<String>,
+
+    /// Mark the refresh cookie `Secure` (only sent over HTTPS). Turn on behind TLS.
+    #[arg(long, env = "XINGGUANG_COOKIE_SECURE", default_value_t = false)]
+    pub cookie_secure: bool,
+
+    /// Believe `X-Forwarded-For` for the client address. Only behind a reverse proxy that sets it.
+    #[arg(long, env = "XINGGUANG_TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+
+    /// The built SPA to serve at `/`.
+    #[arg(long, env = "XINGGUANG_STATIC_DIR", default_value = "frontend/dist")]
+    pub static_dir: PathBuf,
+
+    /// Maximum database connections in the pool.
+    #[arg(long, env = "XINGGUANG_DB_POOL_SIZE", default_value_t = 16)]
+    pub db_pool_size: usize,
+}
+
+pub const MIN_JWT_SECRET_LEN: usize = 32;
+
+impl Settings {
+    /// Settings for tests and tools: defaults with the given database and secret.
+    pub fn for_database(database_url: String, jwt_secret: String) -> Self {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            settings: Settings,
+        }
+        // Parse no arguments and ignore the environment's values for the two we set.
+        let mut settings = Wrapper::parse_from(["xingguang"]).settings;
+        settings.database_url = Some(database_url);
+        settings.jwt_secret = Some(jwt_secret);
+        settings
+    }
+}

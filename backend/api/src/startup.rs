@@ -1,0 +1,103 @@
+//! Builds the actix application: middleware, extractor configuration, the API routes (collected
+//! into the OpenAPI document as they are registered), Swagger UI, the SPA and the fallback.
+
+use std::net::TcpListener;
+
+use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
+use actix_web::{web, App, HttpServer};
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::http::fallback::RouteTable;
+use crate::http::metrics::Metrics;
+use crate::http::{extractor_config, observe};
+use crate::openapi::ApiDoc;
+use crate::state::AppState;
+use crate::{audit, auth, ops, spa};
+
+/// Every API route. A new capability adds one `.configure(<module>::routes)` line here.
+pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(
+        scope("/api/v1")
+            .configure(auth::routes)
+            .configure(audit::routes),
+    )
+    .configure(ops::routes);
+}
+
+pub fn build_openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(api_routes)
+        .split_for_parts();
+    api
+}
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+frame-ancestors 'none'; form-action 'self'";
+
+/// Starts the HTTP server on `listener`. The returned server is a future that ends after a
+/// graceful shutdown (SIGINT/SIGTERM: stop accepting, finish in-flight requests, up to 30 s).
+pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web::dev::Server> {
+    let api = build_openapi();
+    let routes = web::Data::new(RouteTable::from_openapi(&api));
+    let metrics = web::Data::new(Metrics::default());
+    let cors_origins = state.settings.cors_origins.clone();
+    let spa = web::Data::new(spa::SpaDir::new(state.settings.static_dir.clone()));
+    let state = web::Data::new(state);
+
+    let server = HttpServer::new(move || {
+        let mut cors = actix_cors::Cors::default()
+            .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+            .allowed_headers([
+                "authorization",
+                "content-type",
+                "if-match",
+                "idempotency-key",
+                "x-request-id",
+            ])
+            .expose_headers(["etag", "x-request-id", "retry-after"])
+            .supports_credentials()
+            .max_age(3600);
+        for origin in cors_origins.iter().filter(|o| !o.is_empty()) {
+            cors = cors.allowed_origin(origin);
+        }
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .app_data(state.clone())
+            .app_data(metrics.clone())
+            .app_data(routes.clone())
+            .app_data(spa.clone())
+            .app_data(extractor_config::json())
+            .app_data(extractor_config::query())
+            .app_data(extractor_config::path())
+            .app_data(extractor_config::form())
+            .configure(api_routes)
+            .split_for_parts();
+        app.service(SwaggerUi::new("/api-docs/{_:.*}").url("/api-docs/openapi.json", api.clone()))
+            .default_service(web::to(spa::default_handler))
+            .wrap(cors)
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Referrer-Policy", "no-referrer"))
+                    .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+                    .add((
+                        "Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=()",
+                    ))
+                    .add(("Cross-Origin-Opener-Policy", "same-origin")),
+            )
+            .wrap(from_fn(observe::observe))
+            .wrap(Logger::new("%{x-request-id}o %a \"%r\" %s %b %Dms"))
+    })
+    .shutdown_timeout(30)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

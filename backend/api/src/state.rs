@@ -1,0 +1,27 @@
+use xingguang_db::DbPool;
+
+use crate::auth::domain::{PasswordService, TokenKeys};
+use crate::settings::Settings;
+
+/// Everything a handler may need, shared by all workers (`web::Data<AppState>`).
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Settings,
+    pub tokens: TokenKeys,
+    pub passwords: PasswordService,
+}
+
+impl AppState {
+    pub fn new(pool: DbPool, settings: Settings, jwt_secret: &str) -> Self {
+        AppState {
+            pool,
+            tokens: TokenKeys::new(jwt_secret.as_bytes(), settings.access_token_ttl),
+            settings,
+            passwords: PasswordService::new(),
+        }
+    }
+
+    pub async fn conn(&self) -> Result<xingguang_db::DbConn, crate::error::ApiError> {
+        Ok(self.pool.get().await?)
+    }
+}

@@ -1,0 +1,348 @@
+//! A private PostgreSQL cluster started from the machine's own server binaries.
+//!
+//! Used by `xingguang serve` when `DATABASE_URL` is unset (a persistent cluster under the data
+//! directory) and by the test suite when no server is given (a throw-away cluster under /tmp).
+//!
+//! The server runs behind a tiny `sh` watchdog whose stdin is a pipe from this process: when the
+//! pipe closes — a clean [`EmbeddedPostgres::stop`], a panic, or this process being killed — the
+//! watchdog asks PostgreSQL for a fast shutdown. So no PostgreSQL process outlives its owner.
+//! It runs in its own process group, so a Ctrl-C in the terminal reaches only us, and we stop
+//! the database after the HTTP server has drained its requests.
+//!
+//! PostgreSQL refuses to run as root: when we are root, the cluster runs as the `postgres`
+//! system user, which must be able to reach the data directory.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use rand::distributions::{Alphanumeric, DistString};
+
+const PASSWORD_FILE: &str = "postgres.password";
+const CLUSTER_DIR: &str = "pgdata";
+const SUPERUSER: &str = "postgres";
+
+/// What kind of cluster to run.
+#[derive(Debug, Clone)]
+pub struct EmbeddedOptions {
+    /// The folder that holds the cluster (`pgdata/`), its password and its log.
+    pub base_dir: PathBuf,
+    /// A throw-away cluster: durability off for speed, the folder removed when it stops.
+    pub ephemeral: bool,
+}
+
+pub struct EmbeddedPostgres {
+    child: Child,
+    watchdog_stdin: Option<ChildStdin>,
+    port: u16,
+    password: String,
+}
+
+impl EmbeddedPostgres {
+    /// Starts the cluster (running `initdb` first if the folder is new) and waits until it
+    /// accepts connections.
+    pub async fn start(options: &EmbeddedOptions) -> anyhow::Result<Self> {
+        let bin = find_server_binaries()?;
+        let run_as = if running_as_root()? {
+            Some(postgres_system_user()?)
+        } else {
+            None
+        };
+        fs::create_dir_all(&options.base_dir)
+            .with_context(|| format!("creating {}", options.base_dir.display()))?;
+        let base_dir = fs::canonicalize(&options.base_dir)?;
+        let cluster = base_dir.join(CLUSTER_DIR);
+
+        let password = if cluster.join("PG_VERSION").exists() {
+            fs::read_to_string(base_dir.join(PASSWORD_FILE))
+                .context("the cluster exists but its password file is missing")?
+                .trim()
+                .to_owned()
+        } else {
+            init_cluster(&bin, &base_dir, &cluster, run_as)?
+        };
+
+        let port = free_loopback_port()?;
+        let log = fs::File::create(base_dir.join("postgres.log"))?;
+        let mut server_args = vec![
+            format!("-D{}", cluster.display()),
+            format!("-p{port}"),
+            "-clisten_addresses=127.0.0.1".to_owned(),
+            // No unix socket: its directory would need to be writable by the server user.
+            "-cunix_socket_directories=".to_owned(),
+            "-cmax_connections=200".to_owned(),
+        ];
+        if options.ephemeral {
+            server_args.extend(
+                [
+                    "-cfsync=off",
+                    "-csynchronous_commit=off",
+                    "-cfull_page_writes=off",
+                ]
+                .map(String::from),
+            );
+        }
+        // $1 = postgres binary, $2 = folder to delete afterwards (or ""), the rest = server args.
+        let script = r#"bin="$1"; cleanup="$2"; shift 2
+"$bin" "$@" & pid=$!
+read _ignored
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+[ -n "$cleanup" ] && rm -rf "$cleanup"
+exit 0"#;
+        let cleanup = if options.ephemeral {
+            base_dir.display().to_string()
+        } else {
+            String::new()
+        };
+        let mut command = Command::new("/bin/sh");
+        command
+            .arg("-c")
+            .arg(script)
+            .arg("sh")
+            .arg(bin.join("postgres"))
+            .arg(cleanup)
+            .args(&server_args)
+            .stdin(Stdio::piped())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .process_group(0);
+        if let Some((uid, gid)) = run_as {
+            command.uid(uid).gid(gid);
+        }
+        let mut child = command.spawn().context("starting the PostgreSQL server")?;
+        let watchdog_stdin = child.stdin.take();
+        let mut server = EmbeddedPostgres {
+            child,
+            watchdog_stdin,
+            port,
+            password,
+        };
+        server.wait_until_ready(&base_dir).await?;
+        Ok(server)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// A connection URL for one database of this cluster.
+    pub fn url(&self, database: &str) -> String {
+        format!(
+            "postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}",
+            self.password, self.port
+        )
+    }
+
+    /// Creates the database unless it exists.
+    pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
+        let mut conn = AsyncPgConnection::establish(&self.url("postgres")).await?;
+        let exists: i64 = diesel::sql_query(format!(
+            "SELECT count(*) AS n FROM pg_database WHERE datname = '{}'",
+            database.replace('\'', "''")
+        ))
+        .get_result::<Count>(&mut conn)
+        .await?
+        .n;
+        if exists == 0 {
+            diesel::sql_query(format!(
+                "CREATE DATABASE \"{}\"",
+                database.replace('"', "\"\"")
+            ))
+            .execute(&mut conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Asks for a fast shutdown and waits for it (PostgreSQL finishes its checkpoint first).
+    pub fn stop(mut self) -> anyhow::Result<()> {
+        self.watchdog_stdin.take();
+        self.child
+            .wait()
+            .context("waiting for PostgreSQL to stop")?;
+        Ok(())
+    }
+
+    async fn wait_until_ready(&mut self, base_dir: &Path) -> anyhow::Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                bail!(
+                    "PostgreSQL exited during start-up ({status}); see {}",
+                    base_dir.join("postgres.log").display()
+                );
+            }
+            if AsyncPgConnection::establish(&self.url("postgres"))
+                .await
+                .is_ok()
+            {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "PostgreSQL did not accept connections within 60 s; see {}",
+                    base_dir.join("postgres.log").display()
+                );
+            }
+            // Start-up polling, not a test wait: the server gives no other readiness signal.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// Runs `initdb` with password authentication and returns the generated superuser password.
+fn init_cluster(
+    bin: &Path,
+    base_dir: &Path,
+    cluster: &Path,
+    run_as: Option<(u32, u32)>,
+) -> anyhow::Result<String> {
+    let password = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
+    let password_path = base_dir.join(PASSWORD_FILE);
+    write_private(&password_path, &password)?;
+
+    // initdb reads the password from a file the server user can read; it is removed right after.
+    let pwfile = base_dir.join("initdb.pw");
+    write_private(&pwfile, &password)?;
+    if let Some((uid, gid)) = run_as {
+        std::os::unix::fs::chown(base_dir, Some(uid), Some(gid))?;
+        std::os::unix::fs::chown(&pwfile, Some(uid), Some(gid))?;
+        // The password file the application reads stays root's.
+        check_reachable(base_dir, uid, gid)?;
+    }
+    let mut command = Command::new(bin.join("initdb"));
+    command
+        .arg("-D")
+        .arg(cluster)
+        .args([
+            "-U",
+            SUPERUSER,
+            "--auth=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        ])
+        .arg(format!("--pwfile={}", pwfile.display()))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some((uid, gid)) = run_as {
+        command.uid(uid).gid(gid);
+    }
+    let output = command.output().context("running initdb")?;
+    let _ = fs::remove_file(&pwfile);
+    if !output.status.success() {
+        bail!(
+            "initdb failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(password)
+}
+
+fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
+    let mut file = fs::File::create(path).with_context(|| format!("writing {}", path.display()))?;
+    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+/// The `postgres` user must be able to enter every folder above the data directory.
+fn check_reachable(dir: &Path, uid: u32, gid: u32) -> anyhow::Result<()> {
+    let status = Command::new("/bin/test")
+        .arg("-w")
+        .arg(dir)
+        .uid(uid)
+        .gid(gid)
+        .status()
+        .context("checking the data directory")?;
+    if !status.success() {
+        bail!(
+            "the data directory {} is not reachable by the `postgres` system user (PostgreSQL refuses \
+             to run as root, so the embedded cluster runs as `postgres`). Set XINGGUANG_DATA_DIR to a \
+             folder that user can enter, e.g. /var/tmp/xingguang, or set DATABASE_URL.",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+fn running_as_root() -> anyhow::Result<bool> {
+    // /proc/self belongs to the effective user of this process.
+    Ok(fs::metadata("/proc/self")
+        .context("reading /proc/self")?
+        .uid()
+        == 0)
+}
+
+fn postgres_system_user() -> anyhow::Result<(u32, u32)> {
+    let passwd = fs::read_to_string("/etc/passwd").context("reading /etc/passwd")?;
+    passwd
+        .lines()
+        .map(|line| line.split(':').collect::<Vec<_>>())
+        .find(|fields| fields.get(0) == Some(&"postgres") && fields.len() > 3)
+        .and_then(|fields| Some((fields[2].parse().ok()?, fields[3].parse().ok()?)))
+        .context(
+            "running as root, but there is no `postgres` system user to run the embedded PostgreSQL \
+             cluster as (PostgreSQL refuses to run as root). Install the PostgreSQL server package \
+             (apt-get install postgresql), run as a non-root user, or set DATABASE_URL.",
+        )
+}
+
+/// Finds `initdb` and `postgres`: `XINGGUANG_PG_BIN`, then `PATH`, then the usual Debian/RPM
+/// locations, newest version first.
+pub fn find_server_binaries() -> anyhow::Result<PathBuf> {
+    let has_both = |dir: &Path| dir.join("initdb").is_file() && dir.join("postgres").is_file();
+    if let Ok(dir) = std::env::var("XINGGUANG_PG_BIN") {
+        let dir = PathBuf::from(dir);
+        if has_both(&dir) {
+            return Ok(dir);
+        }
+        bail!(
+            "XINGGUANG_PG_BIN={} holds no initdb and postgres binaries",
+            dir.display()
+        );
+    }
+    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|path| std::env::split_paths(&path).collect())
+        .unwrap_or_default();
+    for root in ["/usr/lib/postgresql", "/usr/pgsql"] {
+        if let Ok(entries) = fs::read_dir(root) {
+            let mut versions: Vec<PathBuf> =
+                entries.flatten().map(|e| e.path().join("bin")).collect();
+            versions.sort_by_key(|p| {
+                p.parent()
+                    .and_then(|v| v.file_name())
+                    .and_then(|v| v.to_str())
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .unwrap_or(0)
+            });
+            candidates.extend(versions.into_iter().rev());
+        }
+    }
+    candidates.push(PathBuf::from("/usr/local/pgsql/bin"));
+    candidates
+        .into_iter()
+        .find(|dir| has_both(dir))
+        .context(
+            "no PostgreSQL server binaries (initdb, postgres) found. Install PostgreSQL 14 or newer \
+             (Debian: apt-get install postgresql), point XINGGUANG_PG_BIN at its bin folder, or set \
+             DATABASE_URL to an existing server.",
+        )
+}
+
+fn free_loopback_port() -> anyhow::Result<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.port())
+}

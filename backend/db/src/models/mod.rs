@@ -1,0 +1,9 @@
+//! One module per table: the row type (`Queryable`), its insert type (`Insertable`), any update
+//! type (`AsChangeset`, with `Option<Option<T>>` to clear a nullable column), and the queries on
+//! that table, so everything about a table is in one place.
+
+pub mod audit;
+pub mod community;
+pub mod login_failure;
+pub mod refresh_token;
+pub mod user;
