@@ -79,12 +79,33 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         let pool = xingguang_db::pool::build_pool(&database.url, settings.db_pool_size)?;
         let state = AppState::new(pool, settings.clone(), &jwt_secret);
         log::info!("listening on http://{}", listener.local_addr()?);
-        crate::startup::run(state, listener)?.await?;
+        let server = crate::startup::run(state, listener)?;
+        stop_gracefully_on_signal(server.handle());
+        server.await?;
         anyhow::Ok(())
     }
     .await;
     database.close()?;
     result
+}
+
+/// SIGINT (Ctrl-C) and SIGTERM both stop the server gracefully: no new connections, in-flight
+/// requests finish (actix alone treats SIGINT as a forced stop).
+fn stop_gracefully_on_signal(handle: actix_web::dev::ServerHandle) {
+    actix_web::rt::spawn(async move {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(error) => {
+                log::error!("cannot listen for SIGTERM: {error}");
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => log::info!("SIGINT received: finishing in-flight requests"),
+            _ = terminate.recv() => log::info!("SIGTERM received: finishing in-flight requests"),
+        }
+        handle.stop(true).await;
+    });
 }
 
 /// `xingguang migrate`

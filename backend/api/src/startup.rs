@@ -40,7 +40,8 @@ img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-sr
 frame-ancestors 'none'; form-action 'self'";
 
 /// Starts the HTTP server on `listener`. The returned server is a future that ends after a
-/// graceful shutdown (SIGINT/SIGTERM: stop accepting, finish in-flight requests, up to 30 s).
+/// graceful shutdown through its handle (stop accepting, finish in-flight requests, up to 30 s);
+/// `commands::serve` wires that to SIGINT and SIGTERM.
 pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web::dev::Server> {
     let api = build_openapi();
     let routes = web::Data::new(RouteTable::from_openapi(&api));
@@ -97,6 +98,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
             .wrap(Logger::new("%{x-request-id}o %a \"%r\" %s %b %Dms"))
     })
     .shutdown_timeout(30)
+    .disable_signals()
     .listen(listener)?
     .run();
     Ok(server)

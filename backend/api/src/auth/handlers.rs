@@ -59,18 +59,15 @@ pub async fn login(
     }
 
     let mut conn = state.conn().await?;
-    if let Some(retry_after) = service::throttled_for(&mut conn, username.as_str(), &ctx.ip).await?
-    {
-        AuditEvent::new("auth.login_throttled", "user")
-            .detail(json!({ "username": username.as_str() }))
-            .write(&mut conn, &ctx)
-            .await?;
-        return Err(ApiError::too_many_requests(
-            retry_after,
-            "Too many failed login attempts. Wait before trying again.",
-        ));
-    }
     let user = User::find_by_username(&mut conn, username.as_str()).await?;
+    if let Some(retry_after) = service::throttled_for(&mut conn, username.as_str(), &ctx.ip).await? {
+        let mut event = AuditEvent::new("auth.login_throttled", "user").detail(json!({ "username": username.as_str() }));
+        if let Some(user) = &user {
+            event = event.community(user.community_id).entity(user.id);
+        }
+        event.write(&mut conn, &ctx).await?;
+        return Err(ApiError::too_many_requests(retry_after, "Too many failed login attempts. Wait before trying again."));
+    }
     drop(conn); // not held while hashing
     let password_ok = state
         .passwords

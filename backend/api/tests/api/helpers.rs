@@ -1,0 +1,133 @@
+//! `TestApp`: the real server on port 0, its own database cloned from the migrated template,
+//! and the demo users (one per role, password `xingguang`).
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use awc::http::StatusCode;
+use serde_json::Value;
+use xingguang::settings::Settings;
+use xingguang::state::AppState;
+use xingguang_db::testing::TestDatabase;
+use xingguang_db::DbPool;
+
+pub const PASSWORD: &str = xingguang::seed::DEMO_PASSWORD;
+pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+
+pub struct TestApp {
+    pub base: String,
+    pub pool: DbPool,
+    pub client: awc::Client,
+    handle: actix_web::dev::ServerHandle,
+    // Dropped last: the database outlives the server's connections.
+    _db: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let db = TestDatabase::new().await.expect("test database");
+        let mut settings = Settings::for_database(db.url.clone(), JWT_SECRET.to_owned());
+        settings.static_dir = std::path::PathBuf::from("/nonexistent");
+        adjust(&mut settings);
+        let pool = xingguang_db::pool::build_pool(&db.url, 8).expect("pool");
+        {
+            let mut conn = pool.get().await.expect("connection");
+            xingguang::seed::seed_demo(&mut conn).await.expect("seed");
+        }
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let server = xingguang::startup::run(AppState::new(pool.clone(), settings, JWT_SECRET), listener).expect("server");
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        let client = awc::Client::builder().timeout(Duration::from_secs(30)).disable_redirects().finish();
+        TestApp { base, pool, client, handle, _db: db }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn login_raw(&self, username: &str, password: &str) -> Response {
+        let res = self.client.post(self.url("/api/v1/auth/login")).send_json(&serde_json::json!({ "username": username, "password": password })).await;
+        Response::read(res).await
+    }
+
+    /// Logs a demo user in and returns the login response (tokens in the body).
+    pub async fn login(&self, username: &str) -> Response {
+        let res = self.login_raw(username, PASSWORD).await;
+        assert_eq!(res.status, StatusCode::OK, "login {username}: {}", res.body);
+        res
+    }
+
+    pub async fn token(&self, username: &str) -> String {
+        self.login(username).await.json["access_token"].as_str().expect("access token").to_owned()
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut req = self.client.get(self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        Response::read(req.send().await).await
+    }
+
+    pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
+        let mut req = self.client.post(self.url(path));
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        Response::read(req.send_json(body).await).await
+    }
+
+    /// The community's audit entries with this action, newest first.
+    pub async fn audit_actions(&self, action: &str) -> Vec<Value> {
+        let token = self.token("staff").await;
+        let res = self.get(&format!("/api/v1/audit?action={action}"), Some(&token)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        res.json["items"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        drop(handle.stop(false));
+    }
+}
+
+/// A response read to the end: status, headers, body text and (when JSON) the parsed body.
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: awc::http::header::HeaderMap,
+    pub body: String,
+    pub json: Value,
+}
+
+impl Response {
+    pub async fn read<S>(res: Result<awc::ClientResponse<S>, awc::error::SendRequestError>) -> Response
+    where
+        S: futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>> + Unpin,
+    {
+        let mut res = res.expect("request sent");
+        let body = res.body().limit(10 * 1024 * 1024).await.expect("body");
+        let body = String::from_utf8_lossy(&body).into_owned();
+        Response { status: res.status(), headers: res.headers().clone(), json: serde_json::from_str(&body).unwrap_or(Value::Null), body }
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    }
+
+    /// Asserts an RFC 9457 problem with this status and code.
+    pub fn assert_problem(&self, status: StatusCode, code: &str) {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        assert_eq!(self.header("content-type").as_deref(), Some("application/problem+json"), "body: {}", self.body);
+        assert_eq!(self.json["code"], code, "body: {}", self.body);
+        assert_eq!(self.json["status"], status.as_u16());
+        assert!(self.json["title"].is_string() && self.json["detail"].is_string() && self.json["type"].is_string());
+    }
+}

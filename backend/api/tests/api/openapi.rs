@@ -1,0 +1,55 @@
+use awc::http::StatusCode;
+
+use crate::helpers::TestApp;
+
+/// The committed contract must be what the code generates. To update it:
+/// `cargo run -q -- openapi > openapi/openapi.json` (or `make openapi`).
+#[actix_web::test]
+async fn the_committed_openapi_document_matches_the_code() {
+    let generated = xingguang::openapi::to_committed_json(&xingguang::openapi::document());
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).expect("openapi/openapi.json");
+    assert!(generated == committed, "openapi/openapi.json is stale: run `make openapi` and commit the result");
+}
+
+#[actix_web::test]
+async fn the_served_document_is_the_committed_one_and_the_ui_is_served() {
+    let app = TestApp::spawn().await;
+    let served = app.get("/api-docs/openapi.json", None).await;
+    assert_eq!(served.status, StatusCode::OK);
+    let committed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).expect("file"))
+            .expect("json");
+    assert_eq!(served.json, committed);
+    let ui = app.get("/api-docs/", None).await;
+    assert_eq!(ui.status, StatusCode::OK);
+    assert!(ui.body.contains("swagger"), "{}", ui.body);
+}
+
+/// Every operation names the roles that may call it and documents its error responses.
+#[test]
+fn every_operation_documents_roles_and_errors() {
+    let doc = serde_json::to_value(xingguang::openapi::document()).expect("json");
+    let paths = doc["paths"].as_object().expect("paths");
+    assert!(!paths.is_empty());
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("path item") {
+            let name = format!("{method} {path}");
+            let description = op["description"].as_str().unwrap_or_default();
+            assert!(description.contains("**Roles:**"), "{name} does not name its roles");
+            assert!(op["operationId"].is_string(), "{name} has no operationId");
+            let responses = op["responses"].as_object().expect("responses");
+            let secured = op.get("security").is_some();
+            if secured {
+                assert!(responses.contains_key("401"), "{name} is secured but does not document 401");
+            }
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        response["content"].get("application/problem+json").is_some(),
+                        "{name} documents {status} without a problem body"
+                    );
+                }
+            }
+        }
+    }
+}
