@@ -1,0 +1,50 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+CARGO ?= cargo
+BIN := target/debug/xingguang
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: run test test-rust test-frontend test-e2e build openapi frontend-deps lint clean-data
+
+## Build and run the platform (API + dashboard + demo data on the embedded database) at http://127.0.0.1:8080
+run: frontend/dist/index.html
+	$(CARGO) run --bin xingguang -- serve
+
+## Run every test: Rust (API against a real PostgreSQL), the SPA's unit tests, and browser tests.
+test: test-rust test-frontend test-e2e
+
+test-rust:
+	$(CARGO) test --workspace
+
+test-frontend: frontend-deps
+	cd frontend && npm run api:check && npm run typecheck && npm run lint && npm test
+
+test-e2e: frontend/dist/index.html build
+	cd frontend && npm run e2e
+
+build:
+	$(CARGO) build --bin xingguang
+
+## Regenerate openapi/openapi.json from the code and the SPA's API types from it.
+openapi: build
+	$(BIN) openapi > openapi/openapi.json
+	cd frontend && npm run api:generate
+
+frontend-deps: frontend/node_modules/.package-lock.json
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend/dist/index.html: frontend-deps $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+	@touch $@
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## Forget the embedded database (demo data is seeded again on the next `make run`).
+clean-data:
+	rm -rf .xingguang

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
+import { formatDateTime } from '@/lib/format';
+import { useAuditLog, type AuditEntry, type AuditFilters } from '../api/get-audit';
+import { AuditFiltersBar } from '../components/AuditFiltersBar';
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const log = useAuditLog(filters);
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Card title={<span data-testid="page-title">{t('audit.title')}</span>}>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('audit.intro')}</Typography.Text>
+        <AuditFiltersBar onChange={setFilters} />
+        {log.error && <Alert type="error" showIcon message={problemMessage(t, log.error)} />}
+        <Table<AuditEntry>
+          data-testid="audit-table"
+          rowKey="id"
+          size="middle"
+          loading={log.isLoading}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: t('audit.empty') }}
+          columns={[
+            { title: t('audit.time'), dataIndex: 'at', width: 200, render: (at: string) => formatDateTime(at, i18n.language) },
+            {
+              title: t('audit.actor'),
+              key: 'actor',
+              render: (_, e) =>
+                e.actor_username ? (
+                  <Space size={4}>
+                    <span>{e.actor_username}</span>
+                    {e.actor_role && <Tag>{t(`roles.${e.actor_role}`, { defaultValue: e.actor_role })}</Tag>}
+                  </Space>
+                ) : (
+                  <Typography.Text type="secondary">{t('audit.noActor')}</Typography.Text>
+                ),
+            },
+            {
+              title: t('audit.action'),
+              dataIndex: 'action',
+              render: (action: string) => (
+                <Tag color={action.endsWith('failed') || action.endsWith('reused') || action.endsWith('throttled') ? 'red' : 'blue'}>
+                  {t(`audit.actions.${action}`, { defaultValue: action })}
+                </Tag>
+              ),
+            },
+            { title: t('audit.entity'), key: 'entity', render: (_, e) => t(`audit.entities.${e.entity_type}`, { defaultValue: e.entity_type }) },
+            { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
+            {
+              title: t('audit.requestId'),
+              dataIndex: 'request_id',
+              width: 160,
+              render: (id: string | null) => id && <Typography.Text code copyable={{ text: id }}>{id.slice(-8)}</Typography.Text>,
+            },
+          ]}
+        />
+        <div style={{ textAlign: 'center' }}>
+          {log.hasNextPage ? (
+            <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="load-more">
+              {t('audit.loadMore')}
+            </Button>
+          ) : (
+            rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore', { count: rows.length })}</Typography.Text>
+          )}
+        </div>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+// The first page after login: who is signed in, in which community, and where to go next.
+import { Card, Descriptions, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '@/lib/session';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isStaff = me.role === 'staff';
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="home">
+      <Typography.Title level={isStaff ? 3 : 4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+        {t('home.welcome', { name: me.display_name })}
+      </Typography.Title>
+      <Card>
+        <Descriptions column={isStaff ? 2 : 1} size={isStaff ? 'default' : 'small'}>
+          <Descriptions.Item label={t('home.community')}>{me.community.name}</Descriptions.Item>
+          <Descriptions.Item label={t('home.region')}>
+            {[me.community.province, me.community.city, me.community.county].join(' · ')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.role')}>
+            <span data-testid="my-role">{t(`roles.${me.role}`)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.username')}>{me.username}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Typography.Paragraph type="secondary">
+        {isStaff ? (
+          <>
+            {t('home.staffIntro')} <Link to="/audit">{t('home.openAudit')}</Link>
+          </>
+        ) : (
+          t('home.mobileIntro')
+        )}
+      </Typography.Paragraph>
+    </Space>
+  );
+}
