@@ -7,3 +7,4 @@ mod errors;
 mod helpers;
 mod openapi;
 mod ops;
+mod spa;
