@@ -16,10 +16,7 @@ fn main() {
         file.strip_prefix(&dir).unwrap_or(&file).hash(&mut hasher);
         std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
     }
-    println!(
-        "cargo:rustc-env=XG_MIGRATIONS_HASH={:016x}",
-        hasher.finish()
-    );
+    println!("cargo:rustc-env=XG_MIGRATIONS_HASH={:016x}", hasher.finish());
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

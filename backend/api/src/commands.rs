@@ -27,25 +27,12 @@ pub struct Database {
 impl Database {
     pub async fn open(settings: &Settings) -> anyhow::Result<Self> {
         if let Some(url) = settings.database_url.clone().filter(|u| !u.is_empty()) {
-            return Ok(Database {
-                url,
-                embedded: None,
-            });
+            return Ok(Database { url, embedded: None });
         }
-        log::info!(
-            "DATABASE_URL is not set: using the embedded PostgreSQL cluster in {}",
-            settings.data_dir.display()
-        );
-        let server = EmbeddedPostgres::start(&EmbeddedOptions {
-            base_dir: settings.data_dir.clone(),
-            ephemeral: false,
-        })
-        .await?;
+        log::info!("DATABASE_URL is not set: using the embedded PostgreSQL cluster in {}", settings.data_dir.display());
+        let server = EmbeddedPostgres::start(&EmbeddedOptions { base_dir: settings.data_dir.clone(), ephemeral: false }).await?;
         server.ensure_database(DATABASE_NAME).await?;
-        Ok(Database {
-            url: server.url(DATABASE_NAME),
-            embedded: Some(server),
-        })
+        Ok(Database { url: server.url(DATABASE_NAME), embedded: Some(server) })
     }
 
     pub fn close(self) -> anyhow::Result<()> {
@@ -60,18 +47,14 @@ impl Database {
 /// `xingguang serve`
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let jwt_secret = jwt_secret(&settings)?;
-    let listener = TcpListener::bind(&settings.bind)
-        .with_context(|| format!("listening on {}", settings.bind))?;
+    let listener = TcpListener::bind(&settings.bind).with_context(|| format!("listening on {}", settings.bind))?;
     let database = Database::open(&settings).await?;
     let result = async {
         let ran = xingguang_db::pool::run_migrations(&database.url).await?;
         log::info!("{ran} migration(s) applied");
         if database.embedded.is_some() {
             let mut conn = AsyncPgConnection::establish(&database.url).await?;
-            if Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY)
-                .await?
-                .is_none()
-            {
+            if Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY).await?.is_none() {
                 log::info!("first start of the embedded database: seeding the demo community");
                 crate::seed::seed_demo(&mut conn).await?;
             }
@@ -119,23 +102,20 @@ pub async fn migrate(settings: Settings) -> anyhow::Result<()> {
 }
 
 /// `xingguang seed-demo`
-pub async fn seed_demo(settings: Settings) -> anyhow::Result<()> {
+pub async fn seed_demo(settings: Settings, residents: Option<usize>) -> anyhow::Result<()> {
+    let size = residents.map(crate::seed::SeedSize::residents).unwrap_or_default();
     with_database(&settings, |url| async move {
         xingguang_db::pool::run_migrations(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
-        let report = crate::seed::seed_demo(&mut conn).await?;
+        let started = std::time::Instant::now();
+        let report = crate::seed::seed_demo_sized(&mut conn, size).await?;
+        let users = if report.users_created.is_empty() { "none".to_owned() } else { report.users_created.join(", ") };
         println!(
-            "demo community {}; users created: {}",
-            if report.community_created {
-                "created"
-            } else {
-                "already present"
-            },
-            if report.users_created.is_empty() {
-                "none".to_owned()
-            } else {
-                report.users_created.join(", ")
-            }
+            "demo community {}; users created: {users}; {} households and {} residents generated in {:.1} s",
+            if report.community_created { "created" } else { "already present" },
+            report.households_created,
+            report.residents_created,
+            started.elapsed().as_secs_f64()
         );
         Ok(())
     })
@@ -143,13 +123,7 @@ pub async fn seed_demo(settings: Settings) -> anyhow::Result<()> {
 }
 
 /// `xingguang create-community`
-pub async fn create_community(
-    settings: Settings,
-    name: String,
-    province: String,
-    city: String,
-    county: String,
-) -> anyhow::Result<()> {
+pub async fn create_community(settings: Settings, name: String, province: String, city: String, county: String) -> anyhow::Result<()> {
     with_database(&settings, |url| async move {
         xingguang_db::pool::run_migrations(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
@@ -158,13 +132,7 @@ pub async fn create_community(
         }
         let community = Community::insert(
             &mut conn,
-            &NewCommunity {
-                id: xingguang_db::new_id(),
-                name: &name,
-                province: &province,
-                city: &city,
-                county: &county,
-            },
+            &NewCommunity { id: xingguang_db::new_id(), name: &name, province: &province, city: &city, county: &county },
         )
         .await?;
         println!("created community {} ({})", community.name, community.id);
@@ -182,8 +150,7 @@ pub async fn create_user(
     role: Role,
     community: Option<String>,
 ) -> anyhow::Result<()> {
-    let username =
-        Username::parse(&username).map_err(|e| anyhow::anyhow!("username {}", e.message))?;
+    let username = Username::parse(&username).map_err(|e| anyhow::anyhow!("username {}", e.message))?;
     let password = match std::env::var("XINGGUANG_NEW_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -199,17 +166,12 @@ pub async fn create_user(
         xingguang_db::pool::run_migrations(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
         let community = match community {
-            Some(name) => Community::find_by_name(&mut conn, &name)
-                .await?
-                .with_context(|| format!("no community named {name}"))?,
-            None => Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY)
-                .await?
-                .context("name the community with --community")?,
+            Some(name) => Community::find_by_name(&mut conn, &name).await?.with_context(|| format!("no community named {name}"))?,
+            None => {
+                Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY).await?.context("name the community with --community")?
+            }
         };
-        if User::find_by_username(&mut conn, username.as_str())
-            .await?
-            .is_some()
-        {
+        if User::find_by_username(&mut conn, username.as_str()).await?.is_some() {
             bail!("the username {} is taken", username.as_str());
         }
         let user = User::insert(
@@ -224,10 +186,7 @@ pub async fn create_user(
             },
         )
         .await?;
-        let ctx = crate::http::RequestCtx {
-            request_id: String::new(),
-            ip: "cli".to_owned(),
-        };
+        let ctx = crate::http::RequestCtx { request_id: String::new(), ip: "cli".to_owned() };
         crate::audit::AuditEvent::new("user.create", "user")
             .community(community.id)
             .entity(user.id)
@@ -235,10 +194,7 @@ pub async fn create_user(
             .detail(serde_json::json!({ "via": "xingguang create-user" }))
             .write(&mut conn, &ctx)
             .await?;
-        println!(
-            "created {} user {} in {}",
-            role, user.username, community.name
-        );
+        println!("created {} user {} in {}", role, user.username, community.name);
         Ok(())
     })
     .await
@@ -264,11 +220,7 @@ fn jwt_secret(settings: &Settings) -> anyhow::Result<String> {
         }
         return Ok(secret);
     }
-    if settings
-        .database_url
-        .as_deref()
-        .is_some_and(|u| !u.is_empty())
-    {
+    if settings.database_url.as_deref().is_some_and(|u| !u.is_empty()) {
         bail!("JWT_SECRET is required when DATABASE_URL is set (at least {MIN_JWT_SECRET_LEN} bytes, e.g. `openssl rand -base64 48`)");
     }
     let path = settings.data_dir.join(JWT_SECRET_FILE);
@@ -284,11 +236,7 @@ fn jwt_secret(settings: &Settings) -> anyhow::Result<String> {
 fn write_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     file.write_all(secret.as_bytes())?;
     Ok(())
 }

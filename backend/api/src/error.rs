@@ -48,10 +48,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
+        FieldError { field: field.into(), message: message.into() }
     }
 }
 
@@ -69,14 +66,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            code,
-            detail: detail.into(),
-            errors: Vec::new(),
-            retry_after: None,
-            source: None,
-        }
+        ApiError { status, code, detail: detail.into(), errors: Vec::new(), retry_after: None, source: None }
     }
 
     pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
@@ -85,19 +75,8 @@ impl ApiError {
 
     /// 422 with one entry per invalid field.
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let detail = errors
-            .iter()
-            .map(|e| format!("{}: {}", e.field, e.message))
-            .collect::<Vec<_>>()
-            .join("; ");
-        ApiError {
-            errors,
-            ..Self::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
-                detail,
-            )
-        }
+        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
+        ApiError { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", detail) }
     }
 
     pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
@@ -110,11 +89,7 @@ impl ApiError {
 
     /// Also the answer for records outside the caller's reach: their existence is not revealed.
     pub fn not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "The requested resource does not exist.",
-        )
+        Self::new(StatusCode::NOT_FOUND, "not_found", "The requested resource does not exist.")
     }
 
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
@@ -130,20 +105,13 @@ impl ApiError {
     }
 
     pub fn too_many_requests(retry_after: u64, detail: impl Into<String>) -> Self {
-        ApiError {
-            retry_after: Some(retry_after),
-            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", detail)
-        }
+        ApiError { retry_after: Some(retry_after), ..Self::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", detail) }
     }
 
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         ApiError {
             source: Some(source.into()),
-            ..Self::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "An unexpected error occurred. It has been logged.",
-            )
+            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "An unexpected error occurred. It has been logged.")
         }
     }
 

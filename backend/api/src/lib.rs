@@ -13,6 +13,7 @@ pub mod error;
 pub mod http;
 pub mod openapi;
 pub mod ops;
+pub mod registry;
 pub mod seed;
 pub mod settings;
 pub mod spa;

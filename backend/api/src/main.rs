@@ -19,8 +19,13 @@ enum Command {
     Serve,
     /// Apply pending database migrations.
     Migrate,
-    /// Load the demo community and its demo logins (idempotent).
-    SeedDemo,
+    /// Load the demo community, its demo logins and a synthetic registry (idempotent).
+    SeedDemo {
+        /// How many residents to generate (default 7,355, as in the community); households follow
+        /// the demo's average size. Use a large number for benchmarks.
+        #[arg(long)]
+        residents: Option<usize>,
+    },
     /// Print the OpenAPI document to standard output.
     Openapi,
     /// Create a community.
@@ -59,29 +64,20 @@ fn main() -> std::process::ExitCode {
     let settings = cli.settings;
     let command = cli.command.unwrap_or(Command::Serve);
     if let Command::Openapi = command {
-        print!(
-            "{}",
-            xingguang::openapi::to_committed_json(&xingguang::openapi::document())
-        );
+        print!("{}", xingguang::openapi::to_committed_json(&xingguang::openapi::document()));
         return std::process::ExitCode::SUCCESS;
     }
     let result = actix_web::rt::System::new().block_on(async move {
         match command {
             Command::Serve => commands::serve(settings).await,
             Command::Migrate => commands::migrate(settings).await,
-            Command::SeedDemo => commands::seed_demo(settings).await,
-            Command::CreateCommunity {
-                name,
-                province,
-                city,
-                county,
-            } => commands::create_community(settings, name, province, city, county).await,
-            Command::CreateUser {
-                username,
-                display_name,
-                role,
-                community,
-            } => commands::create_user(settings, username, display_name, role, community).await,
+            Command::SeedDemo { residents } => commands::seed_demo(settings, residents).await,
+            Command::CreateCommunity { name, province, city, county } => {
+                commands::create_community(settings, name, province, city, county).await
+            }
+            Command::CreateUser { username, display_name, role, community } => {
+                commands::create_user(settings, username, display_name, role, community).await
+            }
             Command::Openapi => Ok(()),
         }
     });

@@ -20,6 +20,7 @@ Each operation's description names the roles that may call it. Records outside t
     tags(
         (name = "auth", description = "Login, token refresh and logout; the signed-in user."),
         (name = "audit", description = "The append-only audit log."),
+        (name = "registry", description = "Resident groups, households and residents."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

@@ -33,12 +33,7 @@ pub struct Settings {
 
     /// Comma-separated origins allowed to call the API from a browser (CORS), e.g.
     /// `http://localhost:5173`. The SPA served by this server needs none.
-    #[arg(
-        long,
-        env = "XINGGUANG_CORS_ORIGINS",
-        value_delimiter = ',',
-        default_value = ""
-    )]
+    #[arg(long, env = "XINGGUANG_CORS_ORIGINS", value_delimiter = ',', default_value = "")]
     pub cors_origins: Vec<String>,
 
     /// Mark the refresh cookie `Secure` (only sent over HTTPS). Turn on behind TLS.

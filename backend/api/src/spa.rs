@@ -28,17 +28,11 @@ impl SpaDir {
 }
 
 /// The application's default service.
-pub async fn default_handler(
-    req: HttpRequest,
-    spa: web::Data<SpaDir>,
-    routes: web::Data<RouteTable>,
-) -> HttpResponse {
+pub async fn default_handler(req: HttpRequest, spa: web::Data<SpaDir>, routes: web::Data<RouteTable>) -> HttpResponse {
     let path = req.path();
     let is_read = req.method() == Method::GET || req.method() == Method::HEAD;
     match &spa.0 {
-        Some(dir) if is_read && !NOT_SPA.iter().any(|p| path.starts_with(p)) => {
-            serve(&req, dir).await
-        }
+        Some(dir) if is_read && !NOT_SPA.iter().any(|p| path.starts_with(p)) => serve(&req, dir).await,
         _ => not_found_or_method_not_allowed(req, routes).await,
     }
 }
@@ -47,15 +41,8 @@ async fn serve(req: &HttpRequest, dir: &std::path::Path) -> HttpResponse {
     if let Some(file) = static_file(dir, req.path()) {
         if let Ok(named) = NamedFile::open_async(&file).await {
             let mut response = named.into_response(req);
-            let cache = if req.path().starts_with("/assets/") {
-                "public, max-age=31536000, immutable"
-            } else {
-                "no-cache"
-            };
-            response.headers_mut().insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static(cache),
-            );
+            let cache = if req.path().starts_with("/assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
+            response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(cache));
             return response;
         }
     }
@@ -63,10 +50,7 @@ async fn serve(req: &HttpRequest, dir: &std::path::Path) -> HttpResponse {
     match NamedFile::open_async(dir.join("index.html")).await {
         Ok(index) => {
             let mut response = index.into_response(req);
-            response.headers_mut().insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-cache"),
-            );
+            response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-cache"));
             response
         }
         Err(e) => actix_web::ResponseError::error_response(&crate::error::ApiError::internal(e)),
@@ -78,11 +62,7 @@ async fn serve(req: &HttpRequest, dir: &std::path::Path) -> HttpResponse {
 fn static_file(dir: &std::path::Path, path: &str) -> Option<PathBuf> {
     let relative = path.trim_start_matches('/');
     let plain = relative.split('/').all(|segment| {
-        !segment.is_empty()
-            && !segment.starts_with('.')
-            && segment
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        !segment.is_empty() && !segment.starts_with('.') && segment.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
     });
     if relative.is_empty() || !plain {
         return None;

@@ -14,24 +14,15 @@ use crate::http::metrics::Metrics;
 use crate::http::{extractor_config, observe};
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{audit, auth, ops, spa};
+use crate::{audit, auth, ops, registry, spa};
 
 /// Every API route. A new capability adds one `.configure(<module>::routes)` line here.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(
-        scope("/api/v1")
-            .configure(auth::routes)
-            .configure(audit::routes),
-    )
-    .configure(ops::routes);
+    cfg.service(scope("/api/v1").configure(auth::routes).configure(audit::routes).configure(registry::routes)).configure(ops::routes);
 }
 
 pub fn build_openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(api_routes)
-        .split_for_parts();
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(api_routes).split_for_parts();
     api
 }
 
@@ -53,13 +44,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
     let server = HttpServer::new(move || {
         let mut cors = actix_cors::Cors::default()
             .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-            .allowed_headers([
-                "authorization",
-                "content-type",
-                "if-match",
-                "idempotency-key",
-                "x-request-id",
-            ])
+            .allowed_headers(["authorization", "content-type", "if-match", "idempotency-key", "x-request-id"])
             .expose_headers(["etag", "x-request-id", "retry-after"])
             .supports_credentials()
             .max_age(3600);
@@ -88,10 +73,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
                     .add(("X-Frame-Options", "DENY"))
                     .add(("Referrer-Policy", "no-referrer"))
                     .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
-                    .add((
-                        "Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=()",
-                    ))
+                    .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
                     .add(("Cross-Origin-Opener-Policy", "same-origin")),
             )
             .wrap(from_fn(observe::observe))

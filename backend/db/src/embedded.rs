@@ -49,13 +49,8 @@ impl EmbeddedPostgres {
     /// accepts connections.
     pub async fn start(options: &EmbeddedOptions) -> anyhow::Result<Self> {
         let bin = find_server_binaries()?;
-        let run_as = if running_as_root()? {
-            Some(postgres_system_user()?)
-        } else {
-            None
-        };
-        fs::create_dir_all(&options.base_dir)
-            .with_context(|| format!("creating {}", options.base_dir.display()))?;
+        let run_as = if running_as_root()? { Some(postgres_system_user()?) } else { None };
+        fs::create_dir_all(&options.base_dir).with_context(|| format!("creating {}", options.base_dir.display()))?;
         let base_dir = fs::canonicalize(&options.base_dir)?;
         let cluster = base_dir.join(CLUSTER_DIR);
 
@@ -79,14 +74,7 @@ impl EmbeddedPostgres {
             "-cmax_connections=200".to_owned(),
         ];
         if options.ephemeral {
-            server_args.extend(
-                [
-                    "-cfsync=off",
-                    "-csynchronous_commit=off",
-                    "-cfull_page_writes=off",
-                ]
-                .map(String::from),
-            );
+            server_args.extend(["-cfsync=off", "-csynchronous_commit=off", "-cfull_page_writes=off"].map(String::from));
         }
         // $1 = postgres binary, $2 = folder to delete afterwards (or ""), the rest = server args.
         let script = r#"bin="$1"; cleanup="$2"; shift 2
@@ -96,11 +84,7 @@ kill -INT "$pid" 2>/dev/null
 wait "$pid"
 [ -n "$cleanup" ] && rm -rf "$cleanup"
 exit 0"#;
-        let cleanup = if options.ephemeral {
-            base_dir.display().to_string()
-        } else {
-            String::new()
-        };
+        let cleanup = if options.ephemeral { base_dir.display().to_string() } else { String::new() };
         let mut command = Command::new("/bin/sh");
         command
             .arg("-c")
@@ -118,12 +102,7 @@ exit 0"#;
         }
         let mut child = command.spawn().context("starting the PostgreSQL server")?;
         let watchdog_stdin = child.stdin.take();
-        let mut server = EmbeddedPostgres {
-            child,
-            watchdog_stdin,
-            port,
-            password,
-        };
+        let mut server = EmbeddedPostgres { child, watchdog_stdin, port, password };
         server.wait_until_ready(&base_dir).await?;
         Ok(server)
     }
@@ -134,29 +113,19 @@ exit 0"#;
 
     /// A connection URL for one database of this cluster.
     pub fn url(&self, database: &str) -> String {
-        format!(
-            "postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}",
-            self.password, self.port
-        )
+        format!("postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}", self.password, self.port)
     }
 
     /// Creates the database unless it exists.
     pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
         let mut conn = AsyncPgConnection::establish(&self.url("postgres")).await?;
-        let exists: i64 = diesel::sql_query(format!(
-            "SELECT count(*) AS n FROM pg_database WHERE datname = '{}'",
-            database.replace('\'', "''")
-        ))
-        .get_result::<Count>(&mut conn)
-        .await?
-        .n;
+        let exists: i64 =
+            diesel::sql_query(format!("SELECT count(*) AS n FROM pg_database WHERE datname = '{}'", database.replace('\'', "''")))
+                .get_result::<Count>(&mut conn)
+                .await?
+                .n;
         if exists == 0 {
-            diesel::sql_query(format!(
-                "CREATE DATABASE \"{}\"",
-                database.replace('"', "\"\"")
-            ))
-            .execute(&mut conn)
-            .await?;
+            diesel::sql_query(format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""))).execute(&mut conn).await?;
         }
         Ok(())
     }
@@ -164,9 +133,7 @@ exit 0"#;
     /// Asks for a fast shutdown and waits for it (PostgreSQL finishes its checkpoint first).
     pub fn stop(mut self) -> anyhow::Result<()> {
         self.watchdog_stdin.take();
-        self.child
-            .wait()
-            .context("waiting for PostgreSQL to stop")?;
+        self.child.wait().context("waiting for PostgreSQL to stop")?;
         Ok(())
     }
 
@@ -174,22 +141,13 @@ exit 0"#;
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Some(status) = self.child.try_wait()? {
-                bail!(
-                    "PostgreSQL exited during start-up ({status}); see {}",
-                    base_dir.join("postgres.log").display()
-                );
+                bail!("PostgreSQL exited during start-up ({status}); see {}", base_dir.join("postgres.log").display());
             }
-            if AsyncPgConnection::establish(&self.url("postgres"))
-                .await
-                .is_ok()
-            {
+            if AsyncPgConnection::establish(&self.url("postgres")).await.is_ok() {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                bail!(
-                    "PostgreSQL did not accept connections within 60 s; see {}",
-                    base_dir.join("postgres.log").display()
-                );
+                bail!("PostgreSQL did not accept connections within 60 s; see {}", base_dir.join("postgres.log").display());
             }
             // Start-up polling, not a test wait: the server gives no other readiness signal.
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -204,12 +162,7 @@ struct Count {
 }
 
 /// Runs `initdb` with password authentication and returns the generated superuser password.
-fn init_cluster(
-    bin: &Path,
-    base_dir: &Path,
-    cluster: &Path,
-    run_as: Option<(u32, u32)>,
-) -> anyhow::Result<String> {
+fn init_cluster(bin: &Path, base_dir: &Path, cluster: &Path, run_as: Option<(u32, u32)>) -> anyhow::Result<String> {
     let password = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
     let password_path = base_dir.join(PASSWORD_FILE);
     write_private(&password_path, &password)?;
@@ -227,13 +180,7 @@ fn init_cluster(
     command
         .arg("-D")
         .arg(cluster)
-        .args([
-            "-U",
-            SUPERUSER,
-            "--auth=scram-sha-256",
-            "--encoding=UTF8",
-            "--locale=C.UTF-8",
-        ])
+        .args(["-U", SUPERUSER, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8"])
         .arg(format!("--pwfile={}", pwfile.display()))
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -243,10 +190,7 @@ fn init_cluster(
     let output = command.output().context("running initdb")?;
     let _ = fs::remove_file(&pwfile);
     if !output.status.success() {
-        bail!(
-            "initdb failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        );
+        bail!("initdb failed: {}", String::from_utf8_lossy(&output.stderr).trim());
     }
     Ok(password)
 }
@@ -260,13 +204,7 @@ fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
 
 /// The `postgres` user must be able to enter every folder above the data directory.
 fn check_reachable(dir: &Path, uid: u32, gid: u32) -> anyhow::Result<()> {
-    let status = Command::new("/bin/test")
-        .arg("-w")
-        .arg(dir)
-        .uid(uid)
-        .gid(gid)
-        .status()
-        .context("checking the data directory")?;
+    let status = Command::new("/bin/test").arg("-w").arg(dir).uid(uid).gid(gid).status().context("checking the data directory")?;
     if !status.success() {
         bail!(
             "the data directory {} is not reachable by the `postgres` system user (PostgreSQL refuses \
@@ -280,10 +218,7 @@ fn check_reachable(dir: &Path, uid: u32, gid: u32) -> anyhow::Result<()> {
 
 fn running_as_root() -> anyhow::Result<bool> {
     // /proc/self belongs to the effective user of this process.
-    Ok(fs::metadata("/proc/self")
-        .context("reading /proc/self")?
-        .uid()
-        == 0)
+    Ok(fs::metadata("/proc/self").context("reading /proc/self")?.uid() == 0)
 }
 
 fn postgres_system_user() -> anyhow::Result<(u32, u32)> {
@@ -309,37 +244,24 @@ pub fn find_server_binaries() -> anyhow::Result<PathBuf> {
         if has_both(&dir) {
             return Ok(dir);
         }
-        bail!(
-            "XINGGUANG_PG_BIN={} holds no initdb and postgres binaries",
-            dir.display()
-        );
+        bail!("XINGGUANG_PG_BIN={} holds no initdb and postgres binaries", dir.display());
     }
-    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).collect())
-        .unwrap_or_default();
+    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH").map(|path| std::env::split_paths(&path).collect()).unwrap_or_default();
     for root in ["/usr/lib/postgresql", "/usr/pgsql"] {
         if let Ok(entries) = fs::read_dir(root) {
-            let mut versions: Vec<PathBuf> =
-                entries.flatten().map(|e| e.path().join("bin")).collect();
+            let mut versions: Vec<PathBuf> = entries.flatten().map(|e| e.path().join("bin")).collect();
             versions.sort_by_key(|p| {
-                p.parent()
-                    .and_then(|v| v.file_name())
-                    .and_then(|v| v.to_str())
-                    .and_then(|v| v.parse::<u32>().ok())
-                    .unwrap_or(0)
+                p.parent().and_then(|v| v.file_name()).and_then(|v| v.to_str()).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0)
             });
             candidates.extend(versions.into_iter().rev());
         }
     }
     candidates.push(PathBuf::from("/usr/local/pgsql/bin"));
-    candidates
-        .into_iter()
-        .find(|dir| has_both(dir))
-        .context(
-            "no PostgreSQL server binaries (initdb, postgres) found. Install PostgreSQL 14 or newer \
+    candidates.into_iter().find(|dir| has_both(dir)).context(
+        "no PostgreSQL server binaries (initdb, postgres) found. Install PostgreSQL 14 or newer \
              (Debian: apt-get install postgresql), point XINGGUANG_PG_BIN at its bin folder, or set \
              DATABASE_URL to an existing server.",
-        )
+    )
 }
 
 fn free_loopback_port() -> anyhow::Result<u16> {

@@ -13,6 +13,7 @@ pub mod embedded;
 pub mod models;
 pub mod pagination;
 pub mod pool;
+pub mod reach;
 pub mod schema;
 pub mod testing;
 

@@ -36,9 +36,6 @@ impl<T> Page<T> {
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page {
-            items: self.items.into_iter().map(f).collect(),
-            next: self.next,
-        }
+        Page { items: self.items.into_iter().map(f).collect(), next: self.next }
     }
 }

@@ -13,10 +13,7 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations")
 
 pub fn build_pool(database_url: &str, max_size: usize) -> anyhow::Result<DbPool> {
     let manager = AsyncDieselConnectionManager::<AsyncPgConnection>::new(database_url);
-    Pool::builder(manager)
-        .max_size(max_size)
-        .build()
-        .context("building the database connection pool")
+    Pool::builder(manager).max_size(max_size).build().context("building the database connection pool")
 }
 
 /// Runs every pending migration and returns how many ran.
@@ -29,15 +26,12 @@ pub async fn run_migrations(database_url: &str) -> anyhow::Result<usize> {
     std::thread::spawn(move || {
         let result = (|| -> anyhow::Result<usize> {
             use diesel::Connection;
-            let mut conn = AsyncConnectionWrapper::<AsyncPgConnection>::establish(&url)
-                .context("connecting to the database to run migrations")?;
-            let ran = conn
-                .run_pending_migrations(MIGRATIONS)
-                .map_err(|e| anyhow::anyhow!("running migrations: {e}"))?;
+            let mut conn =
+                AsyncConnectionWrapper::<AsyncPgConnection>::establish(&url).context("connecting to the database to run migrations")?;
+            let ran = conn.run_pending_migrations(MIGRATIONS).map_err(|e| anyhow::anyhow!("running migrations: {e}"))?;
             Ok(ran.len())
         })();
         let _ = tx.send(result);
     });
-    rx.await
-        .context("the migration thread stopped unexpectedly")?
+    rx.await.context("the migration thread stopped unexpectedly")?
 }

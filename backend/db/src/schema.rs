@@ -23,6 +23,7 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        resident_id -> Nullable<Uuid>,
     }
 }
 
@@ -65,7 +66,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    resident_groups (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        number -> Int4,
+        name -> Text,
+        leader_user_id -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    households (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        group_id -> Uuid,
+        road -> Text,
+        building -> Text,
+        unit -> Text,
+        room -> Text,
+        phone -> Nullable<Text>,
+        head_resident_id -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    residents (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        household_id -> Uuid,
+        name -> Text,
+        name_pinyin -> Text,
+        name_initials -> Text,
+        sex -> Text,
+        birth_date -> Date,
+        id_number -> Text,
+        phone -> Nullable<Text>,
+        relationship -> Text,
+        tags -> Array<Text>,
+        status -> Text,
+        status_changed_on -> Nullable<Date>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(users -> communities (community_id));
+diesel::joinable!(households -> resident_groups (group_id));
+diesel::joinable!(residents -> households (household_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(audit_log -> communities (community_id));
 
@@ -74,5 +129,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     refresh_tokens,
     login_failures,
-    audit_log
+    audit_log,
+    resident_groups,
+    households,
+    residents
 );

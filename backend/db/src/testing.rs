@@ -39,18 +39,11 @@ impl TestDatabase {
         let server = SERVER.get_or_try_init(start_server).await?;
         let name = format!("xgtest_{}", uuid::Uuid::new_v4().simple());
         let mut admin = AsyncPgConnection::establish(&server.admin_url).await?;
-        diesel::sql_query(format!(
-            "CREATE DATABASE {name} TEMPLATE {}",
-            server.template
-        ))
-        .execute(&mut admin)
-        .await
-        .context("creating the test database from the template")?;
-        Ok(TestDatabase {
-            url: format!("{}{name}", server.base_url),
-            name,
-            admin_url: server.admin_url.clone(),
-        })
+        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {}", server.template))
+            .execute(&mut admin)
+            .await
+            .context("creating the test database from the template")?;
+        Ok(TestDatabase { url: format!("{}{name}", server.base_url), name, admin_url: server.admin_url.clone() })
     }
 }
 
@@ -60,10 +53,7 @@ impl Drop for TestDatabase {
         let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
         // Drop runs inside the test's runtime, which cannot be blocked on: use a thread of our own.
         let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
             runtime.block_on(async {
                 let mut admin = AsyncPgConnection::establish(&admin_url).await.ok()?;
                 diesel::sql_query(sql).execute(&mut admin).await.ok()
@@ -76,26 +66,15 @@ impl Drop for TestDatabase {
 async fn start_server() -> anyhow::Result<Server> {
     let (admin_url, base_url) = match std::env::var("DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
-            let base = url
-                .rsplit_once('/')
-                .map(|(base, _)| format!("{base}/"))
-                .context("DATABASE_URL has no database name")?;
+            let base = url.rsplit_once('/').map(|(base, _)| format!("{base}/")).context("DATABASE_URL has no database name")?;
             (url, base)
         }
         _ => {
-            let base_dir = std::env::temp_dir()
-                .join(format!("xingguang-test-{}", uuid::Uuid::new_v4().simple()));
+            let base_dir = std::env::temp_dir().join(format!("xingguang-test-{}", uuid::Uuid::new_v4().simple()));
             std::fs::create_dir_all(&base_dir)?;
             // The server may run as `postgres`; it must be able to enter the folder.
-            std::fs::set_permissions(
-                &base_dir,
-                std::os::unix::fs::PermissionsExt::from_mode(0o755),
-            )?;
-            let server = EmbeddedPostgres::start(&EmbeddedOptions {
-                base_dir,
-                ephemeral: true,
-            })
-            .await?;
+            std::fs::set_permissions(&base_dir, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
+            let server = EmbeddedPostgres::start(&EmbeddedOptions { base_dir, ephemeral: true }).await?;
             let admin = server.url("postgres");
             let base = admin.trim_end_matches("postgres").to_owned();
             let _ = EMBEDDED.set(server);
@@ -103,46 +82,25 @@ async fn start_server() -> anyhow::Result<Server> {
         }
     };
     let template = template_name();
-    let mut admin = AsyncPgConnection::establish(&admin_url)
-        .await
-        .context("connecting to the test server")?;
+    let mut admin = AsyncPgConnection::establish(&admin_url).await.context("connecting to the test server")?;
     // Several test processes may share one server: serialise template creation.
-    diesel::sql_query("SELECT pg_advisory_lock(727274)")
-        .execute(&mut admin)
-        .await?;
-    let exists = diesel::sql_query(format!(
-        "SELECT 1 AS one FROM pg_database WHERE datname = '{template}'"
-    ))
-    .execute(&mut admin)
-    .await?
-        > 0;
+    diesel::sql_query("SELECT pg_advisory_lock(727274)").execute(&mut admin).await?;
+    let exists = diesel::sql_query(format!("SELECT 1 AS one FROM pg_database WHERE datname = '{template}'")).execute(&mut admin).await? > 0;
     let result = async {
         if !exists {
             let building = format!("{template}_building");
-            diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
-                .execute(&mut admin)
-                .await?;
-            diesel::sql_query(format!("CREATE DATABASE {building}"))
-                .execute(&mut admin)
-                .await?;
+            diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).execute(&mut admin).await?;
+            diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut admin).await?;
             crate::pool::run_migrations(&format!("{base_url}{building}")).await?;
             // Renamed only once complete, so a crash never leaves a half-migrated template.
-            diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {template}"))
-                .execute(&mut admin)
-                .await?;
+            diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {template}")).execute(&mut admin).await?;
         }
         anyhow::Ok(())
     }
     .await;
-    diesel::sql_query("SELECT pg_advisory_unlock(727274)")
-        .execute(&mut admin)
-        .await?;
+    diesel::sql_query("SELECT pg_advisory_unlock(727274)").execute(&mut admin).await?;
     result?;
-    Ok(Server {
-        admin_url,
-        base_url,
-        template,
-    })
+    Ok(Server { admin_url, base_url, template })
 }
 
 /// The template's name carries a hash of the migration files, so a changed migration gets a new one.

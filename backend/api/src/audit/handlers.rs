@@ -39,12 +39,6 @@ pub async fn list_audit(
         return Err(ApiError::validation(errors));
     };
     let mut conn = state.conn().await?;
-    let rows = xingguang_db::models::audit::AuditEntry::list(
-        &mut conn,
-        user.community_id(),
-        &filter,
-        page,
-    )
-    .await?;
+    let rows = xingguang_db::models::audit::AuditEntry::list(&mut conn, user.community_id(), &filter, page).await?;
     Ok(HttpResponse::Ok().json(ListResponse::from_page(rows, AuditEntryDto::from_row)))
 }

@@ -24,15 +24,7 @@ pub struct AuditEvent {
 impl AuditEvent {
     /// `action` is `<entity>.<verb>`, e.g. `auth.login`, `user.create`, `resident.reveal`.
     pub fn new(action: &'static str, entity_type: &'static str) -> Self {
-        AuditEvent {
-            action,
-            entity_type,
-            entity_id: None,
-            community_id: None,
-            actor: None,
-            changed_fields: Vec::new(),
-            detail: json!({}),
-        }
+        AuditEvent { action, entity_type, entity_id: None, community_id: None, actor: None, changed_fields: Vec::new(), detail: json!({}) }
     }
 
     /// The signed-in caller did it, in their community.

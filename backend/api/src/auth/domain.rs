@@ -2,9 +2,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use base64::Engine;
 use chrono::Utc;
@@ -29,6 +27,23 @@ pub struct Claims {
     pub exp: i64,
     /// Unique per token, for tracing a token through the logs.
     pub jti: Uuid,
+    /// For a group leader: the resident group they lead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<Uuid>,
+    /// For a resident: their own resident record …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resident_id: Option<Uuid>,
+    /// … and their household.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household_id: Option<Uuid>,
+}
+
+/// The records a user is linked to, written into their tokens.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Links {
+    pub group_id: Option<Uuid>,
+    pub resident_id: Option<Uuid>,
+    pub household_id: Option<Uuid>,
 }
 
 /// Signs and checks access tokens (HS256 only: a token naming any other algorithm, `none`
@@ -45,19 +60,14 @@ impl TokenKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
         validation.set_required_spec_claims(&["exp", "iat", "sub"]);
-        TokenKeys {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
-            validation,
-            ttl_seconds,
-        }
+        TokenKeys { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation, ttl_seconds }
     }
 
     pub fn ttl_seconds(&self) -> i64 {
         self.ttl_seconds
     }
 
-    pub fn issue(&self, user: &User) -> Result<String, ApiError> {
+    pub fn issue(&self, user: &User, links: Links) -> Result<String, ApiError> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user.id,
@@ -66,22 +76,21 @@ impl TokenKeys {
             iat: now,
             exp: now + self.ttl_seconds,
             jti: Uuid::now_v7(),
+            group_id: links.group_id,
+            resident_id: links.resident_id,
+            household_id: links.household_id,
         };
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .map_err(ApiError::internal)
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(ApiError::internal)
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
         use jsonwebtoken::errors::ErrorKind;
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map(|data| data.claims)
-            .map_err(|e| match e.kind() {
-                ErrorKind::ExpiredSignature => ApiError::unauthorized(
-                    "token_expired",
-                    "The access token has expired. Refresh it or log in again.",
-                ),
-                _ => ApiError::unauthorized("invalid_token", "The access token is invalid."),
-            })
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| match e.kind() {
+            ErrorKind::ExpiredSignature => {
+                ApiError::unauthorized("token_expired", "The access token has expired. Refresh it or log in again.")
+            }
+            _ => ApiError::unauthorized("invalid_token", "The access token is invalid."),
+        })
     }
 }
 
@@ -99,12 +108,8 @@ impl Default for PasswordService {
 
 impl PasswordService {
     pub fn new() -> Self {
-        let cores = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2);
-        PasswordService {
-            permits: Arc::new(Semaphore::new(cores)),
-        }
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        PasswordService { permits: Arc::new(Semaphore::new(cores)) }
     }
 
     pub async fn hash(&self, password: String) -> Result<String, ApiError> {
@@ -113,11 +118,7 @@ impl PasswordService {
 
     /// Checks a password against a stored hash, or against a fixed dummy hash when there is no
     /// user, so an unknown username costs the same time as a wrong password.
-    pub async fn verify(
-        &self,
-        password: String,
-        stored_hash: Option<String>,
-    ) -> Result<bool, ApiError> {
+    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> Result<bool, ApiError> {
         self.run(move || {
             let hash = stored_hash.as_deref().unwrap_or_else(|| dummy_hash());
             let matches = verify_password(&password, hash);
@@ -126,14 +127,9 @@ impl PasswordService {
         .await
     }
 
-    async fn run<T: Send + 'static>(
-        &self,
-        work: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, ApiError> {
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
         let _permit = self.permits.acquire().await.map_err(ApiError::internal)?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(ApiError::internal)
+        tokio::task::spawn_blocking(work).await.map_err(ApiError::internal)
     }
 }
 
@@ -146,11 +142,7 @@ pub fn hash_password(password: &str) -> Result<String, ApiError> {
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
 fn dummy_hash() -> &'static str {
@@ -179,14 +171,9 @@ pub struct Username(String);
 impl Username {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let normalised = raw.trim().to_lowercase();
-        let valid_chars = normalised
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
+        let valid_chars = normalised.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c));
         if !(3..=40).contains(&normalised.len()) || !valid_chars {
-            return Err(FieldError::new(
-                "username",
-                "must be 3–40 characters of a–z, 0–9, '_', '.' or '-'",
-            ));
+            return Err(FieldError::new("username", "must be 3–40 characters of a–z, 0–9, '_', '.' or '-'"));
         }
         Ok(Username(normalised))
     }
@@ -200,10 +187,7 @@ impl Username {
 pub fn check_new_password(password: &str) -> Result<(), FieldError> {
     let len = password.chars().count();
     if len < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_LEN {
-        return Err(FieldError::new(
-            "password",
-            format!("must be {MIN_PASSWORD_LEN}–{MAX_PASSWORD_LEN} characters"),
-        ));
+        return Err(FieldError::new("password", format!("must be {MIN_PASSWORD_LEN}–{MAX_PASSWORD_LEN} characters")));
     }
     Ok(())
 }

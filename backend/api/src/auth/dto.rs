@@ -9,12 +9,7 @@ use xingguang_db::models::user::{Role, User};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Case-insensitive.
-    #[schema(
-        min_length = 3,
-        max_length = 40,
-        pattern = "^[A-Za-z0-9_.-]+$",
-        example = "staff"
-    )]
+    #[schema(min_length = 3, max_length = 40, pattern = "^[A-Za-z0-9_.-]+$", example = "staff")]
     pub username: String,
     #[schema(min_length = 1, max_length = 256, example = "xingguang", format = Password)]
     pub password: String,
@@ -57,13 +52,7 @@ pub struct CommunityDto {
 
 impl From<Community> for CommunityDto {
     fn from(c: Community) -> Self {
-        CommunityDto {
-            id: c.id,
-            name: c.name,
-            province: c.province,
-            city: c.city,
-            county: c.county,
-        }
+        CommunityDto { id: c.id, name: c.name, province: c.province, city: c.city, county: c.county }
     }
 }
 
@@ -80,12 +69,6 @@ pub struct MeResponse {
 
 impl MeResponse {
     pub fn new(user: User, community: Community) -> Self {
-        MeResponse {
-            id: user.id,
-            username: user.username,
-            display_name: user.display_name,
-            role: user.role,
-            community: community.into(),
-        }
+        MeResponse { id: user.id, username: user.username, display_name: user.display_name, role: user.role, community: community.into() }
     }
 }

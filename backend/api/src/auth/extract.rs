@@ -71,44 +71,26 @@ impl<R: RoleSet> FromRequest for Authed<R> {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(authenticate(req).and_then(|claims| {
             if R::ROLES.contains(&claims.role) {
-                Ok(Authed {
-                    claims,
-                    _roles: PhantomData,
-                })
+                Ok(Authed { claims, _roles: PhantomData })
             } else {
-                Err(ApiError::forbidden(format!(
-                    "This action is not available to the {} role.",
-                    claims.role
-                )))
+                Err(ApiError::forbidden(format!("This action is not available to the {} role.", claims.role)))
             }
         }))
     }
 }
 
 fn authenticate(req: &HttpRequest) -> Result<Claims, ApiError> {
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
-    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
-        ApiError::unauthorized(
-            "missing_token",
-            "Sign in first: send `Authorization: Bearer <access token>`.",
-        )
-    })?;
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal(anyhow::anyhow!("AppState missing")))?;
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or_else(|| ApiError::unauthorized("missing_token", "Sign in first: send `Authorization: Bearer <access token>`."))?;
     let token = value
         .to_str()
         .ok()
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            ApiError::unauthorized(
-                "invalid_token",
-                "The Authorization header must be `Bearer <access token>`.",
-            )
-        })?;
+        .ok_or_else(|| ApiError::unauthorized("invalid_token", "The Authorization header must be `Bearer <access token>`."))?;
     state.tokens.verify(token)
 }

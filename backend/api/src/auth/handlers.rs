@@ -44,18 +44,11 @@ const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
     )
 )]
 #[post("/login")]
-pub async fn login(
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    body: web::Json<LoginRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn login(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<LoginRequest>) -> ApiResult<HttpResponse> {
     let LoginRequest { username, password } = body.into_inner();
     let username = Username::parse(&username).map_err(|e| ApiError::validation(vec![e]))?;
     if password.is_empty() || password.len() > MAX_PASSWORD_LEN {
-        return Err(ApiError::validation(vec![FieldError::new(
-            "password",
-            format!("must be 1–{MAX_PASSWORD_LEN} characters"),
-        )]));
+        return Err(ApiError::validation(vec![FieldError::new("password", format!("must be 1–{MAX_PASSWORD_LEN} characters"))]));
     }
 
     let mut conn = state.conn().await?;
@@ -69,10 +62,7 @@ pub async fn login(
         return Err(ApiError::too_many_requests(retry_after, "Too many failed login attempts. Wait before trying again."));
     }
     drop(conn); // not held while hashing
-    let password_ok = state
-        .passwords
-        .verify(password, user.as_ref().map(|u| u.password_hash.clone()))
-        .await?;
+    let password_ok = state.passwords.verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
 
     let mut conn = state.conn().await?;
     let user = match user {
@@ -85,8 +75,8 @@ pub async fn login(
             };
             conn.transaction::<_, ApiError, _>(async move |conn| {
                 LoginFailure::record(conn, username.as_str(), &ctx.ip).await?;
-                let mut event = AuditEvent::new("auth.login_failed", "user")
-                    .detail(json!({ "username": username.as_str(), "reason": reason }));
+                let mut event =
+                    AuditEvent::new("auth.login_failed", "user").detail(json!({ "username": username.as_str(), "reason": reason }));
                 if let Some(user) = &user {
                     event = event.community(user.community_id).entity(user.id);
                 }
@@ -94,10 +84,7 @@ pub async fn login(
                 Ok(())
             })
             .await?;
-            return Err(ApiError::unauthorized(
-                "invalid_credentials",
-                "Wrong username or password.",
-            ));
+            return Err(ApiError::unauthorized("invalid_credentials", "Wrong username or password."));
         }
     };
 
@@ -105,11 +92,7 @@ pub async fn login(
         .transaction::<_, ApiError, _>(async |conn| {
             LoginFailure::clear(conn, username.as_str(), &ctx.ip).await?;
             let tokens = service::issue_tokens(conn, &state, &user, xingguang_db::new_id()).await?;
-            AuditEvent::new("auth.login", "user")
-                .actor(user.id, user.role, user.community_id)
-                .entity(user.id)
-                .write(conn, &ctx)
-                .await?;
+            AuditEvent::new("auth.login", "user").actor(user.id, user.role, user.community_id).entity(user.id).write(conn, &ctx).await?;
             Ok(tokens)
         })
         .await?;
@@ -134,18 +117,9 @@ pub async fn login(
     )
 )]
 #[post("/refresh")]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    req: HttpRequest,
-    body: web::Bytes,
-) -> ApiResult<HttpResponse> {
-    let presented = presented_refresh_token(&req, &body)?.ok_or_else(|| {
-        ApiError::unauthorized(
-            "missing_refresh_token",
-            "No refresh token was sent. Log in again.",
-        )
-    })?;
+pub async fn refresh(state: web::Data<AppState>, ctx: RequestCtx, req: HttpRequest, body: web::Bytes) -> ApiResult<HttpResponse> {
+    let presented = presented_refresh_token(&req, &body)?
+        .ok_or_else(|| ApiError::unauthorized("missing_refresh_token", "No refresh token was sent. Log in again."))?;
     let mut conn = state.conn().await?;
     let outcome = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -187,19 +161,12 @@ pub async fn refresh(
     )
 )]
 #[post("/logout")]
-pub async fn logout(
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    req: HttpRequest,
-    body: web::Bytes,
-) -> ApiResult<HttpResponse> {
+pub async fn logout(state: web::Data<AppState>, ctx: RequestCtx, req: HttpRequest, body: web::Bytes) -> ApiResult<HttpResponse> {
     if let Some(presented) = presented_refresh_token(&req, &body)? {
         let mut conn = state.conn().await?;
         conn.transaction::<_, ApiError, _>(async |conn| {
             use xingguang_db::models::refresh_token::RefreshToken;
-            let Some(token) =
-                RefreshToken::find_by_hash(conn, &hash_refresh_token(&presented)).await?
-            else {
+            let Some(token) = RefreshToken::find_by_hash(conn, &hash_refresh_token(&presented)).await? else {
                 return Ok(());
             };
             if RefreshToken::revoke_family(conn, token.family_id).await? > 0 {
@@ -240,10 +207,7 @@ pub async fn get_me(user: Authed<AnyRole>, state: web::Data<AppState>) -> ApiRes
         .await
         .map_err(|_| ApiError::unauthorized("invalid_token", "The account no longer exists."))?;
     if me.disabled {
-        return Err(ApiError::unauthorized(
-            "account_disabled",
-            "This account has been disabled.",
-        ));
+        return Err(ApiError::unauthorized("account_disabled", "This account has been disabled."));
     }
     let community = Community::find(&mut conn, me.community_id).await?;
     Ok(HttpResponse::Ok().json(MeResponse::new(me, community)))
@@ -255,17 +219,10 @@ fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> ApiResult<Option<S
         None
     } else {
         serde_json::from_slice::<RefreshRequest>(body)
-            .map_err(|e| {
-                ApiError::bad_request(
-                    "malformed_json",
-                    format!("The request body is not a valid refresh request: {e}"),
-                )
-            })?
+            .map_err(|e| ApiError::bad_request("malformed_json", format!("The request body is not a valid refresh request: {e}")))?
             .refresh_token
     };
-    Ok(from_body
-        .or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned()))
-        .filter(|t| !t.is_empty() && t.len() <= 128))
+    Ok(from_body.or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned())).filter(|t| !t.is_empty() && t.len() <= 128))
 }
 
 fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cookie<'static> {
@@ -279,13 +236,6 @@ fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cook
 }
 
 fn token_response(state: &AppState, tokens: TokenResponse) -> HttpResponse {
-    let cookie = refresh_cookie(
-        state,
-        tokens.refresh_token.clone(),
-        tokens.refresh_token_expires_in,
-    );
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .cookie(cookie)
-        .json(tokens)
+    let cookie = refresh_cookie(state, tokens.refresh_token.clone(), tokens.refresh_token_expires_in);
+    HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).cookie(cookie).json(tokens)
 }

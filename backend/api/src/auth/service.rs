@@ -8,7 +8,7 @@ use xingguang_db::models::login_failure::LoginFailure;
 use xingguang_db::models::refresh_token::{NewRefreshToken, RefreshToken};
 use xingguang_db::models::user::User;
 
-use super::domain::{hash_refresh_token, new_refresh_token};
+use super::domain::{hash_refresh_token, new_refresh_token, Links};
 use super::dto::TokenResponse;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -18,11 +18,7 @@ pub const MAX_FAILURES: i64 = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
 
 /// Seconds until another attempt is allowed, if this username/address pair is throttled.
-pub async fn throttled_for(
-    conn: &mut AsyncPgConnection,
-    username: &str,
-    ip: &str,
-) -> Result<Option<u64>, ApiError> {
+pub async fn throttled_for(conn: &mut AsyncPgConnection, username: &str, ip: &str) -> Result<Option<u64>, ApiError> {
     let window = Duration::minutes(THROTTLE_WINDOW_MINUTES);
     let (failures, oldest) = LoginFailure::recent(conn, username, ip, Utc::now() - window).await?;
     if failures < MAX_FAILURES {
@@ -33,12 +29,7 @@ pub async fn throttled_for(
 }
 
 /// Issues an access token and a refresh token in `family` (a new login starts a new family).
-pub async fn issue_tokens(
-    conn: &mut AsyncPgConnection,
-    state: &AppState,
-    user: &User,
-    family: Uuid,
-) -> Result<TokenResponse, ApiError> {
+pub async fn issue_tokens(conn: &mut AsyncPgConnection, state: &AppState, user: &User, family: Uuid) -> Result<TokenResponse, ApiError> {
     let refresh_token = new_refresh_token();
     let refresh_ttl = state.settings.refresh_token_ttl;
     RefreshToken::insert(
@@ -52,13 +43,35 @@ pub async fn issue_tokens(
         },
     )
     .await?;
+    let links = links_of(conn, user).await?;
     Ok(TokenResponse {
-        access_token: state.tokens.issue(user)?,
+        access_token: state.tokens.issue(user, links)?,
         token_type: "Bearer",
         expires_in: state.tokens.ttl_seconds(),
         refresh_token,
         refresh_token_expires_in: refresh_ttl,
     })
+}
+
+/// The group a leader leads, or the resident record and household of a resident.
+pub async fn links_of(conn: &mut AsyncPgConnection, user: &User) -> Result<Links, ApiError> {
+    use xingguang_db::models::user::Role;
+    let mut links = Links::default();
+    match user.role {
+        Role::GroupLeader => {
+            links.group_id = xingguang_db::models::resident_group::ResidentGroup::led_by(conn, user.id).await?.map(|g| g.id);
+        }
+        Role::Resident => {
+            if let Some(resident_id) = user.resident_id {
+                let reach = xingguang_db::reach::Reach::Community(user.community_id);
+                let row = xingguang_db::models::resident::Resident::find(conn, reach, resident_id).await?;
+                links.resident_id = Some(resident_id);
+                links.household_id = Some(row.resident.household_id);
+            }
+        }
+        Role::Staff | Role::Partner => {}
+    }
+    Ok(links)
 }
 
 /// What presenting a refresh token led to.
@@ -74,13 +87,8 @@ pub enum RefreshOutcome {
 
 /// Rotates a refresh token. Runs inside the caller's transaction; a detected reuse revokes the
 /// family and still commits, so the revocation sticks although the caller answers 401.
-pub async fn rotate(
-    conn: &mut AsyncPgConnection,
-    state: &AppState,
-    presented: &str,
-) -> Result<RefreshOutcome, ApiError> {
-    let Some(token) = RefreshToken::find_by_hash(conn, &hash_refresh_token(presented)).await?
-    else {
+pub async fn rotate(conn: &mut AsyncPgConnection, state: &AppState, presented: &str) -> Result<RefreshOutcome, ApiError> {
+    let Some(token) = RefreshToken::find_by_hash(conn, &hash_refresh_token(presented)).await? else {
         return Ok(RefreshOutcome::Invalid("invalid_refresh_token"));
     };
     if token.revoked_at.is_some() {
@@ -100,7 +108,5 @@ pub async fn rotate(
         RefreshToken::revoke_family(conn, token.family_id).await?;
         return Ok(RefreshOutcome::Invalid("account_disabled"));
     }
-    Ok(RefreshOutcome::Rotated(Box::new(
-        issue_tokens(conn, state, &user, token.family_id).await?,
-    )))
+    Ok(RefreshOutcome::Rotated(Box::new(issue_tokens(conn, state, &user, token.family_id).await?)))
 }

@@ -21,20 +21,12 @@ impl FromRequest for RequestCtx {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let request_id = req
-            .extensions()
-            .get::<RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default();
-        let trust_proxy = req
-            .app_data::<actix_web::web::Data<AppState>>()
-            .is_some_and(|s| s.settings.trust_forwarded_for);
+        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let trust_proxy = req.app_data::<actix_web::web::Data<AppState>>().is_some_and(|s| s.settings.trust_forwarded_for);
         // X-Forwarded-For is only believed behind a proxy we were told about: otherwise any
         // client could pick its own address and dodge the login throttle.
         let ip = if trust_proxy {
-            req.connection_info()
-                .realip_remote_addr()
-                .map(str::to_owned)
+            req.connection_info().realip_remote_addr().map(str::to_owned)
         } else {
             req.peer_addr().map(|a| a.ip().to_string())
         }

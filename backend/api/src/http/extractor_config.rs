@@ -11,9 +11,7 @@ use crate::error::ApiError;
 pub const JSON_LIMIT: usize = 256 * 1024;
 
 pub fn json() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(JSON_LIMIT)
-        .error_handler(|err, _req: &HttpRequest| json_problem(&err).into())
+    web::JsonConfig::default().limit(JSON_LIMIT).error_handler(|err, _req: &HttpRequest| json_problem(&err).into())
 }
 
 pub fn query() -> web::QueryConfig {
@@ -25,9 +23,7 @@ pub fn path() -> web::PathConfig {
 }
 
 pub fn form() -> web::FormConfig {
-    web::FormConfig::default()
-        .limit(16 * 1024)
-        .error_handler(|err, _req| form_problem(&err).into())
+    web::FormConfig::default().limit(16 * 1024).error_handler(|err, _req| form_problem(&err).into())
 }
 
 fn json_problem(err: &JsonPayloadError) -> ApiError {
@@ -37,43 +33,27 @@ fn json_problem(err: &JsonPayloadError) -> ApiError {
             "unsupported_media_type",
             "The request body must be JSON, sent with Content-Type: application/json.",
         ),
-        JsonPayloadError::Overflow { limit }
-        | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
             format!("The request body is larger than the {limit} bytes allowed."),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
-            format!("The request body does not fit the schema: {e}"),
-        ),
-        JsonPayloadError::Deserialize(e) => ApiError::bad_request(
-            "malformed_json",
-            format!("The request body is not valid JSON: {e}"),
-        ),
-        other => ApiError::bad_request(
-            "malformed_body",
-            format!("The request body could not be read: {other}"),
-        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", format!("The request body does not fit the schema: {e}"))
+        }
+        JsonPayloadError::Deserialize(e) => ApiError::bad_request("malformed_json", format!("The request body is not valid JSON: {e}")),
+        other => ApiError::bad_request("malformed_body", format!("The request body could not be read: {other}")),
     }
 }
 
 fn query_problem(err: &QueryPayloadError) -> ApiError {
-    ApiError::bad_request(
-        "invalid_query",
-        format!("The query string is invalid: {err}"),
-    )
+    ApiError::bad_request("invalid_query", format!("The query string is invalid: {err}"))
 }
 
 fn path_problem(err: &PathError) -> ApiError {
     // A malformed id in the path names no record: the same answer as an unknown one.
     let _ = err;
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "The requested resource does not exist (malformed identifier in the path).",
-    )
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "The requested resource does not exist (malformed identifier in the path).")
 }
 
 fn form_problem(err: &UrlencodedError) -> ApiError {
@@ -83,14 +63,9 @@ fn form_problem(err: &UrlencodedError) -> ApiError {
             "unsupported_media_type",
             "The request body must be form-encoded (application/x-www-form-urlencoded).",
         ),
-        UrlencodedError::Overflow { .. } => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
-            "The request body is too large.",
-        ),
-        other => ApiError::bad_request(
-            "malformed_body",
-            format!("The form body is invalid: {other}"),
-        ),
+        UrlencodedError::Overflow { .. } => {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is too large.")
+        }
+        other => ApiError::bad_request("malformed_body", format!("The form body is invalid: {other}")),
     }
 }

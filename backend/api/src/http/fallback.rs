@@ -16,25 +16,14 @@ impl RouteTable {
             .paths
             .iter()
             .map(|(path, item)| {
-                let segments = path
-                    .trim_matches('/')
-                    .split('/')
-                    .map(|s| {
-                        if s.starts_with('{') {
-                            None
-                        } else {
-                            Some(s.to_owned())
-                        }
-                    })
-                    .collect();
+                let segments =
+                    path.trim_matches('/').split('/').map(|s| if s.starts_with('{') { None } else { Some(s.to_owned()) }).collect();
                 let value = serde_json::to_value(item).unwrap_or_default();
-                let methods = [
-                    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-                ]
-                .into_iter()
-                .filter(|m| value.get(m).is_some())
-                .map(str::to_uppercase)
-                .collect();
+                let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+                    .into_iter()
+                    .filter(|m| value.get(m).is_some())
+                    .map(str::to_uppercase)
+                    .collect();
                 (segments, methods)
             })
             .collect();
@@ -47,11 +36,7 @@ impl RouteTable {
             .0
             .iter()
             .filter(|(template, _)| {
-                template.len() == segments.len()
-                    && template
-                        .iter()
-                        .zip(&segments)
-                        .all(|(t, s)| t.as_deref().is_none_or(|t| t == *s))
+                template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t.as_deref().is_none_or(|t| t == *s))
             })
             .flat_map(|(_, methods)| methods.iter().cloned())
             .collect();
@@ -61,28 +46,15 @@ impl RouteTable {
     }
 }
 
-pub async fn not_found_or_method_not_allowed(
-    req: HttpRequest,
-    routes: web::Data<RouteTable>,
-) -> HttpResponse {
+pub async fn not_found_or_method_not_allowed(req: HttpRequest, routes: web::Data<RouteTable>) -> HttpResponse {
     let allowed = routes.allowed_methods(req.path());
     if allowed.is_empty() || allowed.iter().any(|m| m == req.method().as_str()) {
-        return ApiError::new(
-            StatusCode::NOT_FOUND,
-            "route_not_found",
-            format!("No route matches {}.", req.path()),
-        )
-        .error_response();
+        return ApiError::new(StatusCode::NOT_FOUND, "route_not_found", format!("No route matches {}.", req.path())).error_response();
     }
     let error = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
-        format!(
-            "{} does not accept {}; allowed: {}.",
-            req.path(),
-            req.method(),
-            allowed.join(", ")
-        ),
+        format!("{} does not accept {}; allowed: {}.", req.path(), req.method(), allowed.join(", ")),
     );
     let mut response = error.error_response();
     if let Ok(value) = header::HeaderValue::from_str(&allowed.join(", ")) {

@@ -22,26 +22,18 @@ impl PageQuery {
     pub fn parse(&self) -> Result<PageRequest, FieldError> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(FieldError::new(
-                "limit",
-                format!("must be between 1 and {MAX_LIMIT}"),
-            ));
+            return Err(FieldError::new("limit", format!("must be between 1 and {MAX_LIMIT}")));
         }
         let after = match &self.cursor {
             None => None,
-            Some(cursor) => Some(
-                decode_cursor(cursor)
-                    .ok_or_else(|| FieldError::new("cursor", "is not a cursor this API issued"))?,
-            ),
+            Some(cursor) => Some(decode_cursor(cursor).ok_or_else(|| FieldError::new("cursor", "is not a cursor this API issued"))?),
         };
         Ok(PageRequest { limit, after })
     }
 }
 
 fn decode_cursor(cursor: &str) -> Option<uuid::Uuid> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(cursor).ok()?;
     uuid::Uuid::from_slice(&bytes).ok()
 }
 
@@ -60,9 +52,15 @@ pub struct ListResponse<T: ToSchema> {
 impl<T: ToSchema> ListResponse<T> {
     pub fn from_page<R>(page: Page<R>, f: impl FnMut(R) -> T) -> Self {
         let next_cursor = page.next.map(encode_cursor);
-        ListResponse {
-            items: page.items.into_iter().map(f).collect(),
-            next_cursor,
-        }
+        ListResponse { items: page.items.into_iter().map(f).collect(), next_cursor }
     }
+}
+
+/// For PATCH bodies: tells "field absent" (`None`) from "field set to null" (`Some(None)`).
+pub fn double_option<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }

@@ -12,10 +12,5 @@ pub fn etag(version: i32) -> header::EntityTag {
 /// The version named by `If-Match`, if the header holds exactly one strong tag.
 pub fn if_match(req: &HttpRequest) -> Option<i32> {
     let value = req.headers().get(header::IF_MATCH)?.to_str().ok()?;
-    value
-        .trim()
-        .trim_start_matches("W/")
-        .trim_matches('"')
-        .parse()
-        .ok()
+    value.trim().trim_start_matches("W/").trim_matches('"').parse().ok()
 }

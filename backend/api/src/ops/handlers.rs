@@ -41,10 +41,7 @@ pub async fn health() -> HttpResponse {
 #[get("/ready")]
 pub async fn ready(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let mut conn = state.conn().await?;
-    diesel::sql_query("SELECT 1")
-        .execute(&mut conn)
-        .await
-        .map_err(ApiError::unavailable)?;
+    diesel::sql_query("SELECT 1").execute(&mut conn).await.map_err(ApiError::unavailable)?;
     Ok(HttpResponse::Ok().json(HealthStatus { status: "ok" }))
 }
 
@@ -61,7 +58,5 @@ pub async fn ready(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 )]
 #[get("/metrics")]
 pub async fn metrics(metrics: web::Data<Metrics>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(metrics.render())
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(metrics.render())
 }

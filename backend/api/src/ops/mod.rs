@@ -3,7 +3,5 @@
 pub mod handlers;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::health)
-        .service(handlers::ready)
-        .service(handlers::metrics);
+    cfg.service(handlers::health).service(handlers::ready).service(handlers::metrics);
 }

@@ -1,9 +1,12 @@
-//! Demo data: the Xingguang community as the work summary describes it, and one login per role.
-//! Idempotent: running it again adds only what is missing. Demo-only passwords; never seed a
-//! production database.
+//! Demo data: the Xingguang community as the work summary describes it, one login per role, and
+//! a synthetic registry (see [`registry`]). Idempotent: running it again adds only what is
+//! missing. Demo-only passwords; never seed a production database.
 
-use diesel_async::AsyncPgConnection;
+pub mod registry;
+
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 use xingguang_db::models::community::{Community, NewCommunity};
+use xingguang_db::models::resident_group::{NewResidentGroup, ResidentGroup};
 use xingguang_db::models::user::{NewUser, Role, User};
 
 use crate::auth::domain::hash_password;
@@ -19,13 +22,45 @@ pub const DEMO_USERS: [(&str, &str, Role); 4] = [
     ("partner", "县工商银行（共建单位）", Role::Partner),
 ];
 
+/// How big a registry to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct SeedSize {
+    pub households: usize,
+    pub residents: usize,
+}
+
+impl Default for SeedSize {
+    fn default() -> Self {
+        SeedSize { households: registry::DEFAULT_HOUSEHOLDS, residents: registry::DEFAULT_RESIDENTS }
+    }
+}
+
+impl SeedSize {
+    /// `residents` people in households of the demo's average size.
+    pub fn residents(residents: usize) -> Self {
+        let households = (residents * registry::DEFAULT_HOUSEHOLDS).div_ceil(registry::DEFAULT_RESIDENTS).max(1);
+        SeedSize { households, residents }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SeedReport {
     pub community_created: bool,
-    pub users_created: Vec<&'static str>,
+    pub users_created: Vec<String>,
+    pub households_created: usize,
+    pub residents_created: usize,
 }
 
+/// Seeds everything in one transaction: a failed seed leaves nothing behind.
 pub async fn seed_demo(conn: &mut AsyncPgConnection) -> anyhow::Result<SeedReport> {
+    seed_demo_sized(conn, SeedSize::default()).await
+}
+
+pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<SeedReport> {
+    conn.transaction::<_, anyhow::Error, _>(async |conn| seed(conn, size).await).await
+}
+
+async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<SeedReport> {
     let mut report = SeedReport::default();
     let community = match Community::find_by_name(conn, DEMO_COMMUNITY).await? {
         Some(community) => community,
@@ -34,33 +69,76 @@ pub async fn seed_demo(conn: &mut AsyncPgConnection) -> anyhow::Result<SeedRepor
             Community::insert(
                 conn,
                 &NewCommunity {
-                    id: xingguang_db::new_id(),
-                    name: DEMO_COMMUNITY,
-                    province: "浙江省",
-                    city: "金华市",
-                    county: "武义县",
+                    id: xingguang_db::new_id(), name: DEMO_COMMUNITY, province: "浙江省", city: "金华市", county: "武义县"
                 },
             )
             .await?
         }
     };
+    // One hash for every demo login: they share the demo password, and hashing is slow on purpose.
     let password_hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
-    for (username, display_name, role) in DEMO_USERS {
-        if User::find_by_username(conn, username).await?.is_none() {
-            User::insert(
-                conn,
-                &NewUser {
+    let mut leaders = Vec::new();
+    let extra_leaders: Vec<(String, String)> =
+        (2..=registry::GROUPS).map(|n| (format!("leader{n:02}"), format!("第{}居民小组组长", registry::chinese_number(n)))).collect();
+    let all_users = DEMO_USERS
+        .iter()
+        .map(|(u, d, r)| ((*u).to_owned(), (*d).to_owned(), *r))
+        .chain(extra_leaders.into_iter().map(|(u, d)| (u, d, Role::GroupLeader)));
+    for (username, display_name, role) in all_users {
+        let user = match User::find_by_username(conn, &username).await? {
+            Some(user) => user,
+            None => {
+                report.users_created.push(username.clone());
+                let new = NewUser {
                     id: xingguang_db::new_id(),
                     community_id: community.id,
-                    username,
-                    display_name,
+                    username: &username,
+                    display_name: &display_name,
                     password_hash: &password_hash,
                     role,
-                },
-            )
-            .await?;
-            report.users_created.push(username);
+                };
+                User::insert(conn, &new).await?
+            }
+        };
+        if role == Role::GroupLeader {
+            leaders.push(user);
         }
+    }
+
+    if ResidentGroup::find_by_number(conn, community.id, 1).await?.is_some() {
+        return Ok(report); // the registry is there already
+    }
+    let mut group_ids = Vec::new();
+    for number in 1..=registry::GROUPS {
+        let name = format!("第{}居民小组", registry::chinese_number(number));
+        let group = ResidentGroup::insert(
+            conn,
+            &NewResidentGroup {
+                id: xingguang_db::new_id(),
+                community_id: community.id,
+                number: number as i32,
+                name: &name,
+                leader_user_id: leaders.get(number - 1).map(|u| u.id),
+            },
+        )
+        .await?;
+        group_ids.push(group.id);
+    }
+    let mut generated = registry::generate(community.id, &group_ids, size.households, size.residents, crate::registry::today());
+    // The demo resident 张秀英 is the first woman of working age or older in group 1.
+    if let Some(resident) =
+        generated.residents.iter_mut().find(|r| r.sex == "female" && r.birth_date.format("%Y").to_string() < "1970".to_owned())
+    {
+        resident.name = "张秀英".to_owned();
+        (resident.name_pinyin, resident.name_initials) = crate::registry::domain::pinyin_of("张秀英");
+    }
+    registry::insert(conn, &generated).await?;
+    report.households_created = generated.households.len();
+    report.residents_created = generated.residents.len();
+    if let (Some(resident_user), Some(resident)) =
+        (User::find_by_username(conn, "resident").await?, generated.residents.iter().find(|r| r.name == "张秀英"))
+    {
+        User::link_resident(conn, resident_user.id, resident.id).await?;
     }
     Ok(report)
 }

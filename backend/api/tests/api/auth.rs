@@ -58,7 +58,8 @@ async fn login_validates_its_fields() {
 }
 
 fn sign(claims: &serde_json::Value, secret: &str) -> String {
-    jsonwebtoken::encode(&jsonwebtoken::Header::default(), claims, &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes())).expect("encode")
+    jsonwebtoken::encode(&jsonwebtoken::Header::default(), claims, &jsonwebtoken::EncodingKey::from_secret(secret.as_bytes()))
+        .expect("encode")
 }
 
 fn claims_of(token: &str) -> serde_json::Value {

@@ -9,7 +9,11 @@ use crate::helpers::{Response, TestApp};
 async fn malformed_json_is_400() {
     let app = TestApp::spawn().await;
     let res = Response::read(
-        app.client.post(app.url("/api/v1/auth/login")).insert_header(("content-type", "application/json")).send_body(r#"{"username": "#).await,
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .insert_header(("content-type", "application/json"))
+            .send_body(r#"{"username": "#)
+            .await,
     )
     .await;
     res.assert_problem(StatusCode::BAD_REQUEST, "malformed_json");

@@ -13,6 +13,8 @@ use xingguang_db::DbPool;
 
 pub const PASSWORD: &str = xingguang::seed::DEMO_PASSWORD;
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+/// Two households per group: enough for every access rule, fast to seed for every test.
+pub const SMALL_REGISTRY: xingguang::seed::SeedSize = xingguang::seed::SeedSize { households: 48, residents: 120 };
 
 pub struct TestApp {
     pub base: String,
@@ -36,7 +38,7 @@ impl TestApp {
         let pool = xingguang_db::pool::build_pool(&db.url, 8).expect("pool");
         {
             let mut conn = pool.get().await.expect("connection");
-            xingguang::seed::seed_demo(&mut conn).await.expect("seed");
+            xingguang::seed::seed_demo_sized(&mut conn, SMALL_REGISTRY).await.expect("seed");
         }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
@@ -52,7 +54,11 @@ impl TestApp {
     }
 
     pub async fn login_raw(&self, username: &str, password: &str) -> Response {
-        let res = self.client.post(self.url("/api/v1/auth/login")).send_json(&serde_json::json!({ "username": username, "password": password })).await;
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .send_json(&serde_json::json!({ "username": username, "password": password }))
+            .await;
         Response::read(res).await
     }
 

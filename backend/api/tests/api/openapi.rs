@@ -7,7 +7,8 @@ use crate::helpers::TestApp;
 #[actix_web::test]
 async fn the_committed_openapi_document_matches_the_code() {
     let generated = xingguang::openapi::to_committed_json(&xingguang::openapi::document());
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).expect("openapi/openapi.json");
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).expect("openapi/openapi.json");
     assert!(generated == committed, "openapi/openapi.json is stale: run `make openapi` and commit the result");
 }
 

@@ -52,11 +52,7 @@ pub struct AuditFilter {
 
 impl AuditEntry {
     pub async fn insert(conn: &mut AsyncPgConnection, new: &NewAuditEntry) -> QueryResult<()> {
-        diesel::insert_into(audit_log::table)
-            .values(new)
-            .execute(conn)
-            .await
-            .map(|_| ())
+        diesel::insert_into(audit_log::table).values(new).execute(conn).await.map(|_| ())
     }
 
     /// One community's log, newest first.

@@ -28,33 +28,14 @@ pub struct NewCommunity<'a> {
 
 impl Community {
     pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<Community> {
-        communities::table
-            .find(id)
-            .select(Community::as_select())
-            .first(conn)
-            .await
+        communities::table.find(id).select(Community::as_select()).first(conn).await
     }
 
-    pub async fn find_by_name(
-        conn: &mut AsyncPgConnection,
-        name: &str,
-    ) -> QueryResult<Option<Community>> {
-        communities::table
-            .filter(communities::name.eq(name))
-            .select(Community::as_select())
-            .first(conn)
-            .await
-            .optional()
+    pub async fn find_by_name(conn: &mut AsyncPgConnection, name: &str) -> QueryResult<Option<Community>> {
+        communities::table.filter(communities::name.eq(name)).select(Community::as_select()).first(conn).await.optional()
     }
 
-    pub async fn insert(
-        conn: &mut AsyncPgConnection,
-        new: &NewCommunity<'_>,
-    ) -> QueryResult<Community> {
-        diesel::insert_into(communities::table)
-            .values(new)
-            .returning(Community::as_returning())
-            .get_result(conn)
-            .await
+    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewCommunity<'_>) -> QueryResult<Community> {
+        diesel::insert_into(communities::table).values(new).returning(Community::as_returning()).get_result(conn).await
     }
 }

@@ -9,11 +9,7 @@ pub struct LoginFailure;
 impl LoginFailure {
     pub async fn record(conn: &mut AsyncPgConnection, username: &str, ip: &str) -> QueryResult<()> {
         diesel::insert_into(login_failures::table)
-            .values((
-                login_failures::id.eq(crate::new_id()),
-                login_failures::username.eq(username),
-                login_failures::ip.eq(ip),
-            ))
+            .values((login_failures::id.eq(crate::new_id()), login_failures::username.eq(username), login_failures::ip.eq(ip)))
             .execute(conn)
             .await
             .map(|_| ())
@@ -31,23 +27,16 @@ impl LoginFailure {
             .filter(login_failures::username.eq(username))
             .filter(login_failures::ip.eq(ip))
             .filter(login_failures::failed_at.gt(since))
-            .select((
-                diesel::dsl::count_star(),
-                diesel::dsl::min(login_failures::failed_at),
-            ))
+            .select((diesel::dsl::count_star(), diesel::dsl::min(login_failures::failed_at)))
             .first(conn)
             .await
     }
 
     /// A successful login clears the count for that username and address.
     pub async fn clear(conn: &mut AsyncPgConnection, username: &str, ip: &str) -> QueryResult<()> {
-        diesel::delete(
-            login_failures::table
-                .filter(login_failures::username.eq(username))
-                .filter(login_failures::ip.eq(ip)),
-        )
-        .execute(conn)
-        .await
-        .map(|_| ())
+        diesel::delete(login_failures::table.filter(login_failures::username.eq(username)).filter(login_failures::ip.eq(ip)))
+            .execute(conn)
+            .await
+            .map(|_| ())
     }
 }

@@ -4,6 +4,9 @@
 
 pub mod audit;
 pub mod community;
+pub mod household;
 pub mod login_failure;
 pub mod refresh_token;
+pub mod resident;
+pub mod resident_group;
 pub mod user;

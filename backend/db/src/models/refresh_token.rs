@@ -29,37 +29,19 @@ pub struct NewRefreshToken<'a> {
 }
 
 impl RefreshToken {
-    pub async fn insert(
-        conn: &mut AsyncPgConnection,
-        new: &NewRefreshToken<'_>,
-    ) -> QueryResult<RefreshToken> {
-        diesel::insert_into(refresh_tokens::table)
-            .values(new)
-            .returning(RefreshToken::as_returning())
-            .get_result(conn)
-            .await
+    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewRefreshToken<'_>) -> QueryResult<RefreshToken> {
+        diesel::insert_into(refresh_tokens::table).values(new).returning(RefreshToken::as_returning()).get_result(conn).await
     }
 
-    pub async fn find_by_hash(
-        conn: &mut AsyncPgConnection,
-        hash: &[u8],
-    ) -> QueryResult<Option<RefreshToken>> {
-        refresh_tokens::table
-            .filter(refresh_tokens::token_hash.eq(hash))
-            .select(RefreshToken::as_select())
-            .first(conn)
-            .await
-            .optional()
+    pub async fn find_by_hash(conn: &mut AsyncPgConnection, hash: &[u8]) -> QueryResult<Option<RefreshToken>> {
+        refresh_tokens::table.filter(refresh_tokens::token_hash.eq(hash)).select(RefreshToken::as_select()).first(conn).await.optional()
     }
 
     /// Marks a live token as rotated. Returns false when it was already rotated or revoked —
     /// the compare-and-set that makes two concurrent refreshes with one token a detected reuse.
     pub async fn mark_rotated(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<bool> {
         let updated = diesel::update(
-            refresh_tokens::table
-                .find(id)
-                .filter(refresh_tokens::rotated_at.is_null())
-                .filter(refresh_tokens::revoked_at.is_null()),
+            refresh_tokens::table.find(id).filter(refresh_tokens::rotated_at.is_null()).filter(refresh_tokens::revoked_at.is_null()),
         )
         .set(refresh_tokens::rotated_at.eq(diesel::dsl::now))
         .execute(conn)
@@ -68,17 +50,10 @@ impl RefreshToken {
     }
 
     /// Revokes every token of one login's rotation chain.
-    pub async fn revoke_family(
-        conn: &mut AsyncPgConnection,
-        family_id: Uuid,
-    ) -> QueryResult<usize> {
-        diesel::update(
-            refresh_tokens::table
-                .filter(refresh_tokens::family_id.eq(family_id))
-                .filter(refresh_tokens::revoked_at.is_null()),
-        )
-        .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))
-        .execute(conn)
-        .await
+    pub async fn revoke_family(conn: &mut AsyncPgConnection, family_id: Uuid) -> QueryResult<usize> {
+        diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family_id)).filter(refresh_tokens::revoked_at.is_null()))
+            .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))
+            .execute(conn)
+            .await
     }
 }

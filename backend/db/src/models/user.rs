@@ -12,19 +12,7 @@ use uuid::Uuid;
 use crate::schema::users;
 
 /// The four kinds of user. Stored as text with a CHECK constraint.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    AsExpression,
-    FromSqlRow,
-    utoipa::ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow, utoipa::ToSchema)]
 #[diesel(sql_type = Text)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -39,12 +27,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Resident,
-        Role::GroupLeader,
-        Role::Staff,
-        Role::Partner,
-    ];
+    pub const ALL: [Role; 4] = [Role::Resident, Role::GroupLeader, Role::Staff, Role::Partner];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -92,6 +75,8 @@ pub struct User {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// For a resident user: their own resident record.
+    pub resident_id: Option<Uuid>,
 }
 
 #[derive(Debug, Insertable)]
@@ -107,48 +92,31 @@ pub struct NewUser<'a> {
 
 impl User {
     pub async fn find(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<User> {
-        users::table
-            .find(id)
-            .select(User::as_select())
-            .first(conn)
-            .await
+        users::table.find(id).select(User::as_select()).first(conn).await
     }
 
     /// Usernames are stored lower-case; the caller passes the normalised form.
-    pub async fn find_by_username(
-        conn: &mut AsyncPgConnection,
-        username: &str,
-    ) -> QueryResult<Option<User>> {
-        users::table
-            .filter(users::username.eq(username))
-            .select(User::as_select())
-            .first(conn)
-            .await
-            .optional()
+    pub async fn find_by_username(conn: &mut AsyncPgConnection, username: &str) -> QueryResult<Option<User>> {
+        users::table.filter(users::username.eq(username)).select(User::as_select()).first(conn).await.optional()
     }
 
     pub async fn insert(conn: &mut AsyncPgConnection, new: &NewUser<'_>) -> QueryResult<User> {
-        diesel::insert_into(users::table)
-            .values(new)
+        diesel::insert_into(users::table).values(new).returning(User::as_returning()).get_result(conn).await
+    }
+
+    /// Sets a new password hash, bumping `version`.
+    pub async fn set_password(conn: &mut AsyncPgConnection, id: Uuid, password_hash: &str) -> QueryResult<User> {
+        diesel::update(users::table.find(id))
+            .set((users::password_hash.eq(password_hash), users::version.eq(users::version + 1), users::updated_at.eq(diesel::dsl::now)))
             .returning(User::as_returning())
             .get_result(conn)
             .await
     }
+}
 
-    /// Sets a new password hash, bumping `version`.
-    pub async fn set_password(
-        conn: &mut AsyncPgConnection,
-        id: Uuid,
-        password_hash: &str,
-    ) -> QueryResult<User> {
-        diesel::update(users::table.find(id))
-            .set((
-                users::password_hash.eq(password_hash),
-                users::version.eq(users::version + 1),
-                users::updated_at.eq(diesel::dsl::now),
-            ))
-            .returning(User::as_returning())
-            .get_result(conn)
-            .await
+impl User {
+    /// Links a resident user to their resident record.
+    pub async fn link_resident(conn: &mut AsyncPgConnection, id: Uuid, resident_id: Uuid) -> QueryResult<()> {
+        diesel::update(users::table.find(id)).set(users::resident_id.eq(Some(resident_id))).execute(conn).await.map(|_| ())
     }
 }

@@ -1,0 +1,235 @@
+//! Validation that needs more than one field or the database, kept out of the handlers.
+
+use chrono::NaiveDate;
+use diesel::OptionalExtension;
+use diesel_async::AsyncPgConnection;
+use uuid::Uuid;
+use xingguang_db::models::household::Household;
+use xingguang_db::models::resident::{NewResident, ResidentChanges, ResidentFilter, Search};
+use xingguang_db::models::resident_group::ResidentGroup;
+use xingguang_db::models::user::{Role, User};
+use xingguang_db::reach::Reach;
+
+use super::domain::{parse_name, parse_phone, pinyin_of, ResidentStatus, Tag};
+use super::dto::{CreateResidentRequest, ResidentQuery, UpdateResidentRequest};
+use super::national_id::NationalId;
+use crate::error::{ApiError, FieldError};
+
+/// Collects field errors so one answer lists every problem of a form.
+#[derive(Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.0.push(e)).ok()
+    }
+
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.0))
+        }
+    }
+}
+
+/// An ID number, with the birth date and sex the form sent checked against it.
+pub fn parse_id_number(
+    errors: &mut Errors,
+    raw: &str,
+    sex: Option<super::national_id::Sex>,
+    birth: Option<NaiveDate>,
+) -> Option<NationalId> {
+    let id = errors.check(NationalId::parse(raw).map_err(|e| FieldError::new("id_number", e.to_string())))?;
+    if birth.is_some_and(|b| b != id.birth_date()) {
+        errors.push("birth_date", format!("does not match the ID number, which says {}", id.birth_date()));
+    }
+    if sex.is_some_and(|s| s != id.sex()) {
+        errors.push("sex", format!("does not match the ID number, which says {}", id.sex().as_str()));
+    }
+    Some(id)
+}
+
+pub fn tags_to_strings(tags: &[Tag]) -> Vec<String> {
+    let mut out: Vec<String> = tags.iter().map(|t| t.as_str().to_owned()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The household a form names, which must be in the caller's community.
+pub async fn household_in(
+    conn: &mut AsyncPgConnection,
+    errors: &mut Errors,
+    community_id: Uuid,
+    id: Uuid,
+) -> Result<Option<Household>, ApiError> {
+    let found = Household::find(conn, Reach::Community(community_id), id).await.optional()?;
+    if found.is_none() {
+        errors.push("household_id", "no such household in this community");
+    }
+    Ok(found)
+}
+
+pub fn new_resident(errors: &mut Errors, community_id: Uuid, req: &CreateResidentRequest) -> Option<NewResident> {
+    let name = errors.check(parse_name(&req.name));
+    let id = parse_id_number(errors, &req.id_number, req.sex, req.birth_date);
+    let phone = req.phone.as_deref().filter(|p| !p.trim().is_empty()).map(|p| errors.check(parse_phone("phone", p)));
+    let (name, id) = (name?, id?);
+    let (name_pinyin, name_initials) = pinyin_of(&name);
+    Some(NewResident {
+        id: xingguang_db::new_id(),
+        community_id,
+        household_id: req.household_id,
+        name,
+        name_pinyin,
+        name_initials,
+        sex: id.sex().as_str().to_owned(),
+        birth_date: id.birth_date(),
+        id_number: id.as_str().to_owned(),
+        phone: phone.flatten(),
+        relationship: req.relationship.as_str().to_owned(),
+        tags: tags_to_strings(&req.tags),
+    })
+}
+
+/// The changes a request asks for, and the names of the fields it touches (for the audit log).
+pub fn resident_changes(errors: &mut Errors, req: &UpdateResidentRequest) -> (ResidentChanges, Vec<&'static str>) {
+    let mut changes = ResidentChanges::default();
+    let mut fields = Vec::new();
+    if let Some(name) = &req.name {
+        if let Some(name) = errors.check(parse_name(name)) {
+            let (pinyin, initials) = pinyin_of(&name);
+            changes.name = Some(name);
+            changes.name_pinyin = Some(pinyin);
+            changes.name_initials = Some(initials);
+            fields.push("name");
+        }
+    }
+    if let Some(raw) = &req.id_number {
+        if let Some(id) = parse_id_number(errors, raw, None, None) {
+            changes.sex = Some(id.sex().as_str().to_owned());
+            changes.birth_date = Some(id.birth_date());
+            changes.id_number = Some(id.as_str().to_owned());
+            fields.extend(["id_number", "sex", "birth_date"]);
+        }
+    }
+    if let Some(phone) = &req.phone {
+        changes.phone = Some(match phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => errors.check(parse_phone("phone", p)),
+            None => None,
+        });
+        fields.push("phone");
+    }
+    if let Some(household) = req.household_id {
+        changes.household_id = Some(household);
+        fields.push("household_id");
+    }
+    if let Some(relationship) = req.relationship {
+        changes.relationship = Some(relationship.as_str().to_owned());
+        fields.push("relationship");
+    }
+    if let Some(tags) = &req.tags {
+        changes.tags = Some(tags_to_strings(tags));
+        fields.push("tags");
+    }
+    (changes, fields)
+}
+
+/// Reads the list filters; ages become birth-date bounds as of `today`.
+pub fn resident_filter(query: &ResidentQuery, today: NaiveDate) -> Result<ResidentFilter, ApiError> {
+    use chrono::Months;
+    let mut errors = Errors::default();
+    let mut filter = ResidentFilter { group_id: query.group_id, household_id: query.household_id, ..Default::default() };
+    for (field, age) in [("min_age", query.min_age), ("max_age", query.max_age)] {
+        if age.is_some_and(|a| !(0..=150).contains(&a)) {
+            errors.push(field, "must be between 0 and 150");
+        }
+    }
+    if let (Some(min), Some(max)) = (query.min_age, query.max_age) {
+        if min > max {
+            errors.push("max_age", "must not be below min_age");
+        }
+    }
+    let years_ago = |years: i32| today.checked_sub_months(Months::new(12 * years.clamp(0, 150) as u32));
+    filter.born_on_or_before = query.min_age.and_then(years_ago);
+    filter.born_after = query.max_age.and_then(|a| years_ago(a + 1));
+    if let Some(tags) = &query.tags {
+        for tag in tags.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            match Tag::parse(tag) {
+                Some(tag) => filter.tags.push(tag.as_str().to_owned()),
+                None => errors.push("tags", format!("unknown tag {tag:?}")),
+            }
+        }
+    }
+    filter.status = match query.status.as_deref() {
+        None | Some("") => Some("active".to_owned()),
+        Some("all") => None,
+        Some(s) => match ResidentStatus::parse(s) {
+            Some(status) => Some(status.as_str().to_owned()),
+            None => {
+                errors.push("status", "must be active, moved_out, deceased or all");
+                None
+            }
+        },
+    };
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        if q.chars().count() > 50 {
+            errors.push("q", "must be at most 50 characters");
+        }
+        filter.search = Some(classify_search(q));
+    }
+    errors.finish()?;
+    Ok(filter)
+}
+
+/// Digits (with an optional final X) search ID numbers; Latin letters search pinyin; text
+/// with an address word (路, 街, 幢, 单元, 室, 号) searches addresses; other text searches names.
+pub fn classify_search(q: &str) -> Search {
+    let q = q.trim();
+    let id_like = q.len() <= 18
+        && !q.is_empty()
+        && q.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || (i == q.len() - 1 && (c == 'x' || c == 'X')));
+    if id_like {
+        Search::IdSuffix(q.to_uppercase())
+    } else if q.chars().all(|c| c.is_ascii_alphabetic()) {
+        Search::Pinyin(q.to_lowercase())
+    } else if ["路", "街", "巷", "幢", "单元", "單元", "室", "号", "號"].iter().any(|w| q.contains(w))
+        || q.chars().any(|c| c.is_ascii_digit())
+    {
+        Search::Address(q.to_owned())
+    } else {
+        Search::Name(q.to_owned())
+    }
+}
+
+/// A leader for a group must be a `group_leader` of the same community.
+pub async fn check_leader(
+    conn: &mut AsyncPgConnection,
+    errors: &mut Errors,
+    community_id: Uuid,
+    leader: Option<Uuid>,
+) -> Result<(), ApiError> {
+    if let Some(id) = leader {
+        let user = User::find(conn, id).await.optional()?;
+        if !user.is_some_and(|u| u.community_id == community_id && u.role == Role::GroupLeader) {
+            errors.push("leader_user_id", "must be a group leader of this community");
+        } else if ResidentGroup::led_by(conn, id).await?.is_some() {
+            errors.push("leader_user_id", "already leads another group");
+        }
+    }
+    Ok(())
+}
+
+/// Maps a unique-constraint violation to a 409 with a clear message, anything else to a 500.
+pub fn conflict_on_duplicate(error: diesel::result::Error, what: &'static str) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict("duplicate", format!("{what} already exists.")),
+        other => other.into(),
+    }
+}

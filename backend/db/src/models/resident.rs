@@ -1,0 +1,322 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use super::household::like_escape;
+use crate::pagination::{Page, PageRequest};
+use crate::reach::Reach;
+use crate::schema::{households, resident_groups, residents};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = residents)]
+pub struct Resident {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub household_id: Uuid,
+    pub name: String,
+    pub name_pinyin: String,
+    pub name_initials: String,
+    pub sex: String,
+    pub birth_date: NaiveDate,
+    pub id_number: String,
+    pub phone: Option<String>,
+    pub relationship: String,
+    pub tags: Vec<String>,
+    pub status: String,
+    pub status_changed_on: Option<NaiveDate>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = residents)]
+pub struct NewResident {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub household_id: Uuid,
+    pub name: String,
+    pub name_pinyin: String,
+    pub name_initials: String,
+    pub sex: String,
+    pub birth_date: NaiveDate,
+    pub id_number: String,
+    pub phone: Option<String>,
+    pub relationship: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = residents)]
+pub struct ResidentChanges {
+    pub household_id: Option<Uuid>,
+    pub name: Option<String>,
+    pub name_pinyin: Option<String>,
+    pub name_initials: Option<String>,
+    pub sex: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub id_number: Option<String>,
+    pub phone: Option<Option<String>>,
+    pub relationship: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub status: Option<String>,
+    pub status_changed_on: Option<Option<NaiveDate>>,
+}
+
+/// What a resident search can narrow by; every field narrows further.
+#[derive(Debug, Default, Clone)]
+pub struct ResidentFilter {
+    pub group_id: Option<Uuid>,
+    pub household_id: Option<Uuid>,
+    /// Born on or before this date (minimum age).
+    pub born_on_or_before: Option<NaiveDate>,
+    /// Born after this date (maximum age).
+    pub born_after: Option<NaiveDate>,
+    /// Has every one of these tags.
+    pub tags: Vec<String>,
+    pub status: Option<String>,
+    pub search: Option<Search>,
+}
+
+/// How the free-text search box is read.
+#[derive(Debug, Clone)]
+pub enum Search {
+    /// Chinese characters: part of the name.
+    Name(String),
+    /// Latin letters: the start of the name's pinyin or of its initials (`zs` finds 张三).
+    Pinyin(String),
+    /// Digits (and X): the last characters of the ID number.
+    IdSuffix(String),
+    /// Part of the household's address.
+    Address(String),
+}
+
+/// A resident with where they live, for lists and details.
+#[derive(Debug, Clone)]
+pub struct ResidentRow {
+    pub resident: Resident,
+    pub household: super::household::Household,
+    pub group_number: i32,
+}
+
+type Joined = diesel::dsl::InnerJoin<residents::table, diesel::dsl::InnerJoin<households::table, resident_groups::table>>;
+type BoxedResidents<'a> = diesel::dsl::IntoBoxed<'a, Joined, diesel::pg::Pg>;
+
+fn within(reach: Reach) -> BoxedResidents<'static> {
+    let query = residents::table.inner_join(households::table.inner_join(resident_groups::table)).into_boxed();
+    match reach {
+        Reach::Community(c) => query.filter(residents::community_id.eq(c)),
+        Reach::Group { community_id, group_id } => {
+            query.filter(residents::community_id.eq(community_id)).filter(households::group_id.eq(group_id))
+        }
+        Reach::Household { community_id, household_id } => {
+            query.filter(residents::community_id.eq(community_id)).filter(residents::household_id.eq(household_id))
+        }
+        Reach::Nothing => query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>("false")),
+    }
+}
+
+fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
+    let mut query = within(reach);
+    if let Some(group) = filter.group_id {
+        query = query.filter(households::group_id.eq(group));
+    }
+    if let Some(household) = filter.household_id {
+        query = query.filter(residents::household_id.eq(household));
+    }
+    if let Some(date) = filter.born_on_or_before {
+        query = query.filter(residents::birth_date.le(date));
+    }
+    if let Some(date) = filter.born_after {
+        query = query.filter(residents::birth_date.gt(date));
+    }
+    if !filter.tags.is_empty() {
+        query = query.filter(residents::tags.contains(filter.tags.clone()));
+    }
+    if let Some(status) = &filter.status {
+        query = query.filter(residents::status.eq(status.clone()));
+    }
+    match &filter.search {
+        None => {}
+        Some(Search::Name(name)) => query = query.filter(residents::name.like(format!("%{}%", like_escape(name)))),
+        Some(Search::Pinyin(letters)) => {
+            let prefix = format!("{}%", like_escape(letters));
+            query = query.filter(residents::name_initials.like(prefix.clone()).or(residents::name_pinyin.like(prefix)));
+        }
+        Some(Search::IdSuffix(digits)) => {
+            let reversed: String = digits.chars().rev().collect();
+            query = query.filter(
+                diesel::dsl::sql::<diesel::sql_types::Text>("reverse(residents.id_number)").like(format!("{}%", like_escape(&reversed))),
+            );
+        }
+        Some(Search::Address(part)) => {
+            query = query.filter(
+                diesel::dsl::sql::<diesel::sql_types::Text>(
+                    "(households.road || households.building || households.unit || households.room)",
+                )
+                .like(format!("%{}%", like_escape(part))),
+            );
+        }
+    }
+    query
+}
+
+impl Resident {
+    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewResident) -> QueryResult<Resident> {
+        diesel::insert_into(residents::table).values(new).returning(Resident::as_returning()).get_result(conn).await
+    }
+
+    pub async fn insert_many(conn: &mut AsyncPgConnection, new: &[NewResident]) -> QueryResult<usize> {
+        diesel::insert_into(residents::table).values(new).execute(conn).await
+    }
+
+    pub async fn find(conn: &mut AsyncPgConnection, reach: Reach, id: Uuid) -> QueryResult<ResidentRow> {
+        let (resident, household, group_number) = within(reach)
+            .filter(residents::id.eq(id))
+            .select((Resident::as_select(), super::household::Household::as_select(), resident_groups::number))
+            .first(conn)
+            .await?;
+        Ok(ResidentRow { resident, household, group_number })
+    }
+
+    pub async fn find_by_id_number(conn: &mut AsyncPgConnection, community_id: Uuid, id_number: &str) -> QueryResult<Option<Resident>> {
+        residents::table
+            .filter(residents::community_id.eq(community_id))
+            .filter(residents::id_number.eq(id_number))
+            .select(Resident::as_select())
+            .first(conn)
+            .await
+            .optional()
+    }
+
+    pub async fn list(
+        conn: &mut AsyncPgConnection,
+        reach: Reach,
+        filter: &ResidentFilter,
+        page: PageRequest,
+    ) -> QueryResult<Page<ResidentRow>> {
+        let mut query = filtered(reach, filter).order(residents::id.desc()).limit(page.limit + 1);
+        if let Some(after) = page.after {
+            query = query.filter(residents::id.lt(after));
+        }
+        let rows: Vec<(Resident, super::household::Household, i32)> =
+            query.select((Resident::as_select(), super::household::Household::as_select(), resident_groups::number)).load(conn).await?;
+        let page = Page::from_overfetch(rows, page.limit, |(r, _, _)| r.id);
+        Ok(page.map(|(resident, household, group_number)| ResidentRow { resident, household, group_number }))
+    }
+
+    /// Members of one household, head first.
+    pub async fn members(conn: &mut AsyncPgConnection, household_id: Uuid) -> QueryResult<Vec<Resident>> {
+        residents::table
+            .filter(residents::household_id.eq(household_id))
+            .order((residents::relationship.ne("head"), residents::birth_date))
+            .select(Resident::as_select())
+            .load(conn)
+            .await
+    }
+
+    /// Optimistic update: `None` when the version no longer matches or the row is out of reach.
+    pub async fn update(
+        conn: &mut AsyncPgConnection,
+        reach: Reach,
+        id: Uuid,
+        version: i32,
+        changes: &ResidentChanges,
+    ) -> QueryResult<Option<Resident>> {
+        let Some(community_id) = reach.community_id() else { return Ok(None) };
+        if Self::find(conn, reach, id).await.optional()?.is_none() {
+            return Ok(None);
+        }
+        diesel::update(
+            residents::table
+                .filter(residents::community_id.eq(community_id))
+                .filter(residents::id.eq(id))
+                .filter(residents::version.eq(version)),
+        )
+        .set((changes, residents::version.eq(version + 1), residents::updated_at.eq(diesel::dsl::now)))
+        .returning(Resident::as_returning())
+        .get_result(conn)
+        .await
+        .optional()
+    }
+}
+
+/// Counts for the registry dashboard.
+#[derive(Debug, Clone, Default)]
+pub struct RegistryStats {
+    pub households: i64,
+    pub residents: i64,
+    /// (label, count) for 0–17, 18–59, 60–69, 70–79, 80+.
+    pub age_bands: Vec<(&'static str, i64)>,
+    pub tags: Vec<(String, i64)>,
+}
+
+#[derive(QueryableByName)]
+struct BandRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    band: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+struct TagRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    tag: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+pub const AGE_BANDS: [&str; 5] = ["0-17", "18-59", "60-69", "70-79", "80+"];
+
+impl RegistryStats {
+    /// Active residents within `reach`, counted on `today` (ages change daily).
+    pub async fn load(conn: &mut AsyncPgConnection, reach: Reach, today: NaiveDate) -> QueryResult<RegistryStats> {
+        use diesel::sql_types::{Date, Nullable, Uuid as SqlUuid};
+        let (community, group, household) = match reach {
+            Reach::Community(c) => (Some(c), None, None),
+            Reach::Group { community_id, group_id } => (Some(community_id), Some(group_id), None),
+            Reach::Household { community_id, household_id } => (Some(community_id), None, Some(household_id)),
+            Reach::Nothing => (None, None, None),
+        };
+        // One scan for the bands; the reach is bound as parameters, never formatted into SQL.
+        const SCOPE: &str = "FROM residents r JOIN households h ON h.id = r.household_id \
+             WHERE r.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3) AND r.status = 'active'";
+        let bands: Vec<BandRow> = diesel::sql_query(format!(
+            "SELECT CASE WHEN age < 18 THEN '0-17' WHEN age < 60 THEN '18-59' WHEN age < 70 THEN '60-69' \
+             WHEN age < 80 THEN '70-79' ELSE '80+' END AS band, count(*) AS n \
+             FROM (SELECT date_part('year', age($4, r.birth_date))::int AS age {SCOPE}) a GROUP BY band"
+        ))
+        .bind::<Nullable<SqlUuid>, _>(community)
+        .bind::<Nullable<SqlUuid>, _>(group)
+        .bind::<Nullable<SqlUuid>, _>(household)
+        .bind::<Date, _>(today)
+        .load(conn)
+        .await?;
+        let tags: Vec<TagRow> = diesel::sql_query(format!(
+            "SELECT t AS tag, count(*) AS n FROM (SELECT unnest(r.tags) AS t {SCOPE}) x GROUP BY t ORDER BY n DESC, t"
+        ))
+        .bind::<Nullable<SqlUuid>, _>(community)
+        .bind::<Nullable<SqlUuid>, _>(group)
+        .bind::<Nullable<SqlUuid>, _>(household)
+        .load(conn)
+        .await?;
+        let households: Vec<BandRow> = diesel::sql_query(
+            "SELECT 'all' AS band, count(*) AS n FROM households h WHERE h.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3)",
+        )
+        .bind::<Nullable<SqlUuid>, _>(community)
+        .bind::<Nullable<SqlUuid>, _>(group)
+        .bind::<Nullable<SqlUuid>, _>(household)
+        .load(conn)
+        .await?;
+        let age_bands: Vec<(&'static str, i64)> =
+            AGE_BANDS.iter().map(|label| (*label, bands.iter().find(|b| b.band == *label).map_or(0, |b| b.n))).collect();
+        Ok(RegistryStats {
+            households: households.get(0).map_or(0, |h| h.n),
+            residents: age_bands.iter().map(|(_, n)| n).sum(),
+            age_bands,
+            tags: tags.into_iter().map(|t| (t.tag, t.n)).collect(),
+        })
+    }
+}
