@@ -99,6 +99,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resident groups
+         * @description Groups with their leaders and head counts, by number. A group leader sees their own group.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["list_groups"];
+        put?: never;
+        /**
+         * Create a resident group
+         * @description **Roles:** staff.
+         */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a resident group
+         * @description **Roles:** staff.
+         */
+        patch: operations["update_group"];
+        trace?: never;
+    };
+    "/api/v1/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List households
+         * @description Newest first. Staff see the community, a group leader their group, a resident their own household.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_households"];
+        put?: never;
+        /**
+         * Create a household
+         * @description **Roles:** staff.
+         */
+        post: operations["create_household"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A household and its members
+         * @description **Roles:** staff, group_leader (own group), resident (own household).
+         */
+        get: operations["get_household"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a household
+         * @description **Roles:** staff.
+         */
+        patch: operations["update_household"];
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -115,6 +211,129 @@ export interface paths {
         get: operations["get_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registry figures
+         * @description Households and active residents, by age band (0–17, 18–59, 60–69, 70–79, 80+), by tag and by
+         *     group, within the caller's reach.
+         *
+         *     **Roles:** staff, group_leader (own group), resident (own household).
+         */
+        get: operations["get_registry_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List residents
+         * @description Newest first, active residents unless `status` says otherwise. Search `q` by name, pinyin or
+         *     initials (`zs` finds 张三), the last digits of the ID number, or part of the address.
+         *
+         *     **Roles:** staff, group_leader (own group), resident (own household).
+         */
+        get: operations["list_residents"];
+        put?: never;
+        /**
+         * Register a resident
+         * @description The ID number is checked (GB 11643 check digit, region, birth date); sex and birth date are
+         *     taken from it. One ID number is registered at most once per community.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_resident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resident
+         * @description **Roles:** staff, group_leader (own group), resident (own household).
+         */
+        get: operations["get_resident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a resident
+         * @description Staff may change any field. A resident may change only their own `phone`.
+         *
+         *     **Roles:** staff, resident (own record, phone only).
+         */
+        patch: operations["update_resident"];
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal a resident's ID number and phones
+         * @description Returns the unmasked values. The stated reason, who asked and when are written to the audit log.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["reveal_resident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a resident's status
+         * @description Moved out, deceased, or back to active. The record is kept, with the date.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["change_resident_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -225,6 +444,17 @@ export interface components {
             /** @description The request that did it (its `X-Request-Id`). */
             request_id?: string | null;
         };
+        /** @description A status change: moved out, deceased, or back to active. The record is kept. */
+        ChangeStatusRequest: {
+            /**
+             * Format: date
+             * @description When it happened; today if omitted.
+             */
+            date?: string | null;
+            status: components["schemas"]["ResidentStatus"];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description A community served by this deployment. */
         CommunityDto: {
             city: string;
@@ -235,6 +465,55 @@ export interface components {
             name: string;
             province: string;
         };
+        /** @description One bucket of a count. */
+        CountDto: {
+            /** Format: int64 */
+            count: number;
+            /** @description An age band (`0-17`, `18-59`, `60-69`, `70-79`, `80+`) or a tag. */
+            key: string;
+        };
+        /** @description A new resident group. */
+        CreateGroupRequest: {
+            /**
+             * Format: uuid
+             * @description A `group_leader` user of this community who leads no other group.
+             */
+            leader_user_id?: string | null;
+            /** @example 第一居民小组 */
+            name: string;
+            /** Format: int32 */
+            number: number;
+        };
+        /** @description A new household. */
+        CreateHouseholdRequest: {
+            /** @example 12幢 */
+            building?: string;
+            /** Format: uuid */
+            group_id: string;
+            /** @example 0579-87654321 */
+            phone?: string | null;
+            /** @example 朝阳路 */
+            road: string;
+            /** @example 301室 */
+            room?: string;
+            /** @example 2单元 */
+            unit?: string;
+        };
+        /** @description A new resident. Birth date and sex come from the ID number; if you send them they must agree. */
+        CreateResidentRequest: {
+            /** Format: date */
+            birth_date?: string | null;
+            /** Format: uuid */
+            household_id: string;
+            /** @description 18 characters, GB 11643 (checked). */
+            id_number: string;
+            /** @example 张秀英 */
+            name: string;
+            phone?: string | null;
+            relationship: components["schemas"]["Relationship"];
+            sex?: null | components["schemas"]["Sex"];
+            tags?: components["schemas"]["Tag"][];
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name as sent, e.g. `username` or `limit`. */
@@ -242,10 +521,79 @@ export interface components {
             /** @description Why the value was refused. */
             message: string;
         };
+        /** @description A resident group (居民小组). */
+        GroupDto: {
+            /**
+             * Format: int64
+             * @description Households in the group.
+             */
+            households: number;
+            /** Format: uuid */
+            id: string;
+            leader_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The `group_leader` user who leads it.
+             */
+            leader_user_id?: string | null;
+            name: string;
+            /**
+             * Format: int32
+             * @description The group's number within the community, e.g. 1 for 第一居民小组.
+             */
+            number: number;
+            /**
+             * Format: int64
+             * @description Active residents in the group.
+             */
+            residents: number;
+            /**
+             * Format: int32
+             * @description Send back when updating.
+             */
+            version: number;
+        };
         /** @description A health answer. */
         HealthStatus: {
             /** @description `ok` when healthy. */
             status: string;
+        };
+        /** @description A household with its members. */
+        HouseholdDetailDto: {
+            household: components["schemas"]["HouseholdDto"];
+            /** @description Head first, then by age; moved-out and deceased members are included with their status. */
+            members: components["schemas"]["ResidentDto"][];
+        };
+        /** @description A household (户). */
+        HouseholdDto: {
+            /** @description The whole address, e.g. 朝阳路12幢2单元301室. */
+            address: string;
+            /** @description e.g. 12幢 */
+            building: string;
+            /** Format: uuid */
+            group_id: string;
+            /** Format: int32 */
+            group_number: number;
+            head_name?: string | null;
+            /** Format: uuid */
+            head_resident_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Active members.
+             */
+            members: number;
+            /** @description Masked: `138****5678`. Staff reveal it through a member's reveal endpoint. */
+            phone_masked?: string | null;
+            /** @description e.g. 朝阳路 */
+            road: string;
+            /** @description e.g. 301室 */
+            room: string;
+            /** @description e.g. 2单元 */
+            unit: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
@@ -280,6 +628,80 @@ export interface components {
                 ip?: string | null;
                 /** @description The request that did it (its `X-Request-Id`). */
                 request_id?: string | null;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_HouseholdDto: {
+            items: {
+                /** @description The whole address, e.g. 朝阳路12幢2单元301室. */
+                address: string;
+                /** @description e.g. 12幢 */
+                building: string;
+                /** Format: uuid */
+                group_id: string;
+                /** Format: int32 */
+                group_number: number;
+                head_name?: string | null;
+                /** Format: uuid */
+                head_resident_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int64
+                 * @description Active members.
+                 */
+                members: number;
+                /** @description Masked: `138****5678`. Staff reveal it through a member's reveal endpoint. */
+                phone_masked?: string | null;
+                /** @description e.g. 朝阳路 */
+                road: string;
+                /** @description e.g. 301室 */
+                room: string;
+                /** @description e.g. 2单元 */
+                unit: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_ResidentDto: {
+            items: {
+                /** @description The household's address. */
+                address?: string | null;
+                /**
+                 * Format: int32
+                 * @description Age in whole years today.
+                 */
+                age: number;
+                /** Format: date */
+                birth_date: string;
+                /** Format: int32 */
+                group_number?: number | null;
+                /** Format: uuid */
+                household_id: string;
+                /** Format: uuid */
+                id: string;
+                /** @description Masked: `330723**********1X`. Staff reveal it with `POST /residents/{id}/reveal`. */
+                id_number_masked: string;
+                name: string;
+                /** @description Masked: `138****5678`. */
+                phone_masked?: string | null;
+                relationship: components["schemas"]["Relationship"];
+                sex: components["schemas"]["Sex"];
+                status: components["schemas"]["ResidentStatus"];
+                /**
+                 * Format: date
+                 * @description When the status last changed (moved out / died / returned).
+                 */
+                status_changed_on?: string | null;
+                /** @description Sensitive tags (disabled, dibao) are shown to staff only. */
+                tags: components["schemas"]["Tag"][];
+                /** Format: int32 */
+                version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -332,11 +754,90 @@ export interface components {
         RefreshRequest: {
             refresh_token?: string | null;
         };
+        /** @description Registry figures within the caller's reach. */
+        RegistryStatsDto: {
+            age_bands: components["schemas"]["CountDto"][];
+            /** @description Households and residents per group. */
+            groups: components["schemas"]["GroupDto"][];
+            /** Format: int64 */
+            households: number;
+            /**
+             * Format: int64
+             * @description Active residents.
+             */
+            residents: number;
+            /** @description Residents per tag (sensitive tags for staff only). */
+            tags: components["schemas"]["CountDto"][];
+        };
+        /**
+         * @description How a resident is related to the head of their household.
+         * @enum {string}
+         */
+        Relationship: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+        /** @description A resident (人), with personal data masked. */
+        ResidentDto: {
+            /** @description The household's address. */
+            address?: string | null;
+            /**
+             * Format: int32
+             * @description Age in whole years today.
+             */
+            age: number;
+            /** Format: date */
+            birth_date: string;
+            /** Format: int32 */
+            group_number?: number | null;
+            /** Format: uuid */
+            household_id: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Masked: `330723**********1X`. Staff reveal it with `POST /residents/{id}/reveal`. */
+            id_number_masked: string;
+            name: string;
+            /** @description Masked: `138****5678`. */
+            phone_masked?: string | null;
+            relationship: components["schemas"]["Relationship"];
+            sex: components["schemas"]["Sex"];
+            status: components["schemas"]["ResidentStatus"];
+            /**
+             * Format: date
+             * @description When the status last changed (moved out / died / returned).
+             */
+            status_changed_on?: string | null;
+            /** @description Sensitive tags (disabled, dibao) are shown to staff only. */
+            tags: components["schemas"]["Tag"][];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Whether a resident is still registered here.
+         * @enum {string}
+         */
+        ResidentStatus: "active" | "moved_out" | "deceased";
+        /** @description Why the full values are needed; kept in the audit log. */
+        RevealRequest: {
+            /** @example 办理老年优待证需核对身份证号 */
+            reason: string;
+        };
+        /** @description Unmasked personal data of one resident. */
+        RevealResponse: {
+            /** @description The household's phone. */
+            household_phone?: string | null;
+            id_number: string;
+            phone?: string | null;
+        };
         /**
          * @description The four kinds of user. Stored as text with a CHECK constraint.
          * @enum {string}
          */
         Role: "resident" | "group_leader" | "staff" | "partner";
+        /** @enum {string} */
+        Sex: "male" | "female";
+        /**
+         * @description Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only staff see them.
+         * @enum {string}
+         */
+        Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran";
         /** @description A new pair of tokens. */
         TokenResponse: {
             /** @description A JWT to send as `Authorization: Bearer <access_token>`. */
@@ -355,6 +856,59 @@ export interface components {
             refresh_token_expires_in: number;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description Changes to a group; omitted fields stay as they are. */
+        UpdateGroupRequest: {
+            /**
+             * Format: uuid
+             * @description `null` removes the leader.
+             */
+            leader_user_id?: string | null;
+            name?: string | null;
+            /** Format: int32 */
+            number?: number | null;
+            /**
+             * Format: int32
+             * @description The `version` you loaded; a stale one answers 412.
+             */
+            version: number;
+        };
+        /** @description Changes to a household; omitted fields stay as they are. */
+        UpdateHouseholdRequest: {
+            building?: string | null;
+            /** Format: uuid */
+            group_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A member of this household; `null` removes the head.
+             */
+            head_resident_id?: string | null;
+            /** @description `null` removes it. */
+            phone?: string | null;
+            road?: string | null;
+            room?: string | null;
+            unit?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Changes to a resident; omitted fields stay as they are. A resident may change only `phone`,
+         *     and only on their own record.
+         */
+        UpdateResidentRequest: {
+            /**
+             * Format: uuid
+             * @description Move to another household of the community.
+             */
+            household_id?: string | null;
+            id_number?: string | null;
+            name?: string | null;
+            /** @description `null` removes it. */
+            phone?: string | null;
+            relationship?: null | components["schemas"]["Relationship"];
+            tags?: components["schemas"]["Tag"][] | null;
+            /** Format: int32 */
+            version: number;
         };
     };
     responses: never;
@@ -586,6 +1140,478 @@ export interface operations {
             };
         };
     };
+    list_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All groups within reach. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and partners cannot list groups. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A group with this number exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such group in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another group has this number. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_households: {
+        parameters: {
+            query?: {
+                group_id?: string;
+                /** @description Part of the address, e.g. 朝阳路 or 12幢. */
+                address?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of households. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_HouseholdDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Partners have no access to the registry. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_household: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHouseholdRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A household at this address exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_household: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The household's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The household. */
+            200: {
+                headers: {
+                    /** @description The version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDetailDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Partners have no access to the registry. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such household within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_household: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The household's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHouseholdRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such household in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another household has this address. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -606,6 +1632,493 @@ export interface operations {
             };
             /** @description Missing, expired or invalid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_registry_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryStatsDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Partners have no access to the registry. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_residents: {
+        parameters: {
+            query?: {
+                group_id?: string;
+                household_id?: string;
+                /** @description At least this old today. */
+                min_age?: number;
+                /** @description At most this old today. */
+                max_age?: number;
+                /** @description Comma-separated; residents with all of them, e.g. `living_alone,party_member`. */
+                tags?: string;
+                /** @description `active` (default), `moved_out`, `deceased` or `all`. */
+                status?: string;
+                /**
+                 * @description Name (汉字 part), pinyin or initials (`zs` finds 张三), the last digits of the ID number,
+                 *     or part of the address.
+                 */
+                q?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of residents, masked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_ResidentDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Partners have no access to the registry. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filters or paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_resident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResidentRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This ID number is already registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, e.g. a wrong check digit. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_resident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resident's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resident, masked. */
+            200: {
+                headers: {
+                    /** @description The version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Partners have no access to the registry. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_resident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resident's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResidentRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A leader, or a resident changing more than their own phone. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The new ID number is already registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reveal_resident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resident's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description The full values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealResponse"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No usable reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_resident_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resident's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already in that status. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A date in the future. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@
 
 pub mod registry;
 
+use chrono::Datelike;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use xingguang_db::models::community::{Community, NewCommunity};
 use xingguang_db::models::resident_group::{NewResidentGroup, ResidentGroup};
@@ -125,10 +126,16 @@ async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<Se
         group_ids.push(group.id);
     }
     let mut generated = registry::generate(community.id, &group_ids, size.households, size.residents, crate::registry::today());
-    // The demo resident 张秀英 is the first woman of working age or older in group 1.
-    if let Some(resident) =
-        generated.residents.iter_mut().find(|r| r.sex == "female" && r.birth_date.format("%Y").to_string() < "1970".to_owned())
-    {
+    // The demo resident 张秀英 lives in group 1: an older woman there if there is one.
+    let group_one: std::collections::HashSet<uuid::Uuid> =
+        generated.households.iter().filter(|h| Some(&h.group_id) == group_ids.first()).map(|h| h.id).collect();
+    let chosen = generated
+        .residents
+        .iter()
+        .filter(|r| group_one.contains(&r.household_id))
+        .min_by_key(|r| (r.sex != "female", r.birth_date.year() >= 1970))
+        .map(|r| r.id);
+    if let Some(resident) = generated.residents.iter_mut().find(|r| Some(r.id) == chosen) {
         resident.name = "张秀英".to_owned();
         (resident.name_pinyin, resident.name_initials) = crate::registry::domain::pinyin_of("张秀英");
     }
