@@ -11,6 +11,7 @@ pub mod auth;
 pub mod commands;
 pub mod error;
 pub mod http;
+pub mod imports;
 pub mod openapi;
 pub mod ops;
 pub mod registry;

@@ -14,11 +14,12 @@ use crate::http::metrics::Metrics;
 use crate::http::{extractor_config, observe};
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{audit, auth, ops, registry, spa};
+use crate::{audit, auth, imports, ops, registry, spa};
 
 /// Every API route. A new capability adds one `.configure(<module>::routes)` line here.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(scope("/api/v1").configure(auth::routes).configure(audit::routes).configure(registry::routes)).configure(ops::routes);
+    let v1 = scope("/api/v1").configure(auth::routes).configure(audit::routes).configure(registry::routes).configure(imports::routes);
+    cfg.service(v1).configure(ops::routes);
 }
 
 pub fn build_openapi() -> utoipa::openapi::OpenApi {

@@ -9,6 +9,8 @@ pub struct AppState {
     pub settings: Settings,
     pub tokens: TokenKeys,
     pub passwords: PasswordService,
+    /// Progress of running registry imports.
+    pub jobs: crate::imports::service::JobBoard,
 }
 
 impl AppState {
@@ -18,6 +20,7 @@ impl AppState {
             tokens: TokenKeys::new(jwt_secret.as_bytes(), settings.access_token_ttl),
             settings,
             passwords: PasswordService::new(),
+            jobs: Default::default(),
         }
     }
 

@@ -132,5 +132,27 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     resident_groups,
     households,
-    residents
+    residents,
+    registry_imports
 );
+
+diesel::table! {
+    registry_imports (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        created_by -> Uuid,
+        file_name -> Nullable<Text>,
+        file_sha256 -> Text,
+        format -> Text,
+        dry_run -> Bool,
+        status -> Text,
+        total_rows -> Int4,
+        processed_rows -> Int4,
+        households_created -> Int4,
+        residents_created -> Int4,
+        residents_skipped -> Int4,
+        errors -> Jsonb,
+        created_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}

@@ -217,6 +217,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registry/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export residents to a spreadsheet
+         * @description Any filtered resident list (the same filters as `GET /residents`) as .xlsx or .csv, with ID
+         *     numbers and phones masked as in the API. At most 200,000 rows. Audited.
+         *
+         *     **Roles:** staff, group_leader (own group).
+         */
+        get: operations["export_residents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import residents from a spreadsheet
+         * @description Send the file itself as the request body (.xlsx or .csv in UTF-8 or GBK, at most 20 MB).
+         *     Every row is checked: required fields, the ID number's check digit, birth date and sex
+         *     against the ID, the group, the address, duplicates within the file and against the registry.
+         *     The import is all-or-nothing: one bad row and nothing is written, and the report names every
+         *     problem by row. Rows whose resident is already registered with the same name are skipped, so
+         *     importing the same file twice creates nothing twice. Files over 2,000 rows run in the
+         *     background: the answer is 202 and `GET /registry/imports/{id}` shows the progress.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template
+         * @description The columns the import expects, with one example row. ID numbers must be entered as text.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["get_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import and its report
+         * @description With `wait=true` the answer comes when the import has made progress or finished (at most 20 s),
+         *     so a client can follow a large import without hammering the server.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/stats": {
         parameters: {
             query?: never;
@@ -595,6 +691,45 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description An import and its row report. */
+        ImportDto: {
+            /** Format: date-time */
+            created_at: string;
+            dry_run: boolean;
+            /** @description Every problem, by row, in Chinese. Empty when the file is fine. */
+            errors: components["schemas"]["RowError"][];
+            file_name?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** @description `csv` or `xlsx`. */
+            format: string;
+            /**
+             * Format: int32
+             * @description Created (or, for a dry run, that would be created).
+             */
+            households_created: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Rows checked so far.
+             */
+            processed_rows: number;
+            /** Format: int32 */
+            residents_created: number;
+            /**
+             * Format: int32
+             * @description Rows whose resident is already registered with the same name: not created again.
+             */
+            residents_skipped: number;
+            /** @description `running`; then `validated` (a dry run without errors), `imported`, or `failed` (nothing written). */
+            status: string;
+            /**
+             * Format: int32
+             * @description Data rows in the file (blank rows are ignored).
+             */
+            total_rows: number;
+        };
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
             items: {
@@ -831,6 +966,14 @@ export interface components {
          * @enum {string}
          */
         Role: "resident" | "group_leader" | "staff" | "partner";
+        /** @description One problem in one row, in Chinese. */
+        RowError: {
+            /** @description The column, as in the template. */
+            field: string;
+            message: string;
+            /** @description Line in the sheet (the header is line 1); 0 for the file as a whole. */
+            row: number;
+        };
         /** @enum {string} */
         Sex: "male" | "female";
         /**
@@ -1632,6 +1775,262 @@ export interface operations {
             };
             /** @description Missing, expired or invalid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_residents: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (default) or `csv`. */
+                format?: "xlsx" | "csv";
+                group_id?: string;
+                household_id?: string;
+                /** @description At least this old today. */
+                min_age?: number;
+                /** @description At most this old today. */
+                max_age?: number;
+                /** @description Comma-separated; residents with all of them, e.g. `living_alone,party_member`. */
+                tags?: string;
+                /** @description `active` (default), `moved_out`, `deceased` or `all`. */
+                status?: string;
+                /**
+                 * @description Name (汉字 part), pinyin or initials (`zs` finds 张三), the last digits of the ID number,
+                 *     or part of the address.
+                 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and partners cannot export. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_import: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and report; write nothing. */
+                dry_run?: boolean;
+                /** @description The uploaded file's name, for the record. */
+                file_name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The .xlsx or .csv file. */
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Checked (and, unless a dry run without errors, imported or refused): see `status` and `errors`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Large file: running in the background. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over 20 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a readable sheet, or no data rows. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import_template: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (default) or `csv`. */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unknown format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 20 s) until the import makes progress or finishes before answering. */
+                wait?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The import's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such import in this community. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

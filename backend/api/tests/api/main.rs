@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod errors;
 mod helpers;
+mod imports;
 mod openapi;
 mod ops;
 mod registry;

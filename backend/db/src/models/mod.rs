@@ -7,6 +7,7 @@ pub mod community;
 pub mod household;
 pub mod login_failure;
 pub mod refresh_token;
+pub mod registry_import;
 pub mod resident;
 pub mod resident_group;
 pub mod user;

@@ -1,0 +1,91 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use uuid::Uuid;
+
+use crate::schema::{registry_imports, residents};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = registry_imports)]
+pub struct RegistryImport {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub created_by: Uuid,
+    pub file_name: Option<String>,
+    pub file_sha256: String,
+    pub format: String,
+    pub dry_run: bool,
+    pub status: String,
+    pub total_rows: i32,
+    pub processed_rows: i32,
+    pub households_created: i32,
+    pub residents_created: i32,
+    pub residents_skipped: i32,
+    pub errors: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = registry_imports)]
+pub struct NewRegistryImport {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub created_by: Uuid,
+    pub file_name: Option<String>,
+    pub file_sha256: String,
+    pub format: String,
+    pub dry_run: bool,
+    pub status: String,
+    pub total_rows: i32,
+}
+
+/// The end state of an import.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = registry_imports)]
+pub struct ImportOutcome {
+    pub status: String,
+    pub processed_rows: i32,
+    pub households_created: i32,
+    pub residents_created: i32,
+    pub residents_skipped: i32,
+    pub errors: serde_json::Value,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+impl RegistryImport {
+    pub async fn insert(conn: &mut AsyncPgConnection, new: &NewRegistryImport) -> QueryResult<RegistryImport> {
+        diesel::insert_into(registry_imports::table).values(new).returning(RegistryImport::as_returning()).get_result(conn).await
+    }
+
+    pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<RegistryImport> {
+        registry_imports::table
+            .filter(registry_imports::community_id.eq(community_id))
+            .find(id)
+            .select(RegistryImport::as_select())
+            .first(conn)
+            .await
+    }
+
+    pub async fn set_progress(conn: &mut AsyncPgConnection, id: Uuid, processed: i32) -> QueryResult<()> {
+        diesel::update(registry_imports::table.find(id)).set(registry_imports::processed_rows.eq(processed)).execute(conn).await.map(|_| ())
+    }
+
+    pub async fn finish(conn: &mut AsyncPgConnection, id: Uuid, outcome: &ImportOutcome) -> QueryResult<RegistryImport> {
+        diesel::update(registry_imports::table.find(id)).set(outcome).returning(RegistryImport::as_returning()).get_result(conn).await
+    }
+}
+
+/// (id_number, name) of the residents of a community holding any of these ID numbers.
+pub async fn existing_id_numbers(
+    conn: &mut AsyncPgConnection,
+    community_id: Uuid,
+    numbers: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    residents::table
+        .filter(residents::community_id.eq(community_id))
+        .filter(residents::id_number.eq_any(numbers))
+        .select((residents::id_number, residents::name))
+        .load(conn)
+        .await
+}
