@@ -16,7 +16,12 @@ export function StaffLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
   const entries = navigationFor(me.role);
-  const selected = entries.filter((e) => e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)).map((e) => e.path);
+  // The deepest entry that matches the current path is the selected one.
+  const leaves = entries.flatMap((e) => e.children ?? [e]);
+  const match = leaves
+    .filter((e) => location.pathname === e.path || (e.path !== '/' && e.path !== '/registry' && location.pathname.startsWith(`${e.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const selected = match ? [match.path] : [];
 
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="staff-layout">
@@ -28,7 +33,12 @@ export function StaffLayout() {
           mode="inline"
           data-testid="side-nav"
           selectedKeys={selected}
-          items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) }))}
+          defaultOpenKeys={entries.filter((e) => e.children && location.pathname.startsWith(e.path)).map((e) => `group:${e.path}`)}
+          items={entries.map((e) =>
+            e.children
+              ? { key: `group:${e.path}`, icon: e.icon, label: t(e.label), children: e.children.map((c) => ({ key: c.path, label: t(c.label) })) }
+              : { key: e.path, icon: e.icon, label: t(e.label) },
+          )}
           onClick={({ key }) => navigate(key)}
         />
       </Layout.Sider>

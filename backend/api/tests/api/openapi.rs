@@ -54,3 +54,28 @@ fn every_operation_documents_roles_and_errors() {
         }
     }
 }
+
+/// Every `$ref` points at a schema that is in the document (generated clients need them all).
+#[test]
+fn every_reference_resolves() {
+    fn walk(value: &serde_json::Value, refs: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(r)) = map.get("$ref") {
+                    refs.push(r.clone());
+                }
+                map.values().for_each(|v| walk(v, refs));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, refs)),
+            _ => {}
+        }
+    }
+    let doc = serde_json::to_value(xingguang::openapi::document()).expect("json");
+    let mut refs = Vec::new();
+    walk(&doc, &mut refs);
+    assert!(!refs.is_empty());
+    for reference in refs {
+        let pointer = reference.trim_start_matches('#');
+        assert!(doc.pointer(pointer).is_some(), "{reference} does not resolve");
+    }
+}

@@ -4,7 +4,24 @@ import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../api/get-audit';
 
 /** Actions the platform records today; the filter also takes any other action name. */
-export const KNOWN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout', 'auth.refresh_reused', 'user.create'];
+export const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.login_throttled',
+  'auth.logout',
+  'auth.refresh_reused',
+  'user.create',
+  'resident.reveal',
+  'resident.create',
+  'resident.update',
+  'resident.status',
+  'household.create',
+  'household.update',
+  'group.create',
+  'group.update',
+  'registry.import',
+  'registry.export',
+];
 
 interface FormValues {
   action?: string;

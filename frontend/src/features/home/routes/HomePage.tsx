@@ -1,5 +1,5 @@
 // The first page after login: who is signed in, in which community, and where to go next.
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/session';
@@ -34,6 +34,21 @@ export function HomePage() {
           t('home.mobileIntro')
         )}
       </Typography.Paragraph>
+      {me.role === 'group_leader' && (
+        <Space wrap>
+          <Link to="/registry/residents" data-testid="my-group-residents">
+            <Button type="primary">{t('home.myGroupResidents')}</Button>
+          </Link>
+          <Link to="/registry/households">
+            <Button>{t('home.myGroupHouseholds')}</Button>
+          </Link>
+        </Space>
+      )}
+      {me.role === 'resident' && (
+        <Link to="/registry/my-household" data-testid="my-household">
+          <Button type="primary">{t('home.myHousehold')}</Button>
+        </Link>
+      )}
     </Space>
   );
 }

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, logIn, newPage, PHONE, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function wuyiId(birth: string, sequence: number): string {
+  const first17 = `330723${birth}${String(sequence).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+describe('registry', () => {
+  it('staff import a small file, then find a resident by pinyin initials and reveal the ID number', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    const dir = mkdtempSync(join(tmpdir(), 'xg-import-'));
+    const file = join(dir, '新居民.csv');
+    const id = wuyiId('19470315', 7);
+    writeFileSync(
+      file,
+      '小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签\n' +
+        `2,测试路,8幢,1单元,101室,,钱多多,${id},户主,13912345678,独居\n`,
+    );
+    await page.goto('/registry/import');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-report-ok').waitFor();
+    await screenshot(page, 'registry-import-checked');
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-done').waitFor();
+
+    await page.goto('/registry/residents');
+    await page.getByTestId('resident-search').fill('qdd');
+    await page.getByTestId('resident-search').press('Enter');
+    const row = page.getByTestId('resident-table').locator('tbody tr.ant-table-row', { hasText: '钱多多' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('330723**********');
+    expect(await row.innerText()).not.toContain(id);
+    await screenshot(page, 'registry-search-initials');
+
+    await row.getByRole('link', { name: '钱多多' }).click();
+    await page.getByTestId('id-masked').waitFor();
+    await page.getByTestId('reveal').click();
+    await page.locator('textarea').fill('核对老年优待证申请');
+    await page.getByRole('button', { name: '查 看' }).click();
+    expect(await page.getByTestId('revealed').innerText()).toContain(id);
+
+    await page.goto('/audit');
+    const reveal = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();
+    await reveal.waitFor();
+    expect(await reveal.innerText()).toContain('查看居民完整信息');
+    await context.close();
+  });
+
+  it('a form refuses an ID number with a wrong check digit, in the user language', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/registry/residents');
+    await page.getByTestId('create-resident').click();
+    const id = wuyiId('19800101', 5);
+    const wrong = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    await page.getByTestId('id-number-input').fill(wrong);
+    await page.getByTestId('id-number-input').blur();
+    await page.getByText('校验位不对，可能有数字录入错误').waitFor();
+    await context.close();
+  });
+
+  it('a group leader sees only their own group on the phone', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'leader');
+    await page.getByTestId('my-group-residents').click();
+    const rows = page.getByTestId('resident-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const texts = await rows.allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((text) => text.includes('第1组'))).toBe(true);
+    await screenshot(page, 'leader-group-residents');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('a resident sees their own household', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'resident');
+    await page.getByTestId('my-household').click();
+    await page.getByTestId('resident-table').locator('tbody tr', { hasText: '张秀英' }).waitFor();
+    await screenshot(page, 'resident-household');
+    await context.close();
+  });
+});

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
+import { EyeOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
+import { useRevealResident } from '../api/reveal-resident';
+
+/** Staff see a resident's full ID number and phones after stating why; the reason is audited. */
+export function RevealButton({ residentId }: { residentId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const reveal = useRevealResident(residentId);
+  const close = () => {
+    setOpen(false);
+    reveal.reset();
+  };
+  return (
+    <>
+      <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal">
+        {t('registry.reveal')}
+      </Button>
+      <Modal open={open} title={t('registry.revealTitle')} onCancel={close} footer={null} destroyOnHidden>
+        {reveal.data ? (
+          <Descriptions column={1} bordered size="small" data-testid="revealed">
+            <Descriptions.Item label={t('registry.idNumber')}>{reveal.data.id_number}</Descriptions.Item>
+            <Descriptions.Item label={t('registry.phone')}>{reveal.data.phone ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('registry.householdPhone')}>{reveal.data.household_phone ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        ) : (
+          <Form layout="vertical" onFinish={({ reason }: { reason: string }) => reveal.mutate(reason)}>
+            <Alert type="info" showIcon message={t('registry.revealNotice')} style={{ marginBottom: 16 }} />
+            {reveal.error && <Alert type="error" showIcon message={problemMessage(t, reveal.error)} style={{ marginBottom: 16 }} />}
+            <Form.Item name="reason" label={t('registry.revealReason')} rules={[{ required: true, min: 4, max: 200, message: t('registry.revealReasonRule') }]}>
+              <Input.TextArea rows={2} placeholder={t('registry.revealReasonPlaceholder')} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={reveal.isPending}>
+              {t('registry.revealConfirm')}
+            </Button>
+          </Form>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+// The import wizard: template → upload and check (dry run) → confirm → progress → result.
+import { useState } from 'react';
+import { Alert, App, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
+import { downloadTemplate } from '../api/download';
+import { useCreateImport, type RegistryImport } from '../api/create-import';
+import { waitForImport } from '../api/get-import';
+
+type RowError = RegistryImport['errors'][number];
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [check, setCheck] = useState<RegistryImport | null>(null);
+  const [result, setResult] = useState<RegistryImport | null>(null);
+  const create = useCreateImport();
+
+  const follow = async (job: RegistryImport) => {
+    let current = job;
+    setResult(current);
+    while (current.status === 'running') {
+      current = await waitForImport(current.id);
+      setResult(current);
+    }
+  };
+  const runCheck = async () => {
+    if (!file) return;
+    setResult(null);
+    const job = await create.mutateAsync({ file, dryRun: true }).catch((e) => {
+      message.error(problemMessage(t, e));
+      return null;
+    });
+    if (!job) return;
+    setCheck(job);
+    let current = job;
+    while (current.status === 'running') {
+      current = await waitForImport(current.id);
+      setCheck(current);
+    }
+  };
+  const runImport = async () => {
+    if (!file) return;
+    const job = await create.mutateAsync({ file, dryRun: false }).catch((e) => {
+      message.error(problemMessage(t, e));
+      return null;
+    });
+    if (job) await follow(job);
+  };
+  const step = result ? 2 : check ? 1 : 0;
+  const checked = check && check.status !== 'running';
+
+  return (
+    <Card title={<span data-testid="page-title">{t('registry.import.title')}</span>}>
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Steps
+          current={step}
+          items={[{ title: t('registry.import.stepUpload') }, { title: t('registry.import.stepCheck') }, { title: t('registry.import.stepImport') }]}
+        />
+        <Space wrap>
+          <Typography.Text>{t('registry.import.template')}</Typography.Text>
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('xlsx')}>
+            Excel (.xlsx)
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('csv')}>
+            CSV
+          </Button>
+        </Space>
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          maxCount={1}
+          beforeUpload={(f) => {
+            setFile(f);
+            setCheck(null);
+            setResult(null);
+            return false;
+          }}
+          onRemove={() => {
+            setFile(null);
+            setCheck(null);
+            setResult(null);
+          }}
+          data-testid="import-upload"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('registry.import.drop')}</p>
+          <p className="ant-upload-hint">{t('registry.import.hint')}</p>
+        </Upload.Dragger>
+        <Button type="primary" disabled={!file} loading={create.isPending && !check} onClick={() => void runCheck()} data-testid="import-check">
+          {t('registry.import.check')}
+        </Button>
+        {check && check.status === 'running' && <Progress percent={Math.round((check.processed_rows / Math.max(check.total_rows, 1)) * 100)} />}
+        {checked && <Report job={check} />}
+        {checked && check.status === 'validated' && !result && (
+          <Button type="primary" onClick={() => void runImport()} loading={create.isPending} data-testid="import-confirm">
+            {t('registry.import.confirm', { count: check.residents_created })}
+          </Button>
+        )}
+        {result && result.status === 'running' && (
+          <Progress percent={Math.round((result.processed_rows / Math.max(result.total_rows, 1)) * 100)} data-testid="import-progress" />
+        )}
+        {result && result.status === 'imported' && (
+          <Result
+            status="success"
+            title={<span data-testid="import-done">{t('registry.import.done')}</span>}
+            subTitle={t('registry.import.summary', {
+              households: result.households_created,
+              residents: result.residents_created,
+              skipped: result.residents_skipped,
+            })}
+            extra={<Link to="/registry/residents">{t('registry.residents')}</Link>}
+          />
+        )}
+        {result && result.status === 'failed' && <Report job={result} />}
+      </Space>
+    </Card>
+  );
+}
+
+function Report({ job }: { job: RegistryImport }) {
+  const { t } = useTranslation();
+  if (job.errors.length === 0) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="import-report-ok"
+        message={t('registry.import.checkedOk', { rows: job.total_rows })}
+        description={t('registry.import.summary', { households: job.households_created, residents: job.residents_created, skipped: job.residents_skipped })}
+      />
+    );
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Alert type="error" showIcon message={t('registry.import.hasErrors', { count: job.errors.length })} description={t('registry.import.nothingWritten')} />
+      <Table<RowError>
+        data-testid="import-errors"
+        rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
+        size="small"
+        pagination={{ pageSize: 20 }}
+        dataSource={job.errors}
+        columns={[
+          { title: t('registry.import.row'), dataIndex: 'row', width: 80 },
+          { title: t('registry.import.column'), dataIndex: 'field', width: 120 },
+          { title: t('registry.import.problem'), dataIndex: 'message' },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,15 @@
+// A resident's own household: the one household the API lets them see.
+import { Alert, Spin } from 'antd';
+import { Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
+import { useHouseholds } from '../api/get-households';
+
+export function MyHouseholdPage() {
+  const { t } = useTranslation();
+  const households = useHouseholds({});
+  const first = households.data?.pages[0]?.items[0];
+  if (households.error) return <Alert type="error" showIcon message={problemMessage(t, households.error)} />;
+  if (households.isLoading) return <Spin />;
+  return first ? <Navigate to={`/registry/households/${first.id}`} replace /> : <Alert type="info" showIcon message={t('registry.noHousehold')} />;
+}

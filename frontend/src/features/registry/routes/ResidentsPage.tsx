@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
+import { useMe } from '@/lib/session';
+import { useGroups } from '../api/get-groups';
+import { useResidents, type ResidentFilters } from '../api/get-residents';
+import { downloadExport } from '../api/download';
+import { ResidentTable } from '../components/ResidentTable';
+import { CreateResidentModal } from '../components/CreateResidentModal';
+
+const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran'] as const;
+
+export function ResidentsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const isStaff = me.role === 'staff';
+  const [params, setParams] = useSearchParams();
+  const filters: ResidentFilters = useMemo(
+    () => ({
+      q: params.get('q') ?? undefined,
+      group_id: params.get('group_id') ?? undefined,
+      tags: params.get('tags') ?? undefined,
+      status: params.get('status') ?? undefined,
+      min_age: params.get('min_age') ? Number(params.get('min_age')) : undefined,
+      max_age: params.get('max_age') ? Number(params.get('max_age')) : undefined,
+    }),
+    [params],
+  );
+  const residents = useResidents(filters);
+  const groups = useGroups(me.role === 'staff');
+  const [creating, setCreating] = useState(false);
+  const rows = residents.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const apply = (values: Record<string, unknown>) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) {
+        next.set(key, Array.isArray(value) ? value.join(',') : String(value));
+      }
+    }
+    setParams(next);
+  };
+  const exportAs = (format: 'xlsx' | 'csv') => downloadExport(format, filters).catch((e) => message.error(problemMessage(t, e)));
+
+  return (
+    <Card
+      title={<span data-testid="page-title">{isStaff ? t('registry.residents') : t('registry.myGroupResidents')}</span>}
+      extra={
+        <Space wrap>
+          {me.role !== 'resident' && (
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+              {t('registry.exportXlsx')}
+            </Button>
+          )}
+          {isStaff && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-resident">
+              {t('registry.createResident')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Form
+          layout="inline"
+          style={{ rowGap: 8 }}
+          initialValues={{ ...filters, tags: filters.tags?.split(',').filter(Boolean) }}
+          onFinish={apply}
+          key={params.toString()}
+        >
+          <Form.Item name="q">
+            <Input.Search
+              allowClear
+              placeholder={t('registry.searchPlaceholder')}
+              style={{ width: 300, maxWidth: '100%' }}
+              onSearch={(q) => apply({ ...filters, q })}
+              data-testid="resident-search"
+            />
+          </Form.Item>
+          {isStaff && (
+            <Form.Item name="group_id">
+              <Select
+                allowClear
+                placeholder={t('registry.anyGroup')}
+                style={{ width: 160 }}
+                options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="min_age" label={t('registry.age')}>
+            <InputNumber min={0} max={150} style={{ width: 70 }} placeholder={t('registry.from')} />
+          </Form.Item>
+          <Form.Item name="max_age">
+            <InputNumber min={0} max={150} style={{ width: 70 }} placeholder={t('registry.to')} />
+          </Form.Item>
+          <Form.Item name="tags">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder={t('registry.tagsTitle')}
+              style={{ minWidth: 160 }}
+              options={TAGS.filter((tag) => isStaff || (tag !== 'disabled' && tag !== 'dibao')).map((tag) => ({ value: tag, label: t(`registry.tags.${tag}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              style={{ width: 110 }}
+              placeholder={t('registry.statuses.active')}
+              options={['active', 'moved_out', 'deceased', 'all'].map((s) => ({ value: s, label: t(`registry.statuses.${s}`) }))}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t('audit.search')}
+          </Button>
+        </Form>
+        <Typography.Text type="secondary">{t('registry.searchHint')}</Typography.Text>
+        {residents.error && <Alert type="error" showIcon message={problemMessage(t, residents.error)} />}
+        <ResidentTable residents={rows} loading={residents.isLoading} />
+        <div style={{ textAlign: 'center' }}>
+          {residents.hasNextPage ? (
+            <Button onClick={() => void residents.fetchNextPage()} loading={residents.isFetchingNextPage}>
+              {t('audit.loadMore')}
+            </Button>
+          ) : (
+            rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore', { count: rows.length })}</Typography.Text>
+          )}
+        </div>
+      </Space>
+      {isStaff && <CreateResidentModal open={creating} onClose={() => setCreating(false)} />}
+    </Card>
+  );
+}
