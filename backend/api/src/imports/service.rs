@@ -19,7 +19,7 @@ use super::domain::{relationship_from_chinese, split_tags, tag_from_chinese, She
 use crate::audit::AuditEvent;
 use crate::error::ApiError;
 use crate::http::RequestCtx;
-use crate::registry::domain::{parse_name, parse_phone, pinyin_of, Relationship};
+use crate::registry::domain::{parse_name, parse_phone, Relationship};
 use crate::registry::national_id::{NationalId, NationalIdError, Sex};
 use crate::state::AppState;
 
@@ -337,32 +337,18 @@ pub async fn validate(
                 id
             }
         };
-        let resident_id = xingguang_db::new_id();
+        let record = crate::registry::service::resident_record(community_id, household_id, name, &id, phone, relationship, &tags);
         if relationship == Relationship::Head {
             if !heads.insert(household_id) {
                 error("与户主关系", "该户已有户主".to_owned());
                 continue;
             }
-            plan.heads.push((household_id, resident_id));
+            plan.heads.push((household_id, record.id));
         }
         if plan.errors.len() > errors_before {
             continue;
         }
-        let (name_pinyin, name_initials) = pinyin_of(&name);
-        plan.new_residents.push(NewResident {
-            id: resident_id,
-            community_id,
-            household_id,
-            name,
-            name_pinyin,
-            name_initials,
-            sex: id.sex().as_str().to_owned(),
-            birth_date: id.birth_date(),
-            id_number: id.as_str().to_owned(),
-            phone,
-            relationship: relationship.as_str().to_owned(),
-            tags: crate::registry::service::tags_to_strings(&tags),
-        });
+        plan.new_residents.push(record);
     }
     Ok(plan)
 }

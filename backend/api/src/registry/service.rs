@@ -80,21 +80,34 @@ pub fn new_resident(errors: &mut Errors, community_id: Uuid, req: &CreateResiden
     let id = parse_id_number(errors, &req.id_number, req.sex, req.birth_date);
     let phone = req.phone.as_deref().filter(|p| !p.trim().is_empty()).map(|p| errors.check(parse_phone("phone", p)));
     let (name, id) = (name?, id?);
+    Some(resident_record(community_id, req.household_id, name, &id, phone.flatten(), req.relationship, &req.tags))
+}
+
+/// A resident row from already-parsed parts (the registry form and the import both build one).
+pub fn resident_record(
+    community_id: Uuid,
+    household_id: Uuid,
+    name: String,
+    id: &NationalId,
+    phone: Option<String>,
+    relationship: super::domain::Relationship,
+    tags: &[Tag],
+) -> NewResident {
     let (name_pinyin, name_initials) = pinyin_of(&name);
-    Some(NewResident {
+    NewResident {
         id: xingguang_db::new_id(),
         community_id,
-        household_id: req.household_id,
+        household_id,
         name,
         name_pinyin,
         name_initials,
         sex: id.sex().as_str().to_owned(),
         birth_date: id.birth_date(),
         id_number: id.as_str().to_owned(),
-        phone: phone.flatten(),
-        relationship: req.relationship.as_str().to_owned(),
-        tags: tags_to_strings(&req.tags),
-    })
+        phone,
+        relationship: relationship.as_str().to_owned(),
+        tags: tags_to_strings(tags),
+    }
 }
 
 /// The changes a request asks for, and the names of the fields it touches (for the audit log).

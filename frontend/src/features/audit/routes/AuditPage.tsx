@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
+import { LoadMore } from '@/components/LoadMore';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '../api/get-audit';
 import { AuditFiltersBar } from '../components/AuditFiltersBar';
@@ -61,15 +62,7 @@ export function AuditPage() {
             },
           ]}
         />
-        <div style={{ textAlign: 'center' }}>
-          {log.hasNextPage ? (
-            <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="load-more">
-              {t('audit.loadMore')}
-            </Button>
-          ) : (
-            rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore', { count: rows.length })}</Typography.Text>
-          )}
-        </div>
+        <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} count={rows.length} onLoad={() => void log.fetchNextPage()} />
       </Space>
     </Card>
   );

@@ -3,13 +3,11 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
-import { checkNationalId } from '@/lib/nationalId';
 import { useHouseholds } from '../api/get-households';
 import { useCreateResident, type CreateResident } from '../api/create-resident';
 import { applyFieldErrors } from './fieldErrors';
 
-const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
-const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran'] as const;
+import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 
 export function CreateResidentModal({ open, onClose, householdId }: { open: boolean; onClose: () => void; householdId?: string }) {
   const { t } = useTranslation();
@@ -57,12 +55,7 @@ export function CreateResidentModal({ open, onClose, householdId }: { open: bool
           extra={t('registry.idNumberHint')}
           rules={[
             { required: true, message: t('registry.required') },
-            {
-              validator: (_, value: string | undefined) => {
-                const problem = value ? checkNationalId(value) : null;
-                return problem ? Promise.reject(new Error(t(`registry.idProblems.${problem}`))) : Promise.resolve();
-              },
-            },
+            idNumberRule(t),
           ]}
         >
           <Input maxLength={18} data-testid="id-number-input" />

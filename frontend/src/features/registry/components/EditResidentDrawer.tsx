@@ -1,13 +1,11 @@
 import { Alert, App, Button, Drawer, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, problemMessage } from '@/api/problem';
-import { checkNationalId } from '@/lib/nationalId';
 import type { Resident } from '../api/get-residents';
 import { useUpdateResident, type UpdateResident } from '../api/update-resident';
 import { applyFieldErrors } from './fieldErrors';
 
-const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
-const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran'] as const;
+import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 
 interface Values {
   name: string;
@@ -56,14 +54,7 @@ export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { res
               name="id_number"
               label={t('registry.newIdNumber')}
               extra={t('registry.newIdNumberHint')}
-              rules={[
-                {
-                  validator: (_, value: string | undefined) => {
-                    const problem = value ? checkNationalId(value) : null;
-                    return problem ? Promise.reject(new Error(t(`registry.idProblems.${problem}`))) : Promise.resolve();
-                  },
-                },
-              ]}
+              rules={[idNumberRule(t)]}
             >
               <Input maxLength={18} />
             </Form.Item>

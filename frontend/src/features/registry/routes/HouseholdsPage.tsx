@@ -1,6 +1,11 @@
-import { Button, Card, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Input, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useMe } from '@/lib/session';
+import { CreateHouseholdModal } from '../components/CreateHouseholdModal';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/LoadMore';
 import { useHouseholds, type Household } from '../api/get-households';
 
 export function HouseholdsPage() {
@@ -10,8 +15,20 @@ export function HouseholdsPage() {
   const group_id = params.get('group_id') ?? undefined;
   const households = useHouseholds({ address, group_id });
   const rows = households.data?.pages.flatMap((p) => p.items) ?? [];
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
   return (
-    <Card title={<span data-testid="page-title">{t('registry.householdsTitle')}</span>}>
+    <Card
+      title={<span data-testid="page-title">{t('registry.householdsTitle')}</span>}
+      extra={
+        me.role === 'staff' && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('registry.createHousehold')}
+          </Button>
+        )
+      }
+    >
+      {me.role === 'staff' && <CreateHouseholdModal open={creating} onClose={() => setCreating(false)} />}
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Input.Search
           allowClear
@@ -35,15 +52,7 @@ export function HouseholdsPage() {
             { title: t('registry.phone'), dataIndex: 'phone_masked' },
           ]}
         />
-        <div style={{ textAlign: 'center' }}>
-          {households.hasNextPage ? (
-            <Button onClick={() => void households.fetchNextPage()} loading={households.isFetchingNextPage}>
-              {t('audit.loadMore')}
-            </Button>
-          ) : (
-            rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore', { count: rows.length })}</Typography.Text>
-          )}
-        </div>
+        <LoadMore hasMore={households.hasNextPage} loading={households.isFetchingNextPage} count={rows.length} onLoad={() => void households.fetchNextPage()} />
       </Space>
     </Card>
   );

@@ -11,7 +11,8 @@ import { downloadExport } from '../api/download';
 import { ResidentTable } from '../components/ResidentTable';
 import { CreateResidentModal } from '../components/CreateResidentModal';
 
-const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran'] as const;
+import { SENSITIVE_TAGS, TAGS } from '../components/fields';
+import { LoadMore } from '@/components/LoadMore';
 
 export function ResidentsPage() {
   const { t } = useTranslation();
@@ -54,6 +55,11 @@ export function ResidentsPage() {
           {me.role !== 'resident' && (
             <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
               {t('registry.exportXlsx')}
+            </Button>
+          )}
+          {me.role !== 'resident' && (
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
+              CSV
             </Button>
           )}
           {isStaff && (
@@ -103,7 +109,7 @@ export function ResidentsPage() {
               allowClear
               placeholder={t('registry.tagsTitle')}
               style={{ minWidth: 160 }}
-              options={TAGS.filter((tag) => isStaff || (tag !== 'disabled' && tag !== 'dibao')).map((tag) => ({ value: tag, label: t(`registry.tags.${tag}`) }))}
+              options={TAGS.filter((tag) => isStaff || !SENSITIVE_TAGS.includes(tag)).map((tag) => ({ value: tag, label: t(`registry.tags.${tag}`) }))}
             />
           </Form.Item>
           <Form.Item name="status">
@@ -120,15 +126,7 @@ export function ResidentsPage() {
         <Typography.Text type="secondary">{t('registry.searchHint')}</Typography.Text>
         {residents.error && <Alert type="error" showIcon message={problemMessage(t, residents.error)} />}
         <ResidentTable residents={rows} loading={residents.isLoading} />
-        <div style={{ textAlign: 'center' }}>
-          {residents.hasNextPage ? (
-            <Button onClick={() => void residents.fetchNextPage()} loading={residents.isFetchingNextPage}>
-              {t('audit.loadMore')}
-            </Button>
-          ) : (
-            rows.length > 0 && <Typography.Text type="secondary">{t('audit.noMore', { count: rows.length })}</Typography.Text>
-          )}
-        </div>
+        <LoadMore hasMore={residents.hasNextPage} loading={residents.isFetchingNextPage} count={rows.length} onLoad={() => void residents.fetchNextPage()} />
       </Space>
       {isStaff && <CreateResidentModal open={creating} onClose={() => setCreating(false)} />}
     </Card>
