@@ -73,13 +73,15 @@ def main():
         token = json.loads(request(base, "/api/v1/auth/login", body={"username": "staff", "password": "xingguang"})[1])["access_token"]
         groups = json.loads(request(base, "/api/v1/groups", token)[1])
         first = json.loads(request(base, "/api/v1/residents?limit=1", token)[1])["items"][0]
+        full_id = json.loads(request(base, f"/api/v1/residents/{first['id']}/reveal", token, {"reason": "benchmark lookup"})[1])["id_number"]
         q = lambda s: urllib.parse.quote(s)
         cases = [
             ("residents, first page (50)", "/api/v1/residents"),
             ("residents, page 20 via cursor", None),
             ("search by pinyin initials 'zxy'", "/api/v1/residents?q=zxy"),
             ("search by name part '秀英'", "/api/v1/residents?q=" + q("秀英")),
-            ("search by last 4 ID digits", "/api/v1/residents?q=" + first["id_number_masked"][-2:] + "12"),
+            ("search by last 6 ID digits", "/api/v1/residents?q=" + full_id[-6:]),
+            ("search by ID digits, no match", "/api/v1/residents?q=000000"),
             ("search by address '朝阳路1幢'", "/api/v1/residents?q=" + q("朝阳路1幢")),
             ("residents aged 80+", "/api/v1/residents?min_age=80"),
             ("living alone, aged 70+", "/api/v1/residents?min_age=70&tags=living_alone"),

@@ -58,7 +58,12 @@ pub async fn seed_demo(conn: &mut AsyncPgConnection) -> anyhow::Result<SeedRepor
 }
 
 pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<SeedReport> {
-    conn.transaction::<_, anyhow::Error, _>(async |conn| seed(conn, size).await).await
+    let report = conn.transaction::<_, anyhow::Error, _>(async |conn| seed(conn, size).await).await?;
+    if report.residents_created > 0 {
+        // Fresh planner statistics, so the first queries after a bulk load use the indexes.
+        diesel_async::RunQueryDsl::execute(diesel::sql_query("ANALYZE resident_groups, households, residents"), conn).await?;
+    }
+    Ok(report)
 }
 
 async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<SeedReport> {
