@@ -729,11 +729,18 @@ pub async fn get_registry_stats(user: Authed<Community>, state: web::Data<AppSta
     let reach = reach(&user);
     let mut conn = state.conn().await?;
     let stats = RegistryStats::load(&mut conn, reach, today()).await?;
-    let groups = match reach {
-        Reach::Community(c) => ResidentGroup::summaries(&mut conn, c, None).await?,
-        Reach::Group { community_id, group_id } => ResidentGroup::summaries(&mut conn, community_id, Some(group_id)).await?,
+    // Names and leaders come from the groups table; the counts from the one pass above.
+    let groups: Vec<GroupDto> = match reach {
+        Reach::Community(c) => ResidentGroup::listed(&mut conn, c, None).await?,
+        Reach::Group { community_id, group_id } => ResidentGroup::listed(&mut conn, community_id, Some(group_id)).await?,
         _ => Vec::new(),
-    };
+    }
+    .into_iter()
+    .map(|(group, leader_name)| {
+        let (households, residents) = stats.groups.iter().find(|(id, _, _)| *id == group.id).map_or((0, 0), |(_, h, r)| (*h, *r));
+        GroupDto::from(xingguang_db::models::resident_group::GroupSummary { group, leader_name, households, residents })
+    })
+    .collect();
     let sensitive = sees_sensitive_tags(user.role());
     Ok(HttpResponse::Ok().json(RegistryStatsDto {
         households: stats.households,
@@ -745,6 +752,6 @@ pub async fn get_registry_stats(user: Authed<Community>, state: web::Data<AppSta
             .filter(|(tag, _)| sensitive || super::domain::Tag::parse(tag).is_some_and(|t| !t.is_sensitive()))
             .map(|(key, count)| CountDto { key, count })
             .collect(),
-        groups: groups.into_iter().map(GroupDto::from).collect(),
+        groups,
     }))
 }

@@ -242,36 +242,42 @@ impl Resident {
     }
 }
 
-/// Counts for the registry dashboard.
+/// Counts for the registry dashboard, per resident group and in total.
 #[derive(Debug, Clone, Default)]
 pub struct RegistryStats {
     pub households: i64,
     pub residents: i64,
     /// (label, count) for 0–17, 18–59, 60–69, 70–79, 80+.
     pub age_bands: Vec<(&'static str, i64)>,
+    /// (tag, count), most frequent first; tags nobody has are left out.
     pub tags: Vec<(String, i64)>,
-}
-
-#[derive(QueryableByName)]
-struct BandRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    band: String,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct TagRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    tag: String,
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
+    /// group id → (households, active residents).
+    pub groups: Vec<(Uuid, i64, i64)>,
 }
 
 pub const AGE_BANDS: [&str; 5] = ["0-17", "18-59", "60-69", "70-79", "80+"];
+/// The registry's tags; counted in the same pass as the age bands.
+pub const TAGS: [&str; 5] = ["disabled", "dibao", "party_member", "living_alone", "veteran"];
+
+#[derive(QueryableByName)]
+struct GroupResidentCounts {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    group_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
+    counts: Vec<i64>,
+}
+
+#[derive(QueryableByName)]
+struct GroupHouseholdCounts {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    group_id: Uuid,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
 
 impl RegistryStats {
-    /// Active residents within `reach`, counted on `today` (ages change daily).
+    /// Active residents within `reach`, counted on `today` (ages change daily): one pass over the
+    /// residents for bands, tags and per-group totals, and one over the households.
     pub async fn load(conn: &mut AsyncPgConnection, reach: Reach, today: NaiveDate) -> QueryResult<RegistryStats> {
         use diesel::sql_types::{Date, Nullable, Uuid as SqlUuid};
         let (community, group, household) = match reach {
@@ -280,13 +286,16 @@ impl RegistryStats {
             Reach::Household { community_id, household_id } => (Some(community_id), None, Some(household_id)),
             Reach::Nothing => (None, None, None),
         };
-        // One scan for the bands; the reach is bound as parameters, never formatted into SQL.
-        const SCOPE: &str = "FROM residents r JOIN households h ON h.id = r.household_id \
-             WHERE r.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3) AND r.status = 'active'";
-        let bands: Vec<BandRow> = diesel::sql_query(format!(
-            "SELECT CASE WHEN age < 18 THEN '0-17' WHEN age < 60 THEN '18-59' WHEN age < 70 THEN '60-69' \
-             WHEN age < 80 THEN '70-79' ELSE '80+' END AS band, count(*) AS n \
-             FROM (SELECT date_part('year', age($4, r.birth_date))::int AS age {SCOPE}) a GROUP BY band"
+        // The reach is bound as parameters, never formatted into the SQL.
+        const HOUSEHOLDS: &str = "h.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3)";
+        let tag_counts: String = TAGS.iter().map(|t| format!(", count(*) FILTER (WHERE '{t}' = ANY(tags))")).collect();
+        let per_group: Vec<GroupResidentCounts> = diesel::sql_query(format!(
+            "SELECT group_id, ARRAY[count(*), count(*) FILTER (WHERE age < 18), count(*) FILTER (WHERE age BETWEEN 18 AND 59), \
+             count(*) FILTER (WHERE age BETWEEN 60 AND 69), count(*) FILTER (WHERE age BETWEEN 70 AND 79), \
+             count(*) FILTER (WHERE age >= 80){tag_counts}] AS counts \
+             FROM (SELECT h.group_id, r.tags, date_part('year', age($4, r.birth_date))::int AS age \
+                   FROM residents r JOIN households h ON h.id = r.household_id WHERE {HOUSEHOLDS} AND r.status = 'active') a \
+             GROUP BY group_id"
         ))
         .bind::<Nullable<SqlUuid>, _>(community)
         .bind::<Nullable<SqlUuid>, _>(group)
@@ -294,29 +303,35 @@ impl RegistryStats {
         .bind::<Date, _>(today)
         .load(conn)
         .await?;
-        let tags: Vec<TagRow> = diesel::sql_query(format!(
-            "SELECT t AS tag, count(*) AS n FROM (SELECT unnest(r.tags) AS t {SCOPE}) x GROUP BY t ORDER BY n DESC, t"
-        ))
-        .bind::<Nullable<SqlUuid>, _>(community)
-        .bind::<Nullable<SqlUuid>, _>(group)
-        .bind::<Nullable<SqlUuid>, _>(household)
-        .load(conn)
-        .await?;
-        let households: Vec<BandRow> = diesel::sql_query(
-            "SELECT 'all' AS band, count(*) AS n FROM households h WHERE h.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3)",
-        )
-        .bind::<Nullable<SqlUuid>, _>(community)
-        .bind::<Nullable<SqlUuid>, _>(group)
-        .bind::<Nullable<SqlUuid>, _>(household)
-        .load(conn)
-        .await?;
-        let age_bands: Vec<(&'static str, i64)> =
-            AGE_BANDS.iter().map(|label| (*label, bands.iter().find(|b| b.band == *label).map_or(0, |b| b.n))).collect();
+        let households: Vec<GroupHouseholdCounts> =
+            diesel::sql_query(format!("SELECT h.group_id, count(*) AS n FROM households h WHERE {HOUSEHOLDS} GROUP BY h.group_id"))
+                .bind::<Nullable<SqlUuid>, _>(community)
+                .bind::<Nullable<SqlUuid>, _>(group)
+                .bind::<Nullable<SqlUuid>, _>(household)
+                .load(conn)
+                .await?;
+
+        let mut totals = [0i64; 1 + AGE_BANDS.len() + TAGS.len()];
+        for row in &per_group {
+            for (total, n) in totals.iter_mut().zip(&row.counts) {
+                *total += n;
+            }
+        }
+        let mut tags: Vec<(String, i64)> =
+            TAGS.iter().zip(&totals[1 + AGE_BANDS.len()..]).filter(|(_, n)| **n > 0).map(|(t, n)| ((*t).to_owned(), *n)).collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let groups = households
+            .iter()
+            .map(|h| {
+                (h.group_id, h.n, per_group.iter().find(|g| g.group_id == h.group_id).and_then(|g| g.counts.get(0).copied()).unwrap_or(0))
+            })
+            .collect();
         Ok(RegistryStats {
-            households: households.get(0).map_or(0, |h| h.n),
-            residents: age_bands.iter().map(|(_, n)| n).sum(),
-            age_bands,
-            tags: tags.into_iter().map(|t| (t.tag, t.n)).collect(),
+            households: households.iter().map(|h| h.n).sum(),
+            residents: totals[0],
+            age_bands: AGE_BANDS.iter().copied().zip(totals[1..=AGE_BANDS.len()].iter().copied()).collect(),
+            tags,
+            groups,
         })
     }
 }

@@ -81,8 +81,12 @@ impl ResidentGroup {
             .optional()
     }
 
-    /// Groups of a community (all of them, or only `only`), by number, with head counts.
-    pub async fn summaries(conn: &mut AsyncPgConnection, community_id: Uuid, only: Option<Uuid>) -> QueryResult<Vec<GroupSummary>> {
+    /// Groups of a community (all of them, or only `only`) by number, with their leader's name.
+    pub async fn listed(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        only: Option<Uuid>,
+    ) -> QueryResult<Vec<(ResidentGroup, Option<String>)>> {
         let mut query = resident_groups::table
             .left_join(users::table.on(resident_groups::leader_user_id.eq(users::id.nullable())))
             .filter(resident_groups::community_id.eq(community_id))
@@ -92,7 +96,12 @@ impl ResidentGroup {
         if let Some(id) = only {
             query = query.filter(resident_groups::id.eq(id));
         }
-        let groups: Vec<(ResidentGroup, Option<String>)> = query.load(conn).await?;
+        query.load(conn).await
+    }
+
+    /// Groups of a community (all of them, or only `only`), by number, with head counts.
+    pub async fn summaries(conn: &mut AsyncPgConnection, community_id: Uuid, only: Option<Uuid>) -> QueryResult<Vec<GroupSummary>> {
+        let groups = Self::listed(conn, community_id, only).await?;
         let household_counts: Vec<(Uuid, i64)> = households::table
             .filter(households::community_id.eq(community_id))
             .group_by(households::group_id)
