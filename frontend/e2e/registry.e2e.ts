@@ -76,6 +76,18 @@ describe('registry', () => {
     await context.close();
   });
 
+  it('staff correct a household phone and see it masked', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/registry/households');
+    await page.locator('tbody tr.ant-table-row a').first().click();
+    await page.getByTestId('edit-household').click();
+    await page.locator('#phone').fill('13566667777');
+    await page.getByRole('button', { name: '保 存' }).click();
+    await page.getByText('135****7777').waitFor();
+    await context.close();
+  });
+
   it('a group leader sees only their own group on the phone', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'leader');

@@ -1,6 +1,7 @@
 // The phone layout for group leaders, residents and partners: a compact header and a single
 // column that fits a 360 px wide screen.
-import { Layout, Space, Typography, theme } from 'antd';
+import { Layout, Space, Spin, Typography, theme } from 'antd';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { UserMenu } from '@/components/UserMenu';
@@ -32,7 +33,9 @@ export function MobileLayout() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 640, width: '100%', margin: '0 auto' }}>
-        <Outlet />
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+            <Outlet />
+          </Suspense>
       </Layout.Content>
     </Layout>
   );

@@ -1,6 +1,6 @@
 // The desk layout for community office staff: side navigation, community name, user menu.
-import { useState } from 'react';
-import { Layout, Menu, Space, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { Layout, Menu, Space, Spin, Typography, theme } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
@@ -55,7 +55,9 @@ export function StaffLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          <Outlet />
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

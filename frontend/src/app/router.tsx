@@ -1,18 +1,20 @@
-import type { ReactNode } from 'react';
+// Pages beyond the first screen load on demand: phones on slow networks fetch less up front.
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
 import { RequireRole, RequireSession } from '@/lib/authorization';
 import { LoginPage } from '@/features/auth/routes/LoginPage';
 import { HomePage } from '@/features/home/routes/HomePage';
-import { AuditPage } from '@/features/audit/routes/AuditPage';
-import { RegistryOverviewPage } from '@/features/registry/routes/RegistryOverviewPage';
-import { ResidentsPage } from '@/features/registry/routes/ResidentsPage';
-import { ResidentPage } from '@/features/registry/routes/ResidentPage';
-import { HouseholdsPage } from '@/features/registry/routes/HouseholdsPage';
-import { HouseholdPage } from '@/features/registry/routes/HouseholdPage';
-import { ImportPage } from '@/features/registry/routes/ImportPage';
-import { MyHouseholdPage } from '@/features/registry/routes/MyHouseholdPage';
 import { RoleLayout } from './RoleLayout';
+
+const AuditPage = lazy(() => import('@/features/audit/routes/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RegistryOverviewPage = lazy(() => import('@/features/registry/routes/RegistryOverviewPage').then((m) => ({ default: m.RegistryOverviewPage })));
+const ResidentsPage = lazy(() => import('@/features/registry/routes/ResidentsPage').then((m) => ({ default: m.ResidentsPage })));
+const ResidentPage = lazy(() => import('@/features/registry/routes/ResidentPage').then((m) => ({ default: m.ResidentPage })));
+const HouseholdsPage = lazy(() => import('@/features/registry/routes/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
+const HouseholdPage = lazy(() => import('@/features/registry/routes/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const ImportPage = lazy(() => import('@/features/registry/routes/ImportPage').then((m) => ({ default: m.ImportPage })));
+const MyHouseholdPage = lazy(() => import('@/features/registry/routes/MyHouseholdPage').then((m) => ({ default: m.MyHouseholdPage })));
 
 function staffOnly(page: ReactNode) {
   return <RequireRole roles={['staff']}>{page}</RequireRole>;

@@ -8,6 +8,7 @@ import { useMe } from '@/lib/session';
 import { useHousehold } from '../api/get-household';
 import { ResidentTable } from '../components/ResidentTable';
 import { CreateResidentModal } from '../components/CreateResidentModal';
+import { EditHouseholdDrawer } from '../components/EditHouseholdDrawer';
 
 export function HouseholdPage() {
   const { id = '' } = useParams();
@@ -15,6 +16,7 @@ export function HouseholdPage() {
   const me = useMe();
   const household = useHousehold(id);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (household.error) return <Alert type="error" showIcon message={problemMessage(t, household.error)} />;
   const h = household.data?.household;
   return (
@@ -23,9 +25,14 @@ export function HouseholdPage() {
       title={<span data-testid="page-title">{h?.address}</span>}
       extra={
         me.role === 'staff' && (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            {t('registry.addMember')}
-          </Button>
+          <Space wrap>
+            <Button onClick={() => setEditing(true)} data-testid="edit-household">
+              {t('registry.edit')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('registry.addMember')}
+            </Button>
+          </Space>
         )
       }
     >
@@ -40,6 +47,7 @@ export function HouseholdPage() {
         </Space>
       )}
       {me.role === 'staff' && <CreateResidentModal open={adding} onClose={() => setAdding(false)} householdId={id} />}
+      {me.role === 'staff' && household.data && <EditHouseholdDrawer detail={household.data} open={editing} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
