@@ -31,6 +31,10 @@ impl SpaDir {
 pub async fn default_handler(req: HttpRequest, spa: web::Data<SpaDir>, routes: web::Data<RouteTable>) -> HttpResponse {
     let path = req.path();
     let is_read = req.method() == Method::GET || req.method() == Method::HEAD;
+    // People type the docs address without the slash; Swagger UI lives under /api-docs/.
+    if path == "/api-docs" && is_read {
+        return HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/api-docs/")).finish();
+    }
     match &spa.0 {
         Some(dir) if is_read && !NOT_SPA.iter().any(|p| path.starts_with(p)) => serve(&req, dir).await,
         _ => not_found_or_method_not_allowed(req, routes).await,

@@ -226,7 +226,7 @@ fn postgres_system_user() -> anyhow::Result<(u32, u32)> {
     passwd
         .lines()
         .map(|line| line.split(':').collect::<Vec<_>>())
-        .find(|fields| fields.get(0) == Some(&"postgres") && fields.len() > 3)
+        .find(|fields| <[&str]>::first(fields) == Some(&"postgres") && fields.len() > 3)
         .and_then(|fields| Some((fields[2].parse().ok()?, fields[3].parse().ok()?)))
         .context(
             "running as root, but there is no `postgres` system user to run the embedded PostgreSQL \

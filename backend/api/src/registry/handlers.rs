@@ -394,7 +394,7 @@ pub async fn update_household(
     if let Some(head) = body.head_resident_id {
         if let Some(head) = head {
             let member = Resident::find(&mut conn, reach(&user), head).await.optional()?;
-            if !member.is_some_and(|m| m.resident.household_id == household.id) {
+            if member.is_none_or(|m| m.resident.household_id != household.id) {
                 errors.push("head_resident_id", "must be a member of this household");
             }
         }

@@ -62,7 +62,7 @@ struct Person {
 
 /// Generates the registry for `group_ids` (in group-number order).
 pub fn generate(community_id: Uuid, group_ids: &[Uuid], households: usize, residents: usize, today: NaiveDate) -> Generated {
-    let mut rng = StdRng::seed_from_u64(2001_07); // the community was founded in July 2001
+    let mut rng = StdRng::seed_from_u64(200_107); // the community was founded in July 2001
     let sizes = household_sizes(&mut rng, households, residents);
     let mut used_ids = HashSet::new();
     let mut out = Generated { households: Vec::with_capacity(households), residents: Vec::with_capacity(residents), heads: Vec::new() };

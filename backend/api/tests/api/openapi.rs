@@ -21,6 +21,9 @@ async fn the_served_document_is_the_committed_one_and_the_ui_is_served() {
         serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).expect("file"))
             .expect("json");
     assert_eq!(served.json, committed);
+    let bare = app.get("/api-docs", None).await;
+    assert_eq!(bare.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(bare.header("location").as_deref(), Some("/api-docs/"));
     let ui = app.get("/api-docs/", None).await;
     assert_eq!(ui.status, StatusCode::OK);
     assert!(ui.body.contains("swagger"), "{}", ui.body);

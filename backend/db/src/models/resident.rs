@@ -323,7 +323,7 @@ impl RegistryStats {
         let groups = households
             .iter()
             .map(|h| {
-                (h.group_id, h.n, per_group.iter().find(|g| g.group_id == h.group_id).and_then(|g| g.counts.get(0).copied()).unwrap_or(0))
+                (h.group_id, h.n, per_group.iter().find(|g| g.group_id == h.group_id).and_then(|g| <[i64]>::first(&g.counts).copied()).unwrap_or(0))
             })
             .collect();
         Ok(RegistryStats {
