@@ -404,7 +404,7 @@ pub async fn update_household(
     errors.finish()?;
     let row = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let updated = Household::update(conn, reach(&user), *id, body.version, &changes)
+            let updated = Household::update(conn, user.community_id(), *id, body.version, &changes)
                 .await
                 .map_err(|e| conflict_on_duplicate(e, "A household at this address"))?
                 .ok_or_else(ApiError::precondition_failed)?;
@@ -582,7 +582,7 @@ pub async fn update_resident(
     errors.finish()?;
     let row = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let updated = Resident::update(conn, reach(&user), *id, body.version, &changes)
+            let updated = Resident::update(conn, user.community_id(), *id, body.version, &changes)
                 .await
                 .map_err(|e| conflict_on_duplicate(e, "A resident with this ID number"))?
                 .ok_or_else(ApiError::precondition_failed)?;
@@ -641,8 +641,9 @@ pub async fn change_resident_status(
         ResidentChanges { status: Some(body.status.as_str().to_owned()), status_changed_on: Some(Some(date)), ..Default::default() };
     let row = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let updated =
-                Resident::update(conn, reach(&user), *id, body.version, &changes).await?.ok_or_else(ApiError::precondition_failed)?;
+            let updated = Resident::update(conn, user.community_id(), *id, body.version, &changes)
+                .await?
+                .ok_or_else(ApiError::precondition_failed)?;
             AuditEvent::new("resident.status", "resident")
                 .by(&user)
                 .entity(updated.id)

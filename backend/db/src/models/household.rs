@@ -179,18 +179,16 @@ impl Household {
             .collect())
     }
 
+    /// Optimistic update within a community: `None` when the version no longer matches. The
+    /// caller has already loaded the row within the caller's reach (handlers do, to answer 404
+    /// before anything else), so reach is not checked a second time here.
     pub async fn update(
         conn: &mut AsyncPgConnection,
-        reach: Reach,
+        community_id: Uuid,
         id: Uuid,
         version: i32,
         changes: &HouseholdChanges,
     ) -> QueryResult<Option<Household>> {
-        let Some(community_id) = reach.community_id() else { return Ok(None) };
-        // The reach check is a select first: diesel's update cannot take a boxed filter.
-        if Self::find(conn, reach, id).await.optional()?.is_none() {
-            return Ok(None);
-        }
         diesel::update(
             households::table
                 .filter(households::community_id.eq(community_id))

@@ -216,18 +216,16 @@ impl Resident {
             .await
     }
 
-    /// Optimistic update: `None` when the version no longer matches or the row is out of reach.
+    /// Optimistic update within a community: `None` when the version no longer matches. The
+    /// caller has already loaded the row within the caller's reach (handlers do, to answer 404
+    /// before anything else), so reach is not checked a second time here.
     pub async fn update(
         conn: &mut AsyncPgConnection,
-        reach: Reach,
+        community_id: Uuid,
         id: Uuid,
         version: i32,
         changes: &ResidentChanges,
     ) -> QueryResult<Option<Resident>> {
-        let Some(community_id) = reach.community_id() else { return Ok(None) };
-        if Self::find(conn, reach, id).await.optional()?.is_none() {
-            return Ok(None);
-        }
         diesel::update(
             residents::table
                 .filter(residents::community_id.eq(community_id))
@@ -323,7 +321,11 @@ impl RegistryStats {
         let groups = households
             .iter()
             .map(|h| {
-                (h.group_id, h.n, per_group.iter().find(|g| g.group_id == h.group_id).and_then(|g| <[i64]>::first(&g.counts).copied()).unwrap_or(0))
+                (
+                    h.group_id,
+                    h.n,
+                    per_group.iter().find(|g| g.group_id == h.group_id).and_then(|g| <[i64]>::first(&g.counts).copied()).unwrap_or(0),
+                )
             })
             .collect();
         Ok(RegistryStats {

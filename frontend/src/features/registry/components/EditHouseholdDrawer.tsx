@@ -1,10 +1,9 @@
-import { Alert, App, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, problemMessage } from '@/api/problem';
 import { useGroups } from '../api/get-groups';
 import type { HouseholdDetail } from '../api/get-household';
 import { useUpdateHousehold, type UpdateHousehold } from '../api/update-household';
-import { applyFieldErrors } from './fieldErrors';
+import { SaveError, useSave } from './saving';
 
 interface Values {
   group_id: string;
@@ -19,11 +18,11 @@ interface Values {
 /** Staff correct a household's address, group, phone and head. Only changed fields are sent. */
 export function EditHouseholdDrawer({ detail, open, onClose }: { detail: HouseholdDetail; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const groups = useGroups(open);
   const h = detail.household;
   const update = useUpdateHousehold(h.id);
+  const save = useSave(update, form, onClose);
 
   const submit = async (values: Values) => {
     const body: UpdateHousehold = { version: h.version };
@@ -33,19 +32,12 @@ export function EditHouseholdDrawer({ detail, open, onClose }: { detail: Househo
     }
     if (values.phone !== undefined && values.phone !== '') body.phone = values.phone.trim();
     if ((values.head_resident_id ?? null) !== (h.head_resident_id ?? null)) body.head_resident_id = values.head_resident_id ?? null;
-    try {
-      await update.mutateAsync(body);
-      message.success(t('registry.saved'));
-      onClose();
-    } catch (error) {
-      applyFieldErrors(form, error);
-    }
+    await save(body);
   };
-  const stale = update.error instanceof ApiProblem && update.error.code === 'stale_version';
 
   return (
     <Drawer open={open} onClose={onClose} title={t('registry.editHousehold')} width={420} destroyOnHidden>
-      {update.error && <Alert type="error" showIcon message={stale ? t('registry.stale') : problemMessage(t, update.error)} style={{ marginBottom: 16 }} />}
+      <SaveError error={update.error} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,9 +1,8 @@
-import { Alert, App, Button, Drawer, Form, Input, Select } from 'antd';
+import { Button, Drawer, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, problemMessage } from '@/api/problem';
 import type { Resident } from '../api/get-residents';
 import { useUpdateResident, type UpdateResident } from '../api/update-resident';
-import { applyFieldErrors } from './fieldErrors';
+import { SaveError, useSave } from './saving';
 
 import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 
@@ -18,9 +17,9 @@ interface Values {
 /** Staff edit every field; a resident only their own phone. Stale edits get a clear message. */
 export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { resident: Resident; open: boolean; onClose: () => void; phoneOnly: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateResident(resident.id);
+  const save = useSave(update, form, onClose);
 
   const submit = async (values: Values) => {
     const body: UpdateResident = { version: resident.version };
@@ -31,19 +30,12 @@ export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { res
       if (values.relationship !== resident.relationship) body.relationship = values.relationship;
       body.tags = values.tags;
     }
-    try {
-      await update.mutateAsync(body);
-      message.success(t('registry.saved'));
-      onClose();
-    } catch (error) {
-      applyFieldErrors(form, error);
-    }
+    await save(body);
   };
-  const stale = update.error instanceof ApiProblem && update.error.code === 'stale_version';
 
   return (
     <Drawer open={open} onClose={onClose} title={t('registry.edit')} width={420} destroyOnHidden>
-      {update.error && <Alert type="error" showIcon message={stale ? t('registry.stale') : problemMessage(t, update.error)} style={{ marginBottom: 16 }} />}
+      <SaveError error={update.error} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ name: resident.name, relationship: resident.relationship, tags: resident.tags }}>
         {!phoneOnly && (
           <>
