@@ -21,6 +21,10 @@ Each operation's description names the roles that may call it. Records outside t
         (name = "auth", description = "Login, token refresh and logout; the signed-in user."),
         (name = "audit", description = "The append-only audit log."),
         (name = "registry", description = "Resident groups, households and residents."),
+        (name = "partners", description = "Partner units (共建单位), their API clients and the OAuth2 client-credentials grant; contribution summaries."),
+        (name = "pledges", description = "Community needs, partner pledges, their review and deliveries, and the public thank-you list. \
+Partner POSTs require an `Idempotency-Key` header."),
+        (name = "webhooks", description = "Partner webhook endpoints (Standard Webhooks signatures), their delivery log and re-sends."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

@@ -48,6 +48,24 @@ pub struct Settings {
     #[arg(long, env = "XINGGUANG_STATIC_DIR", default_value = "frontend/dist")]
     pub static_dir: PathBuf,
 
+    /// Allow webhook endpoints on plain HTTP to loopback or private addresses. Only for tests and
+    /// local development: real endpoints must be HTTPS on a public host.
+    #[arg(long, env = "XINGGUANG_WEBHOOK_ALLOW_HTTP_LOOPBACK", default_value_t = false)]
+    pub webhook_allow_http_loopback: bool,
+
+    /// Wait before the first webhook retry, in milliseconds; each further retry waits 4× longer
+    /// (at most 6 hours).
+    #[arg(long, env = "XINGGUANG_WEBHOOK_RETRY_BASE_MS", default_value_t = 10_000)]
+    pub webhook_retry_base_ms: u64,
+
+    /// Attempts per webhook delivery before it is marked failed (it can then be re-sent by hand).
+    #[arg(long, env = "XINGGUANG_WEBHOOK_MAX_ATTEMPTS", default_value_t = 8)]
+    pub webhook_max_attempts: i32,
+
+    /// Timeout of one webhook request, in seconds.
+    #[arg(long, env = "XINGGUANG_WEBHOOK_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub webhook_timeout_seconds: u64,
+
     /// Maximum database connections in the pool.
     #[arg(long, env = "XINGGUANG_DB_POOL_SIZE", default_value_t = 16)]
     pub db_pool_size: usize,

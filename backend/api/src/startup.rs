@@ -14,11 +14,18 @@ use crate::http::metrics::Metrics;
 use crate::http::{extractor_config, observe};
 use crate::openapi::ApiDoc;
 use crate::state::AppState;
-use crate::{audit, auth, imports, ops, registry, spa};
+use crate::{audit, auth, imports, ops, partners, pledges, registry, spa, webhooks};
 
 /// Every API route. A new capability adds one `.configure(<module>::routes)` line here.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    let v1 = scope("/api/v1").configure(auth::routes).configure(audit::routes).configure(registry::routes).configure(imports::routes);
+    let v1 = scope("/api/v1")
+        .configure(auth::routes)
+        .configure(audit::routes)
+        .configure(registry::routes)
+        .configure(imports::routes)
+        .configure(partners::routes)
+        .configure(pledges::routes)
+        .configure(webhooks::routes);
     cfg.service(v1).configure(ops::routes);
 }
 
@@ -41,6 +48,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
     let cors_origins = state.settings.cors_origins.clone();
     let spa = web::Data::new(spa::SpaDir::new(state.settings.static_dir.clone()));
     let state = web::Data::new(state);
+    actix_web::rt::spawn(crate::webhooks::worker::run(state.clone().into_inner()));
 
     let server = HttpServer::new(move || {
         let mut cors = actix_cors::Cors::default()

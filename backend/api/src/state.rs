@@ -11,6 +11,8 @@ pub struct AppState {
     pub passwords: PasswordService,
     /// Progress of running registry imports.
     pub jobs: crate::imports::service::JobBoard,
+    /// Wakes the webhook worker after a commit that queued deliveries.
+    pub webhook_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -21,7 +23,13 @@ impl AppState {
             settings,
             passwords: PasswordService::new(),
             jobs: Default::default(),
+            webhook_wake: Default::default(),
         }
+    }
+
+    /// Call after committing a transaction that published webhook events.
+    pub fn wake_webhooks(&self) {
+        self.webhook_wake.notify_one();
     }
 
     pub async fn conn(&self) -> Result<xingguang_db::DbConn, crate::error::ApiError> {

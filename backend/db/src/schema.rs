@@ -24,6 +24,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         resident_id -> Nullable<Uuid>,
+        partner_id -> Nullable<Uuid>,
     }
 }
 
@@ -63,6 +64,7 @@ diesel::table! {
         request_id -> Nullable<Text>,
         ip -> Nullable<Text>,
         at -> Timestamptz,
+        actor_client_id -> Nullable<Uuid>,
     }
 }
 
@@ -133,7 +135,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     resident_groups,
     households,
     residents,
-    registry_imports
+    registry_imports,
+    partner_units,
+    api_clients,
+    needs,
+    pledges,
+    pledge_events,
+    pledge_deliveries,
+    idempotency_keys,
+    webhook_endpoints,
+    webhook_events,
+    webhook_deliveries
 );
 
 diesel::table! {
@@ -156,3 +168,173 @@ diesel::table! {
         finished_at -> Nullable<Timestamptz>,
     }
 }
+
+diesel::table! {
+    partner_units (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        name -> Text,
+        kind -> Text,
+        contact_name -> Nullable<Text>,
+        contact_phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        partnered_since -> Nullable<Date>,
+        status -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        partner_id -> Uuid,
+        client_id -> Text,
+        name -> Text,
+        secret_hash -> Bytea,
+        secret_hint -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        rotated_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+        last_used_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    needs (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        title -> Text,
+        description -> Text,
+        category -> Text,
+        target_quantity -> Nullable<Int8>,
+        unit -> Text,
+        deadline -> Nullable<Date>,
+        status -> Text,
+        created_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    pledges (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        partner_id -> Uuid,
+        need_id -> Nullable<Uuid>,
+        kind -> Text,
+        details -> Jsonb,
+        quantity -> Int8,
+        delivered_quantity -> Int8,
+        planned_date -> Nullable<Date>,
+        note -> Text,
+        status -> Text,
+        decline_reason -> Nullable<Text>,
+        submitted_by_user -> Nullable<Uuid>,
+        submitted_by_client -> Nullable<Uuid>,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        fulfilled_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    pledge_events (id) {
+        id -> Uuid,
+        pledge_id -> Uuid,
+        status -> Text,
+        note -> Nullable<Text>,
+        actor_name -> Text,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    pledge_deliveries (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        pledge_id -> Uuid,
+        partner_id -> Uuid,
+        delivered_on -> Date,
+        quantity -> Int8,
+        details -> Jsonb,
+        receipt_number -> Nullable<Text>,
+        note -> Text,
+        recorded_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (id) {
+        id -> Uuid,
+        scope -> Text,
+        key -> Text,
+        request_hash -> Bytea,
+        status_code -> Int4,
+        response_body -> Jsonb,
+        location -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        partner_id -> Uuid,
+        url -> Text,
+        description -> Text,
+        events -> Array<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_expires_at -> Nullable<Timestamptz>,
+        enabled -> Bool,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_events (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        partner_id -> Nullable<Uuid>,
+        event_type -> Text,
+        payload -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        event_id -> Uuid,
+        endpoint_id -> Uuid,
+        partner_id -> Uuid,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_status -> Nullable<Int4>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(pledges -> partner_units (partner_id));
+diesel::joinable!(pledges -> needs (need_id));
+diesel::joinable!(pledge_deliveries -> pledges (pledge_id));
+diesel::joinable!(api_clients -> partner_units (partner_id));
+diesel::joinable!(webhook_deliveries -> webhook_events (event_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));

@@ -17,6 +17,8 @@ pub struct AuditEvent {
     entity_id: Option<Uuid>,
     community_id: Option<Uuid>,
     actor: Option<(Uuid, Role)>,
+    /// A machine client acted (its id), rather than a user.
+    client: Option<Uuid>,
     changed_fields: Vec<&'static str>,
     detail: Value,
 }
@@ -24,11 +26,26 @@ pub struct AuditEvent {
 impl AuditEvent {
     /// `action` is `<entity>.<verb>`, e.g. `auth.login`, `user.create`, `resident.reveal`.
     pub fn new(action: &'static str, entity_type: &'static str) -> Self {
-        AuditEvent { action, entity_type, entity_id: None, community_id: None, actor: None, changed_fields: Vec::new(), detail: json!({}) }
+        AuditEvent {
+            action,
+            entity_type,
+            entity_id: None,
+            community_id: None,
+            actor: None,
+            client: None,
+            changed_fields: Vec::new(),
+            detail: json!({}),
+        }
     }
 
     /// The signed-in caller did it, in their community.
     pub fn by<R: RoleSet>(self, caller: &Authed<R>) -> Self {
+        if caller.claims.client_id.is_some() {
+            // A client-credentials token: `sub` is the API client, not a user.
+            let mut event = self.community(caller.community_id());
+            event.client = Some(caller.user_id());
+            return event;
+        }
         self.actor(caller.user_id(), caller.role(), caller.community_id())
     }
 
@@ -65,7 +82,7 @@ impl AuditEvent {
             id: xingguang_db::new_id(),
             community_id: self.community_id,
             actor_id: self.actor.map(|(id, _)| id),
-            actor_role: self.actor.map(|(_, role)| role.as_str().to_owned()),
+            actor_role: self.actor.map(|(_, role)| role.as_str().to_owned()).or(self.client.map(|_| Role::Partner.as_str().to_owned())),
             action: self.action.to_owned(),
             entity_type: self.entity_type.to_owned(),
             entity_id: self.entity_id,
@@ -73,6 +90,7 @@ impl AuditEvent {
             detail: self.detail,
             request_id: Some(ctx.request_id.clone()).filter(|r| !r.is_empty()),
             ip: Some(ctx.ip.clone()),
+            actor_client_id: self.client,
         };
         AuditEntry::insert(conn, &entry).await
     }

@@ -36,6 +36,13 @@ pub struct Claims {
     /// … and their household.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household_id: Option<Uuid>,
+    /// For a partner (a user or a machine client): their partner unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<Uuid>,
+    /// For a token from the client-credentials grant: the OAuth2 `client_id`. Then `sub` is the
+    /// API client's id, not a user's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
 }
 
 /// The records a user is linked to, written into their tokens.
@@ -44,6 +51,7 @@ pub struct Links {
     pub group_id: Option<Uuid>,
     pub resident_id: Option<Uuid>,
     pub household_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
 }
 
 /// Signs and checks access tokens (HS256 only: a token naming any other algorithm, `none`
@@ -79,8 +87,33 @@ impl TokenKeys {
             group_id: links.group_id,
             resident_id: links.resident_id,
             household_id: links.household_id,
+            partner_id: links.partner_id,
+            client_id: None,
         };
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(ApiError::internal)
+        self.sign(&claims)
+    }
+
+    /// A token for a machine client of a partner unit (OAuth2 client credentials).
+    pub fn issue_for_client(&self, client: &xingguang_db::models::partner::ApiClient) -> Result<String, ApiError> {
+        let now = Utc::now().timestamp();
+        let claims = Claims {
+            sub: client.id,
+            role: Role::Partner,
+            community_id: client.community_id,
+            iat: now,
+            exp: now + self.ttl_seconds,
+            jti: Uuid::now_v7(),
+            group_id: None,
+            resident_id: None,
+            household_id: None,
+            partner_id: Some(client.partner_id),
+            client_id: Some(client.client_id.clone()),
+        };
+        self.sign(&claims)
+    }
+
+    fn sign(&self, claims: &Claims) -> Result<String, ApiError> {
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), claims, &self.encoding).map_err(ApiError::internal)
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {

@@ -65,10 +65,19 @@ pub struct MeResponse {
     pub display_name: String,
     pub role: Role,
     pub community: CommunityDto,
+    /// For a partner user: their partner unit.
+    pub partner_id: Option<Uuid>,
 }
 
 impl MeResponse {
     pub fn new(user: User, community: Community) -> Self {
-        MeResponse { id: user.id, username: user.username, display_name: user.display_name, role: user.role, community: community.into() }
+        MeResponse {
+            id: user.id,
+            username: user.username,
+            display_name: user.display_name,
+            role: user.role,
+            community: community.into(),
+            partner_id: user.partner_id,
+        }
     }
 }

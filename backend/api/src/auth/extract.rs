@@ -41,6 +41,8 @@ role_set!(/// Staff and resident-group leaders.
     StaffOrLeader => [Staff, GroupLeader]);
 role_set!(/// Partner units.
     Partner => [Partner]);
+role_set!(/// Staff and partner units.
+    StaffOrPartner => [Staff, Partner]);
 role_set!(/// Everyone who lives in the community: residents, group leaders and staff.
     Community => [Resident, GroupLeader, Staff]);
 

@@ -69,7 +69,8 @@ pub async fn links_of(conn: &mut AsyncPgConnection, user: &User) -> Result<Links
                 links.household_id = Some(row.resident.household_id);
             }
         }
-        Role::Staff | Role::Partner => {}
+        Role::Partner => links.partner_id = user.partner_id,
+        Role::Staff => {}
     }
     Ok(links)
 }

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod extractor_config;
 pub mod fallback;
+pub mod idempotency;
 pub mod metrics;
 pub mod observe;
 pub mod paging;

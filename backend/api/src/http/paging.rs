@@ -64,3 +64,8 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// The validated page of a list request (422 when the paging parameters are invalid).
+pub fn page(query: &PageQuery) -> crate::error::ApiResult<PageRequest> {
+    query.parse().map_err(|e| crate::error::ApiError::validation(vec![e]))
+}

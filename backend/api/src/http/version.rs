@@ -14,3 +14,11 @@ pub fn if_match(req: &HttpRequest) -> Option<i32> {
     let value = req.headers().get(header::IF_MATCH)?.to_str().ok()?;
     value.trim().trim_start_matches("W/").trim_matches('"').parse().ok()
 }
+
+/// A stale `version` (in the body, or an `If-Match` that disagrees with it) is a 412.
+pub fn check_if_match(req: &HttpRequest, version: i32) -> crate::error::ApiResult<()> {
+    match if_match(req) {
+        Some(tag) if tag != version => Err(crate::error::ApiError::precondition_failed()),
+        _ => Ok(()),
+    }
+}

@@ -17,21 +17,10 @@ use super::today;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, Staff, StaffOrLeader};
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::http::version::{etag, if_match};
+use crate::http::paging::page;
+use crate::http::version::{check_if_match, etag};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
 use crate::state::AppState;
-
-/// A stale `version` (in the body, or an `If-Match` that disagrees with it) is a 412.
-fn check_if_match(req: &HttpRequest, version: i32) -> ApiResult<()> {
-    match if_match(req) {
-        Some(tag) if tag != version => Err(ApiError::precondition_failed()),
-        _ => Ok(()),
-    }
-}
-
-fn page(query: &PageQuery) -> ApiResult<xingguang_db::pagination::PageRequest> {
-    query.parse().map_err(|e| ApiError::validation(vec![e]))
-}
 
 // ---------------------------------------------------------------------------------------------
 // Groups

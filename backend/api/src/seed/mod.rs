@@ -2,6 +2,7 @@
 //! a synthetic registry (see [`registry`]). Idempotent: running it again adds only what is
 //! missing. Demo-only passwords; never seed a production database.
 
+pub mod partners;
 pub mod registry;
 
 use chrono::Datelike;
@@ -109,6 +110,11 @@ async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<Se
         if role == Role::GroupLeader {
             leaders.push(user);
         }
+    }
+
+    if let Some(staff) = User::find_by_username(conn, "staff").await? {
+        let partner_user = User::find_by_username(conn, "partner").await?;
+        partners::seed(conn, community.id, &staff, partner_user.as_ref()).await?;
     }
 
     if ResidentGroup::find_by_number(conn, community.id, 1).await?.is_some() {

@@ -37,6 +37,8 @@ pub struct NewAuditEntry {
     pub detail: serde_json::Value,
     pub request_id: Option<String>,
     pub ip: Option<String>,
+    /// When a machine client (not a user) acted.
+    pub actor_client_id: Option<Uuid>,
 }
 
 /// Filters for the audit log list; every field narrows the result.

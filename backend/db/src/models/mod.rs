@@ -5,9 +5,14 @@
 pub mod audit;
 pub mod community;
 pub mod household;
+pub mod idempotency;
 pub mod login_failure;
+pub mod need;
+pub mod partner;
+pub mod pledge;
 pub mod refresh_token;
 pub mod registry_import;
 pub mod resident;
 pub mod resident_group;
 pub mod user;
+pub mod webhook;

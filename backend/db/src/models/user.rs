@@ -77,6 +77,8 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
     /// For a resident user: their own resident record.
     pub resident_id: Option<Uuid>,
+    /// For a partner user: their partner unit.
+    pub partner_id: Option<Uuid>,
 }
 
 #[derive(Debug, Insertable)]
@@ -118,5 +120,17 @@ impl User {
     /// Links a resident user to their resident record.
     pub async fn link_resident(conn: &mut AsyncPgConnection, id: Uuid, resident_id: Uuid) -> QueryResult<()> {
         diesel::update(users::table.find(id)).set(users::resident_id.eq(Some(resident_id))).execute(conn).await.map(|_| ())
+    }
+}
+
+impl User {
+    /// Links a partner user to their partner unit.
+    pub async fn link_partner(conn: &mut AsyncPgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<()> {
+        diesel::update(users::table.find(id)).set(users::partner_id.eq(Some(partner_id))).execute(conn).await.map(|_| ())
+    }
+
+    /// Display names of these users, for showing who did what.
+    pub async fn names(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, String)>> {
+        users::table.filter(users::id.eq_any(ids)).select((users::id, users::display_name)).load(conn).await
     }
 }

@@ -1,0 +1,152 @@
+//! Event types, endpoint URLs, secrets and signatures.
+
+use base64::Engine;
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::FieldError;
+
+/// The events a partner can subscribe to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum EventType {
+    #[serde(rename = "pledge.accepted")]
+    PledgeAccepted,
+    #[serde(rename = "pledge.declined")]
+    PledgeDeclined,
+    #[serde(rename = "pledge.fulfilled")]
+    PledgeFulfilled,
+    #[serde(rename = "need.published")]
+    NeedPublished,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 4] =
+        [EventType::PledgeAccepted, EventType::PledgeDeclined, EventType::PledgeFulfilled, EventType::NeedPublished];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::PledgeAccepted => "pledge.accepted",
+            EventType::PledgeDeclined => "pledge.declined",
+            EventType::PledgeFulfilled => "pledge.fulfilled",
+            EventType::NeedPublished => "need.published",
+        }
+    }
+}
+
+/// A new signing secret: `whsec_` and 32 random bytes in base64 (the Standard Webhooks format).
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// The `webhook-id` of an event: the same for every attempt, so receivers can de-duplicate.
+pub fn message_id(event_id: uuid::Uuid) -> String {
+    format!("msg_{}", event_id.simple())
+}
+
+/// `webhook-signature`: one `v1,<base64>` per secret in use, space-separated (two while a
+/// rotated secret is still honoured).
+pub fn signature(secrets: &[&str], msg_id: &str, timestamp: i64, body: &[u8]) -> anyhow::Result<String> {
+    let mut signatures = Vec::new();
+    for secret in secrets {
+        let signer = standardwebhooks::Webhook::new(secret).map_err(|e| anyhow::anyhow!("webhook secret: {e:?}"))?;
+        signatures.push(signer.sign(msg_id, timestamp, body).map_err(|e| anyhow::anyhow!("signing: {e:?}"))?);
+    }
+    Ok(signatures.join(" "))
+}
+
+/// Checks an endpoint URL: HTTPS to a public host; plain HTTP only to loopback and only when
+/// the operator allows it (for tests and local development).
+pub fn check_url(raw: &str, allow_http_loopback: bool) -> Result<String, FieldError> {
+    let raw = raw.trim();
+    let invalid = |m: &str| FieldError::new("url", m);
+    if raw.len() > 500 {
+        return Err(invalid("must be at most 500 characters"));
+    }
+    let (scheme, rest) = raw.split_once("://").ok_or_else(|| invalid("must be an absolute https:// URL"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.is_empty() || authority.contains('@') {
+        return Err(invalid("must name a host, without user name or password"));
+    }
+    let host = if authority.starts_with('[') {
+        authority.split(']').next().unwrap_or("").trim_start_matches('[')
+    } else {
+        authority.rsplit_once(':').map_or(authority, |(h, _)| h)
+    };
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid("must not contain spaces"));
+    }
+    let local = is_local_host(host);
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" if !local => Ok(raw.to_owned()),
+        "https" | "http" if local && allow_http_loopback => Ok(raw.to_owned()),
+        "https" => Err(invalid("must point to a public host, not a local or private address")),
+        "http" => Err(invalid("must use https://")),
+        _ => Err(invalid("must be an absolute https:// URL")),
+    }
+}
+
+fn is_local_host(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    if host == "localhost" || host.ends_with(".localhost") || host.ends_with(".local") || host.ends_with(".internal") {
+        return true;
+    }
+    match host.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast()
+        }
+        Ok(std::net::IpAddr::V6(ip)) => {
+            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00 || (ip.segments()[0] & 0xffc0) == 0xfe80
+        }
+        Err(_) => false,
+    }
+}
+
+/// When to try again after `attempts` failed attempts: `base` × 4^(attempts−1), at most 6 hours.
+pub fn backoff(base: std::time::Duration, attempts: i32) -> std::time::Duration {
+    let factor = 4u32.saturating_pow(attempts.clamp(1, 12) as u32 - 1);
+    base.saturating_mul(factor).min(std::time::Duration::from_secs(6 * 3600))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_must_be_https_to_public_hosts() {
+        assert!(check_url("https://hooks.example.com/xingguang", false).is_ok());
+        assert!(check_url("http://hooks.example.com/x", false).is_err());
+        assert!(check_url("https://127.0.0.1/x", false).is_err());
+        assert!(check_url("https://10.1.2.3/x", false).is_err());
+        assert!(check_url("https://user:pw@example.com/x", false).is_err());
+        assert!(check_url("ftp://example.com", false).is_err());
+        assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());
+        assert!(check_url("http://example.com/hook", true).is_err());
+    }
+
+    #[test]
+    fn back_off_grows_fourfold_and_is_capped() {
+        let base = std::time::Duration::from_secs(10);
+        assert_eq!(backoff(base, 1).as_secs(), 10);
+        assert_eq!(backoff(base, 2).as_secs(), 40);
+        assert_eq!(backoff(base, 3).as_secs(), 160);
+        assert_eq!(backoff(base, 12).as_secs(), 6 * 3600);
+    }
+
+    #[test]
+    fn signatures_verify_with_the_standard_library() {
+        let secret = new_secret();
+        let body = br#"{"type":"pledge.accepted"}"#;
+        let timestamp = chrono::Utc::now().timestamp();
+        let sig = signature(&[&secret], "msg_1", timestamp, body).expect("signs");
+        let mut headers = http::HeaderMap::new();
+        headers.insert("webhook-id", "msg_1".parse().expect("header"));
+        headers.insert("webhook-timestamp", timestamp.to_string().parse().expect("header"));
+        headers.insert("webhook-signature", sig.parse().expect("header"));
+        assert!(standardwebhooks::Webhook::new(&secret).expect("secret").verify(body, &headers).is_ok());
+        let other = new_secret();
+        assert!(standardwebhooks::Webhook::new(&other).expect("secret").verify(body, &headers).is_err());
+    }
+}

@@ -1,0 +1,385 @@
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use diesel_async::AsyncConnection;
+use serde_json::json;
+use uuid::Uuid;
+use xingguang_db::models::webhook::{NewWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEndpointChanges};
+
+use super::domain::{check_url, new_secret, EventType};
+use super::dto::*;
+use crate::audit::AuditEvent;
+use crate::auth::extract::{Authed, Partner, StaffOrPartner};
+use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::http::idempotency::{Idempotency, Reply};
+use crate::http::paging::page;
+use crate::http::version::{check_if_match, etag};
+use crate::http::{ListResponse, PageQuery, RequestCtx};
+use crate::partners::policy::{own_partner, partner_scope};
+use crate::state::AppState;
+
+fn events(errors: &mut Vec<FieldError>, list: &[EventType]) -> Vec<String> {
+    if list.is_empty() {
+        errors.push(FieldError::new("events", "choose at least one event"));
+    }
+    let mut out: Vec<String> = list.iter().map(|e| e.as_str().to_owned()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn description(errors: &mut Vec<FieldError>, text: &str) -> String {
+    if text.chars().count() > 200 {
+        errors.push(FieldError::new("description", "must be at most 200 characters"));
+    }
+    text.trim().to_owned()
+}
+
+/// List webhook endpoints
+///
+/// A partner sees its own; staff see every partner's (or one's, with `partner_id`).
+///
+/// **Roles:** staff, partner.
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "list_endpoints",
+    security(("bearer" = [])),
+    params(EndpointQuery),
+    responses(
+        (status = 200, description = "Endpoints, newest first.", body = Vec<EndpointDto>),
+        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/webhooks/endpoints")]
+pub async fn list_endpoints(
+    user: Authed<StaffOrPartner>,
+    state: web::Data<AppState>,
+    query: web::Query<EndpointQuery>,
+) -> ApiResult<HttpResponse> {
+    let mut conn = state.conn().await?;
+    let list = WebhookEndpoint::list(&mut conn, user.community_id(), partner_scope(&user).or(query.partner_id)).await?;
+    Ok(HttpResponse::Ok().json(list.into_iter().map(EndpointDto::from).collect::<Vec<_>>()))
+}
+
+/// Register a webhook endpoint
+///
+/// The response holds the signing secret (`whsec_…`, Standard Webhooks format) once. Requires an
+/// `Idempotency-Key` header.
+///
+/// **Roles:** partner.
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "create_endpoint",
+    security(("bearer" = [])),
+    params(("Idempotency-Key" = String, Header, description = "Unique per operation, e.g. a UUID.")),
+    request_body = CreateEndpointRequest,
+    responses(
+        (status = 201, description = "Registered; the secret is shown once.", body = EndpointSecretDto),
+        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid URL or events, or the key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/webhooks/endpoints")]
+pub async fn create_endpoint(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    req: HttpRequest,
+    body: web::Json<CreateEndpointRequest>,
+) -> ApiResult<HttpResponse> {
+    let partner_id = own_partner(&user)?;
+    let idem = Idempotency::required(&req, &user, &*body)?;
+    let mut errors = Vec::new();
+    let url = check_url(&body.url, state.settings.webhook_allow_http_loopback).map_err(|e| errors.push(e)).ok();
+    let events = events(&mut errors, &body.events);
+    let description = description(&mut errors, body.description.as_deref().unwrap_or(""));
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let mut conn = state.conn().await?;
+    let reply = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            if let Some(replay) = idem.begin(conn).await? {
+                return Ok(replay);
+            }
+            let secret = new_secret();
+            let endpoint = WebhookEndpoint::insert(
+                conn,
+                &NewWebhookEndpoint {
+                    id: xingguang_db::new_id(),
+                    community_id: user.community_id(),
+                    partner_id,
+                    url: url.clone().unwrap_or_default(),
+                    description: description.clone(),
+                    events: events.clone(),
+                    secret: secret.clone(),
+                },
+            )
+            .await?;
+            AuditEvent::new("webhook_endpoint.create", "webhook_endpoint").by(&user).entity(endpoint.id).write(conn, &ctx).await?;
+            let location = format!("/api/v1/webhooks/endpoints/{}", endpoint.id);
+            idem.finish(conn, Reply::created(EndpointSecretDto { endpoint: endpoint.into(), secret }, location)).await
+        })
+        .await?;
+    Ok(reply.into_response())
+}
+
+/// Change a webhook endpoint
+///
+/// URL, description, events, or `enabled` (a disabled endpoint gets no new deliveries).
+/// Send the `version` you loaded; a stale one answers 412.
+///
+/// **Roles:** partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "update_endpoint",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The endpoint's id.")),
+    request_body = UpdateEndpointRequest,
+    responses(
+        (status = 200, description = "Updated.", body = EndpointDto),
+        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since loaded.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/webhooks/endpoints/{id}")]
+pub async fn update_endpoint(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+    body: web::Json<UpdateEndpointRequest>,
+) -> ApiResult<HttpResponse> {
+    check_if_match(&req, body.version)?;
+    let partner_id = own_partner(&user)?;
+    let mut errors = Vec::new();
+    let mut changes = WebhookEndpointChanges::default();
+    let mut fields = Vec::new();
+    if let Some(url) = &body.url {
+        changes.url = check_url(url, state.settings.webhook_allow_http_loopback).map_err(|e| errors.push(e)).ok();
+        fields.push("url");
+    }
+    if let Some(text) = &body.description {
+        changes.description = Some(description(&mut errors, text));
+        fields.push("description");
+    }
+    if let Some(list) = &body.events {
+        changes.events = Some(events(&mut errors, list));
+        fields.push("events");
+    }
+    if let Some(enabled) = body.enabled {
+        changes.enabled = Some(enabled);
+        fields.push("enabled");
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let mut conn = state.conn().await?;
+    WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
+    let endpoint = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            let endpoint = WebhookEndpoint::update(conn, *id, body.version, &changes).await?.ok_or_else(ApiError::precondition_failed)?;
+            AuditEvent::new("webhook_endpoint.update", "webhook_endpoint")
+                .by(&user)
+                .entity(endpoint.id)
+                .fields(&fields)
+                .write(conn, &ctx)
+                .await?;
+            Ok(endpoint)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().insert_header((actix_web::http::header::ETAG, etag(endpoint.version))).json(EndpointDto::from(endpoint)))
+}
+
+/// Remove a webhook endpoint
+///
+/// Its pending deliveries are dropped with it.
+///
+/// **Roles:** partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "delete_endpoint",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The endpoint's id.")),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/webhooks/endpoints/{id}")]
+pub async fn delete_endpoint(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let partner_id = own_partner(&user)?;
+    let mut conn = state.conn().await?;
+    let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        WebhookEndpoint::delete(conn, endpoint.id).await?;
+        AuditEvent::new("webhook_endpoint.delete", "webhook_endpoint").by(&user).entity(endpoint.id).write(conn, &ctx).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Rotate an endpoint's signing secret
+///
+/// Returns the new secret once. For 24 hours deliveries carry two signatures (new and old
+/// secret), so the receiver can switch without missing any. Requires an `Idempotency-Key` header.
+///
+/// **Roles:** partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "rotate_endpoint_secret",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The endpoint's id."),
+        ("Idempotency-Key" = String, Header, description = "Unique per operation, e.g. a UUID."),
+    ),
+    responses(
+        (status = 200, description = "The new secret, shown once.", body = EndpointSecretDto),
+        (status = 400, description = "No `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/webhooks/endpoints/{id}/rotate-secret")]
+pub async fn rotate_endpoint_secret(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let partner_id = own_partner(&user)?;
+    let idem = Idempotency::required(&req, &user, &json!({}))?;
+    let mut conn = state.conn().await?;
+    let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
+    let reply = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            if let Some(replay) = idem.begin(conn).await? {
+                return Ok(replay);
+            }
+            let secret = new_secret();
+            let changes = WebhookEndpointChanges {
+                secret: Some(secret.clone()),
+                previous_secret: Some(Some(endpoint.secret.clone())),
+                previous_expires_at: Some(Some(chrono::Utc::now() + chrono::Duration::hours(24))),
+                ..Default::default()
+            };
+            let updated =
+                WebhookEndpoint::update(conn, endpoint.id, endpoint.version, &changes).await?.ok_or_else(ApiError::precondition_failed)?;
+            AuditEvent::new("webhook_endpoint.rotate_secret", "webhook_endpoint").by(&user).entity(updated.id).write(conn, &ctx).await?;
+            idem.finish(conn, Reply::ok(EndpointSecretDto { endpoint: updated.into(), secret })).await
+        })
+        .await?;
+    Ok(reply.into_response())
+}
+
+/// An endpoint's delivery log
+///
+/// Newest first, with the payload as sent and the latest attempt's outcome.
+///
+/// **Roles:** staff, partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "list_deliveries",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The endpoint's id."), PageQuery),
+    responses(
+        (status = 200, description = "A page of deliveries.", body = ListResponse<WebhookDeliveryDto>),
+        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endpoint within reach.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid paging.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/webhooks/endpoints/{id}/deliveries")]
+pub async fn list_deliveries(
+    user: Authed<StaffOrPartner>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let page = page(&paging)?;
+    let mut conn = state.conn().await?;
+    let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), partner_scope(&user), *id).await?;
+    let rows = WebhookDelivery::of_endpoint(&mut conn, endpoint.id, page).await?;
+    Ok(HttpResponse::Ok().json(ListResponse::from_page(rows, WebhookDeliveryDto::from)))
+}
+
+/// Re-send a delivery
+///
+/// Queues the delivery again now, with the same `webhook-id` (attempts start over). Partners
+/// send an `Idempotency-Key` header.
+///
+/// **Roles:** staff, partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "resend_delivery",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The endpoint's id."),
+        ("delivery" = Uuid, Path, description = "The delivery's id."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Required for partners."),
+    ),
+    responses(
+        (status = 200, description = "Queued again.", body = WebhookDeliveryDto),
+        (status = 400, description = "No `Idempotency-Key` (partners).", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such delivery within reach.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Still pending: it will be tried anyway.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/webhooks/endpoints/{id}/deliveries/{delivery}/resend")]
+pub async fn resend_delivery(
+    user: Authed<StaffOrPartner>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    req: HttpRequest,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (endpoint_id, delivery_id) = path.into_inner();
+    let scope = partner_scope(&user);
+    let idem =
+        if scope.is_some() { Idempotency::required(&req, &user, &json!({}))? } else { Idempotency::optional(&req, &user, &json!({}))? };
+    let mut conn = state.conn().await?;
+    let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), scope, endpoint_id).await?;
+    let reply = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            if let Some(replay) = idem.begin(conn).await? {
+                return Ok(replay);
+            }
+            let delivery = WebhookDelivery::find(conn, endpoint.id, delivery_id).await?;
+            if delivery.status == "pending" {
+                return Err(ApiError::conflict(
+                    "delivery_pending",
+                    "This delivery is still pending and will be tried again automatically.",
+                ));
+            }
+            let requeued = WebhookDelivery::requeue(conn, delivery.id).await?;
+            AuditEvent::new("webhook_delivery.resend", "webhook_delivery").by(&user).entity(requeued.id).write(conn, &ctx).await?;
+            let event = xingguang_db::models::webhook::WebhookEvent::find(conn, requeued.event_id).await?;
+            idem.finish(conn, Reply::ok(WebhookDeliveryDto::from((requeued, event)))).await
+        })
+        .await?;
+    state.wake_webhooks();
+    Ok(reply.into_response())
+}

@@ -1,0 +1,50 @@
+//! Writing events: call [`publish`] inside the transaction of the change that causes the event,
+//! then [`crate::state::AppState::wake_webhooks`] after it commits.
+
+use chrono::Utc;
+use diesel::QueryResult;
+use diesel_async::AsyncPgConnection;
+use serde_json::{json, Value};
+use uuid::Uuid;
+use xingguang_db::models::webhook::{NewWebhookDelivery, WebhookDelivery, WebhookEndpoint, WebhookEvent};
+
+use super::domain::{message_id, EventType};
+
+/// Records one event and queues a delivery to every enabled endpoint subscribed to it: of
+/// `partner_id`'s endpoints, or of every partner's when `partner_id` is `None`.
+///
+/// The payload is `{"type", "timestamp", "data"}` as the Standard Webhooks specification
+/// recommends; `data` is the API's own representation of the record (e.g. a `PledgeDto`).
+pub async fn publish(
+    conn: &mut AsyncPgConnection,
+    community_id: Uuid,
+    partner_id: Option<Uuid>,
+    event_type: EventType,
+    data: Value,
+) -> QueryResult<Uuid> {
+    let id = xingguang_db::new_id();
+    let created_at = Utc::now();
+    let payload = json!({
+        "id": message_id(id),
+        "type": event_type.as_str(),
+        "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": data,
+    });
+    WebhookEvent::insert(
+        conn,
+        &WebhookEvent { id, community_id, partner_id, event_type: event_type.as_str().to_owned(), payload, created_at },
+    )
+    .await?;
+    let endpoints = WebhookEndpoint::subscribed(conn, community_id, partner_id, event_type.as_str()).await?;
+    let deliveries: Vec<NewWebhookDelivery> = endpoints
+        .into_iter()
+        .map(|endpoint| NewWebhookDelivery {
+            id: xingguang_db::new_id(),
+            event_id: id,
+            endpoint_id: endpoint.id,
+            partner_id: endpoint.partner_id,
+        })
+        .collect();
+    WebhookDelivery::insert_all(conn, &deliveries).await?;
+    Ok(id)
+}

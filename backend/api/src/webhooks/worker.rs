@@ -1,0 +1,132 @@
+//! The delivery worker: leases due deliveries (`FOR UPDATE SKIP LOCKED`, so several instances
+//! share the work), POSTs them signed, and records the outcome. A failed attempt is retried
+//! with exponential back-off until `webhook_max_attempts`; then the delivery is `failed` and
+//! can be re-sent by hand. If the process dies mid-delivery, the lease runs out and the
+//! delivery is tried again: delivery is at least once, and `webhook-id` lets receivers dedupe.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use xingguang_db::models::idempotency::IdempotencyRecord;
+use xingguang_db::models::webhook::{DueDelivery, WebhookDelivery};
+
+use super::domain::{backoff, message_id, signature};
+use crate::state::AppState;
+
+/// Deliveries taken per round.
+const BATCH: i64 = 20;
+/// How long a taken delivery is reserved for this worker.
+const LEASE_SECONDS: i64 = 120;
+/// The longest the worker sleeps when nothing is due and nobody wakes it.
+const IDLE_POLL: Duration = Duration::from_secs(5);
+
+/// Runs until the process ends. Spawned once per server on the actix runtime.
+pub async fn run(state: Arc<AppState>) {
+    let client = awc::Client::builder()
+        .timeout(Duration::from_secs(state.settings.webhook_timeout_seconds))
+        .disable_redirects()
+        .add_default_header(("User-Agent", concat!("Xingguang-Webhooks/", env!("CARGO_PKG_VERSION"))))
+        .finish();
+    let mut last_purge = std::time::Instant::now() - Duration::from_secs(3600);
+    loop {
+        match round(&state, &client).await {
+            Ok(0) => {
+                // Nothing due: wait for a commit that queued something, or poll again soon.
+                let _ = tokio::time::timeout(IDLE_POLL, state.webhook_wake.notified()).await;
+            }
+            Ok(_) => {}
+            Err(error) => {
+                log::warn!("webhook worker: {error:#}");
+                let _ = tokio::time::timeout(IDLE_POLL, state.webhook_wake.notified()).await;
+            }
+        }
+        if last_purge.elapsed() > Duration::from_secs(3600) {
+            last_purge = std::time::Instant::now();
+            if let Err(error) = purge_idempotency_keys(&state).await {
+                log::warn!("purging idempotency keys: {error:#}");
+            }
+        }
+    }
+}
+
+/// Keys are promised for 24 hours; they are dropped after 48.
+async fn purge_idempotency_keys(state: &AppState) -> anyhow::Result<()> {
+    let mut conn = state.pool.get().await?;
+    let purged = IdempotencyRecord::purge(&mut conn, Utc::now() - chrono::Duration::hours(48)).await?;
+    if purged > 0 {
+        log::info!("purged {purged} idempotency key(s) older than 48 hours");
+    }
+    Ok(())
+}
+
+/// One round: lease what is due and deliver it all concurrently. Returns how many were sent.
+async fn round(state: &AppState, client: &awc::Client) -> anyhow::Result<usize> {
+    let due = {
+        let mut conn = state.pool.get().await?;
+        use diesel_async::AsyncConnection;
+        conn.transaction::<_, diesel::result::Error, _>(async |conn| {
+            WebhookDelivery::lease_due(conn, BATCH, chrono::Duration::seconds(LEASE_SECONDS)).await
+        })
+        .await?
+    };
+    let count = due.len();
+    let outcomes = futures_util::future::join_all(due.into_iter().map(|d| attempt(state, client, d))).await;
+    for outcome in outcomes {
+        outcome?;
+    }
+    Ok(count)
+}
+
+async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> anyhow::Result<()> {
+    let DueDelivery { delivery, event, endpoint } = due;
+    let body = serde_json::to_vec(&event.payload)?;
+    let msg_id = message_id(event.id);
+    let timestamp = Utc::now().timestamp();
+    let mut secrets = vec![endpoint.secret.as_str()];
+    if let (Some(previous), Some(until)) = (endpoint.previous_secret.as_deref(), endpoint.previous_expires_at) {
+        if until > Utc::now() {
+            secrets.push(previous);
+        }
+    }
+    let signature = signature(&secrets, &msg_id, timestamp, &body)?;
+    let sent = client
+        .post(&endpoint.url)
+        .insert_header(("content-type", "application/json"))
+        .insert_header(("webhook-id", msg_id.as_str()))
+        .insert_header(("webhook-timestamp", timestamp.to_string()))
+        .insert_header(("webhook-signature", signature))
+        .send_body(body)
+        .await;
+    let (ok, http_status, error) = match sent {
+        Ok(response) if response.status().is_success() => (true, Some(i32::from(response.status().as_u16())), None),
+        Ok(response) => (false, Some(i32::from(response.status().as_u16())), Some(format!("HTTP {}", response.status()))),
+        Err(e) => (false, None, Some(e.to_string().chars().take(300).collect())),
+    };
+    let attempts = delivery.attempts + 1;
+    let (status, retry_at) = if ok {
+        ("delivered", None)
+    } else if attempts >= state.settings.webhook_max_attempts {
+        ("failed", None)
+    } else {
+        let wait = backoff(Duration::from_millis(state.settings.webhook_retry_base_ms), attempts);
+        ("pending", Some(Utc::now() + chrono::Duration::from_std(wait)?))
+    };
+    if !ok {
+        log::info!("webhook {msg_id} to endpoint {} failed (attempt {attempts}): {}", endpoint.id, error.as_deref().unwrap_or(""));
+    }
+    let mut conn = state.pool.get().await?;
+    WebhookDelivery::record_attempt(&mut conn, delivery.id, status, http_status, error, retry_at).await?;
+    if retry_at.is_some() {
+        // A short back-off (tests, local use) should not wait for the idle poll.
+        let wake = state.webhook_wake.clone();
+        let wait = retry_at.map(|at| (at - Utc::now()).to_std().unwrap_or_default()).unwrap_or_default();
+        if wait < IDLE_POLL {
+            actix_web::rt::spawn(async move {
+                tokio::time::sleep(wait).await;
+                wake.notify_one();
+            });
+        }
+    }
+    Ok(())
+}

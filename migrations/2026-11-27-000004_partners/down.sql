@@ -1,0 +1,12 @@
+DROP TABLE webhook_deliveries;
+DROP TABLE webhook_events;
+DROP TABLE webhook_endpoints;
+DROP TABLE idempotency_keys;
+DROP TABLE pledge_deliveries;
+DROP TABLE pledge_events;
+DROP TABLE pledges;
+DROP TABLE needs;
+ALTER TABLE audit_log DROP COLUMN actor_client_id;
+DROP TABLE api_clients;
+ALTER TABLE users DROP COLUMN partner_id;
+DROP TABLE partner_units;
