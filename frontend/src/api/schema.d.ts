@@ -217,6 +217,402 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List needs
+         * @description Newest first. Staff and partners see targets and progress; residents and group leaders see
+         *     the needs without money figures.
+         *
+         *     **Roles:** staff, partner, group_leader, resident.
+         */
+        get: operations["list_needs"];
+        put?: never;
+        /**
+         * Publish a need
+         * @description Partners subscribed to `need.published` hear about it by webhook.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_need"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A need with its progress
+         * @description **Roles:** staff, partner, group_leader, resident.
+         */
+        get: operations["get_need"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update or close a need
+         * @description Send the `version` you loaded (or `If-Match`); a stale version answers 412.
+         *
+         *     **Roles:** staff.
+         */
+        patch: operations["update_need"];
+        trace?: never;
+    };
+    "/api/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an access token for a partner system
+         * @description OAuth2 client-credentials grant (RFC 6749 §4.4). Send `grant_type=client_credentials` as an
+         *     `application/x-www-form-urlencoded` body and authenticate with HTTP Basic
+         *     (`client_id:client_secret`) or with `client_id` and `client_secret` form fields. The token is a
+         *     JWT with role `partner` and the `partner_id` claim, valid for `expires_in` seconds; request a
+         *     new one when it runs out (there is no refresh token in this grant).
+         *
+         *     Errors are RFC 6749 §5.2 JSON (`error`, `error_description`).
+         *
+         *     **Roles:** none (the API client authenticates itself).
+         */
+        post: operations["oauth_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partner units
+         * @description By name. A partner sees its own unit only.
+         *
+         *     **Roles:** staff, partner.
+         */
+        get: operations["list_partners"];
+        put?: never;
+        /**
+         * Register a partner unit
+         * @description **Roles:** staff.
+         */
+        post: operations["create_partner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner unit
+         * @description **Roles:** staff, partner (own unit).
+         */
+        get: operations["get_partner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a partner unit
+         * @description Send the `version` you loaded (or `If-Match`); a stale version answers 412.
+         *
+         *     **Roles:** staff.
+         */
+        patch: operations["update_partner"];
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a partner's API clients
+         * @description **Roles:** staff, partner (own unit).
+         */
+        get: operations["list_clients"];
+        put?: never;
+        /**
+         * Create an API client
+         * @description The secret is in this response only: hand it to the partner now. It is stored hashed.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/clients/{client}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API client
+         * @description Its secret stops working at once; revoking twice is harmless.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["revoke_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/clients/{client}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API client's secret
+         * @description The old secret stops working at once (tokens already issued run out within their lifetime).
+         *     The new secret is in this response only.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["rotate_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's contributions in one year
+         * @description Delivered support summed by kind and by month (from the recorded deliveries).
+         *
+         *     **Roles:** staff, partner (own unit).
+         */
+        get: operations["get_contributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal a partner's contact phone
+         * @description The reason is kept in the audit log.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["reveal_partner_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pledges
+         * @description Newest first. Staff see every pledge (`status=submitted` is the review queue); a partner sees
+         *     its own only.
+         *
+         *     **Roles:** staff, partner.
+         */
+        get: operations["list_pledges"];
+        put?: never;
+        /**
+         * Pledge support
+         * @description Money (`amount_fen`), goods (`items`), a venue (`place`, `slots`) or volunteer time
+         *     (`people` × `hours`), against an open need (whose category fixes the kind) or on the
+         *     partner's own initiative. Requires an `Idempotency-Key` header: a retry with the same key and
+         *     body returns the first response (with `Idempotent-Replayed: true`) and creates nothing; the
+         *     same key with a different body answers 422.
+         *
+         *     **Roles:** partner.
+         */
+        post: operations["create_pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pledge with its history and deliveries
+         * @description **Roles:** staff, partner (own pledges).
+         */
+        get: operations["get_pledge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a pledge
+         * @description Only a `submitted` pledge (else 409). The partner hears `pledge.accepted` by webhook.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["accept_pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a pledge
+         * @description Only a `submitted` pledge (else 409), with a reason the partner sees. The partner hears
+         *     `pledge.declined` by webhook.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["decline_pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a delivery
+         * @description Support received for an `accepted` pledge (else 409): money, goods, venue slots used or
+         *     volunteer person-hours, with a receipt number. When deliveries reach the pledged quantity (or
+         *     `complete` is set) the pledge is `fulfilled` and the partner hears `pledge.fulfilled`; a need
+         *     whose target is delivered becomes `met`.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["record_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pledges/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a pledge
+         * @description The partner takes back a pledge that has not been decided yet (else 409). Requires an
+         *     `Idempotency-Key` header.
+         *
+         *     **Roles:** partner (own pledges).
+         */
+        post: operations["withdraw_pledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/export": {
         parameters: {
             query?: never;
@@ -436,6 +832,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/thanks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thank-you list
+         * @description Fulfilled support, newest first: which partner gave what for which need. Amounts of money
+         *     are not shown.
+         *
+         *     **Roles:** staff, partner, group_leader, resident.
+         */
+        get: operations["list_thanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description A partner sees its own; staff see every partner's (or one's, with `partner_id`).
+         *
+         *     **Roles:** staff, partner.
+         */
+        get: operations["list_endpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description The response holds the signing secret (`whsec_…`, Standard Webhooks format) once. Requires an
+         *     `Idempotency-Key` header.
+         *
+         *     **Roles:** partner.
+         */
+        post: operations["create_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Its pending deliveries are dropped with it.
+         *
+         *     **Roles:** partner (own endpoints).
+         */
+        delete: operations["delete_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description URL, description, events, or `enabled` (a disabled endpoint gets no new deliveries).
+         *     Send the `version` you loaded; a stale one answers 412.
+         *
+         *     **Roles:** partner (own endpoints).
+         */
+        patch: operations["update_endpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's delivery log
+         * @description Newest first, with the payload as sent and the latest attempt's outcome.
+         *
+         *     **Roles:** staff, partner (own endpoints).
+         */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries/{delivery}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send a delivery
+         * @description Queues the delivery again now, with the same `webhook-id` (attempts start over). Partners
+         *     send an `Idempotency-Key` header.
+         *
+         *     **Roles:** staff, partner (own endpoints).
+         */
+        post: operations["resend_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret
+         * @description Returns the new secret once. For 24 hours deliveries carry two signatures (new and old
+         *     secret), so the receiver can switch without missing any. Requires an `Idempotency-Key` header.
+         *
+         *     **Roles:** partner (own endpoints).
+         */
+        post: operations["rotate_endpoint_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -507,6 +1052,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptPledgeRequest: {
+            /** @description Shown to the partner, e.g. who will receive the goods. */
+            note?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description An API client of a partner unit (the secret is never shown again after creation/rotation). */
+        ApiClientDto: {
+            /**
+             * @description The OAuth2 `client_id`.
+             * @example xgc_4fJ2kq0bXw9vTzQa
+             */
+            client_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /** Format: uuid */
+            partner_id: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            /** Format: date-time */
+            rotated_at?: string | null;
+            /** @description The end of the secret, to tell secrets apart. */
+            secret_hint: string;
+        };
+        /** @description A client with its secret: shown once, store it now. */
+        ApiClientSecretDto: {
+            client: components["schemas"]["ApiClientDto"];
+            /** @example xgs_… */
+            client_secret: string;
+        };
         /** @description One entry of the audit log. */
         AuditEntryDto: {
             /** @description What was done, `<entity>.<verb>`, e.g. `auth.login`, `auth.login_failed`, `user.create`. */
@@ -551,6 +1131,17 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description RFC 6749 §5.1. */
+        ClientTokenResponse: {
+            access_token: string;
+            /**
+             * Format: int64
+             * @description Seconds until the token expires.
+             */
+            expires_in: number;
+            /** @example Bearer */
+            token_type: string;
+        };
         /** @description A community served by this deployment. */
         CommunityDto: {
             city: string;
@@ -561,12 +1152,45 @@ export interface components {
             name: string;
             province: string;
         };
+        /** @description What a partner delivered in one year, by kind and by month. */
+        ContributionSummaryDto: {
+            /** Format: int64 */
+            deliveries: number;
+            /** Format: int64 */
+            goods_pieces: number;
+            /** Format: int64 */
+            money_fen: number;
+            months: components["schemas"]["MonthlyContributionDto"][];
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: int64 */
+            venue_slots: number;
+            /** Format: int64 */
+            volunteer_person_hours: number;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description One bucket of a count. */
         CountDto: {
             /** Format: int64 */
             count: number;
             /** @description An age band (`0-17`, `18-59`, `60-69`, `70-79`, `80+`) or a tag. */
             key: string;
+        };
+        CreateClientRequest: {
+            /**
+             * @description What the client is for, e.g. the partner's system.
+             * @example 工行公益平台
+             */
+            name: string;
+        };
+        CreateEndpointRequest: {
+            description?: string | null;
+            /** @description At least one. */
+            events: components["schemas"]["EventType"][];
+            /** @description HTTPS URL on a public host. */
+            url: string;
         };
         /** @description A new resident group. */
         CreateGroupRequest: {
@@ -595,6 +1219,43 @@ export interface components {
             /** @example 2单元 */
             unit?: string;
         };
+        CreateNeedRequest: {
+            category: components["schemas"]["NeedCategory"];
+            /** Format: date */
+            deadline?: string | null;
+            description?: string | null;
+            /**
+             * Format: int64
+             * @description In the category's unit (fen for money); omit for an open-ended need.
+             */
+            target_quantity?: number | null;
+            /** @example 夜间广场舞场地 */
+            title: string;
+            /** @description Equipment only: the unit counted, e.g. 台. Other categories have a fixed unit. */
+            unit?: string | null;
+        };
+        CreatePartnerRequest: {
+            address?: string | null;
+            contact_name?: string | null;
+            /** @description A mainland mobile (11 digits) or landline number. */
+            contact_phone?: string | null;
+            kind: components["schemas"]["PartnerKind"];
+            /** @example 县工商银行 */
+            name: string;
+            /** Format: date */
+            partnered_since?: string | null;
+        };
+        CreatePledgeRequest: {
+            /**
+             * Format: uuid
+             * @description The need this answers; omit for support offered on the partner's own initiative.
+             */
+            need_id?: string | null;
+            note?: string | null;
+            /** Format: date */
+            planned_date?: string | null;
+            support: components["schemas"]["SupportDetails"];
+        };
         /** @description A new resident. Birth date and sex come from the ID number; if you send them they must agree. */
         CreateResidentRequest: {
             /** Format: date */
@@ -610,12 +1271,115 @@ export interface components {
             sex?: null | components["schemas"]["Sex"];
             tags?: components["schemas"]["Tag"][];
         };
+        DeclinePledgeRequest: {
+            /**
+             * @description Shown to the partner.
+             * @example 本次活动经费已足额
+             */
+            reason: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Support actually received. */
+        DeliveryDto: {
+            /** Format: int64 */
+            amount_fen?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            delivered_on: string;
+            /** Format: uuid */
+            id: string;
+            items?: components["schemas"]["GoodsItem"][] | null;
+            note: string;
+            /** Format: int64 */
+            person_hours?: number | null;
+            /** Format: uuid */
+            pledge_id: string;
+            /**
+             * Format: int64
+             * @description In the pledge kind's measure.
+             */
+            quantity: number;
+            receipt_number?: string | null;
+            /** Format: int32 */
+            slots?: number | null;
+        };
+        /**
+         * @description One delivery of an accepted pledge. Send the field of the pledge's kind: `amount_fen` (money),
+         *     `items` (goods), `slots` (venue: slots used), `person_hours` (volunteer time).
+         */
+        DeliveryRequest: {
+            /** Format: int64 */
+            amount_fen?: number | null;
+            /**
+             * @description Mark the pledge fulfilled with this delivery even if less than pledged arrived. A pledge
+             *     is fulfilled anyway once deliveries reach the pledged quantity.
+             */
+            complete?: boolean;
+            /** Format: date */
+            delivered_on?: string | null;
+            items?: components["schemas"]["GoodsItem"][] | null;
+            note?: string | null;
+            /** Format: int64 */
+            person_hours?: number | null;
+            /** @description E.g. the bank transfer or receipt number. */
+            receipt_number?: string | null;
+            /** Format: int32 */
+            slots?: number | null;
+        };
+        /** @enum {string} */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description A partner's webhook endpoint. The signing secret is shown only when created or rotated. */
+        EndpointDto: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            enabled: boolean;
+            events: components["schemas"]["EventType"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partner_id: string;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret also signs deliveries (after a rotation).
+             */
+            previous_secret_expires_at?: string | null;
+            /** @example https://partner.example.com/hooks/xingguang */
+            url: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description An endpoint with its signing secret (`whsec_…`): shown once, store it now. */
+        EndpointSecretDto: {
+            endpoint: components["schemas"]["EndpointDto"];
+            /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
+            secret: string;
+        };
+        /**
+         * @description The events a partner can subscribe to.
+         * @enum {string}
+         */
+        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name as sent, e.g. `username` or `limit`. */
             field: string;
             /** @description Why the value was refused. */
             message: string;
+        };
+        /** @description One line of a goods pledge or delivery. */
+        GoodsItem: {
+            /** @example 折叠椅 */
+            name: string;
+            /**
+             * Format: int64
+             * @example 40
+             */
+            quantity: number;
+            /** @example 把 */
+            unit: string;
         };
         /** @description A resident group (居民小组). */
         GroupDto: {
@@ -803,6 +1567,77 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        ListResponse_NeedDto: {
+            items: {
+                category: components["schemas"]["NeedCategory"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date */
+                deadline?: string | null;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                progress?: null | components["schemas"]["ProgressDto"];
+                status: components["schemas"]["NeedStatus"];
+                /** @description The kind of pledge that answers it. */
+                support_kind: components["schemas"]["SupportKind"];
+                /**
+                 * Format: int64
+                 * @description In `unit`. Hidden from residents and group leaders when the need is for money.
+                 */
+                target_quantity?: number | null;
+                /** @example 重阳节敬老活动经费 */
+                title: string;
+                /**
+                 * @description `fen` for money, `slot` for a venue, `person_hour` for volunteers and services, else the
+                 *     equipment's own unit (台, 套 …).
+                 */
+                unit: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_PledgeDto: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                decided_at?: string | null;
+                decline_reason?: string | null;
+                /** Format: int64 */
+                delivered_quantity: number;
+                /** Format: date-time */
+                fulfilled_at?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                need_id?: string | null;
+                need_title?: string | null;
+                note: string;
+                /** Format: uuid */
+                partner_id: string;
+                partner_name: string;
+                /** Format: date */
+                planned_date?: string | null;
+                /**
+                 * Format: int64
+                 * @description In the kind's measure: fen, pieces, slots or person-hours.
+                 */
+                quantity: number;
+                status: components["schemas"]["PledgeStatus"];
+                support: components["schemas"]["SupportDetails"];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         ListResponse_ResidentDto: {
             items: {
                 /** @description The household's address. */
@@ -841,6 +1676,41 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A page of a list. */
+        ListResponse_WebhookDeliveryDto: {
+            items: {
+                /** Format: int32 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                delivered_at?: string | null;
+                event_type: string;
+                /** Format: uuid */
+                id: string;
+                last_error?: string | null;
+                /**
+                 * Format: int32
+                 * @description The receiver's HTTP status on the latest attempt.
+                 */
+                last_status?: number | null;
+                /**
+                 * @description The `webhook-id` header: the same on every attempt.
+                 * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+                 */
+                message_id: string;
+                /**
+                 * Format: date-time
+                 * @description When the next attempt is due (pending deliveries).
+                 */
+                next_attempt_at?: string | null;
+                /** @description The body as sent. */
+                payload: unknown;
+                status: components["schemas"]["DeliveryStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description Username and password. */
         LoginRequest: {
             /**
@@ -861,9 +1731,157 @@ export interface components {
             display_name: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description For a partner user: their partner unit.
+             */
+            partner_id?: string | null;
             role: components["schemas"]["Role"];
             username: string;
         };
+        /** @description One month's deliveries of one kind of support. */
+        MonthlyContributionDto: {
+            /** Format: int64 */
+            deliveries: number;
+            kind: components["schemas"]["SupportKind"];
+            /**
+             * Format: int32
+             * @description 1–12.
+             */
+            month: number;
+            /**
+             * Format: int64
+             * @description In the kind's measure: fen, pieces, slots or person-hours.
+             */
+            quantity: number;
+        };
+        /**
+         * @description What a need asks for.
+         * @enum {string}
+         */
+        NeedCategory: "money" | "venue" | "equipment" | "volunteers" | "services";
+        /** @description Something the community needs (社区需求). */
+        NeedDto: {
+            category: components["schemas"]["NeedCategory"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            deadline?: string | null;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            progress?: null | components["schemas"]["ProgressDto"];
+            status: components["schemas"]["NeedStatus"];
+            /** @description The kind of pledge that answers it. */
+            support_kind: components["schemas"]["SupportKind"];
+            /**
+             * Format: int64
+             * @description In `unit`. Hidden from residents and group leaders when the need is for money.
+             */
+            target_quantity?: number | null;
+            /** @example 重阳节敬老活动经费 */
+            title: string;
+            /**
+             * @description `fen` for money, `slot` for a venue, `person_hour` for volunteers and services, else the
+             *     equipment's own unit (台, 套 …).
+             */
+            unit: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {string} */
+        NeedStatus: "open" | "met" | "closed";
+        /** @description RFC 6749 §5.2 error, with the problem fields alongside for consistency with the rest of the API. */
+        OAuthErrorResponse: {
+            code: string;
+            detail: string;
+            /** @description `invalid_request`, `invalid_client`, `unsupported_grant_type` or `unauthorized_client`. */
+            error: string;
+            error_description: string;
+            /** Format: int32 */
+            status: number;
+            title: string;
+            type: string;
+        };
+        /** @description The unmasked contact phone. */
+        PartnerContactDto: {
+            contact_name?: string | null;
+            contact_phone?: string | null;
+        };
+        /** @description A partner unit (共建单位). The contact phone is masked; staff reveal it with a reason. */
+        PartnerDto: {
+            address?: string | null;
+            contact_name?: string | null;
+            /** @description Masked, e.g. `138****5678`. */
+            contact_phone?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PartnerKind"];
+            /** @example 县工商银行 */
+            name: string;
+            /** Format: date */
+            partnered_since?: string | null;
+            status: components["schemas"]["PartnerStatus"];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description What kind of organisation a partner unit is.
+         * @enum {string}
+         */
+        PartnerKind: "enterprise" | "bank" | "school" | "government" | "social_organization" | "hospital" | "other";
+        /** @enum {string} */
+        PartnerStatus: "active" | "inactive";
+        /** @description A pledge with its history and deliveries. */
+        PledgeDetailDto: components["schemas"]["PledgeDto"] & {
+            deliveries: components["schemas"]["DeliveryDto"][];
+            history: components["schemas"]["PledgeEventDto"][];
+        };
+        /** @description A pledge of support by a partner unit. */
+        PledgeDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decline_reason?: string | null;
+            /** Format: int64 */
+            delivered_quantity: number;
+            /** Format: date-time */
+            fulfilled_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            need_id?: string | null;
+            need_title?: string | null;
+            note: string;
+            /** Format: uuid */
+            partner_id: string;
+            partner_name: string;
+            /** Format: date */
+            planned_date?: string | null;
+            /**
+             * Format: int64
+             * @description In the kind's measure: fen, pieces, slots or person-hours.
+             */
+            quantity: number;
+            status: components["schemas"]["PledgeStatus"];
+            support: components["schemas"]["SupportDetails"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One step in a pledge's history. */
+        PledgeEventDto: {
+            /** @description Who: a staff member's name, the partner unit or its API client. */
+            actor_name: string;
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+            status: components["schemas"]["PledgeStatus"];
+        };
+        /** @enum {string} */
+        PledgeStatus: "submitted" | "accepted" | "declined" | "withdrawn" | "fulfilled";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found`, `token_expired`. */
@@ -881,6 +1899,24 @@ export interface components {
             title: string;
             /** @description A URI naming the kind of problem: `urn:xingguang:problem:<code>`. */
             type: string;
+        };
+        /** @description Pledged, accepted and delivered support against a need, in its unit. */
+        ProgressDto: {
+            /**
+             * Format: int64
+             * @description Accepted and fulfilled pledges.
+             */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description Delivered so far.
+             */
+            fulfilled: number;
+            /**
+             * Format: int64
+             * @description Submitted, accepted and fulfilled pledges.
+             */
+            pledged: number;
         };
         /**
          * @description A refresh or logout request from an API client. Browsers send nothing in the body: their
@@ -976,11 +2012,66 @@ export interface components {
         };
         /** @enum {string} */
         Sex: "male" | "female";
+        /** @description What is pledged, by kind. */
+        SupportDetails: {
+            /** Format: int64 */
+            amount_fen: number;
+            /** @enum {string} */
+            kind: "money";
+        } | {
+            items: components["schemas"]["GoodsItem"][];
+            /** @enum {string} */
+            kind: "goods";
+        } | {
+            /** @enum {string} */
+            kind: "venue";
+            place: string;
+            slots: components["schemas"]["TimeSlot"][];
+        } | {
+            /** Format: int32 */
+            hours: number;
+            /** @enum {string} */
+            kind: "volunteer_time";
+            /** Format: int32 */
+            people: number;
+        };
+        /**
+         * @description The four kinds of support a partner can pledge. Each has its own measure, used for progress:
+         *     money in fen, goods in pieces, a venue in time slots, volunteer time in person-hours.
+         * @enum {string}
+         */
+        SupportKind: "money" | "goods" | "venue" | "volunteer_time";
         /**
          * @description Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only staff see them.
          * @enum {string}
          */
         Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran";
+        /** @description Public thanks for fulfilled support: who gave what, without amounts of money. */
+        ThanksDto: {
+            /** Format: date-time */
+            fulfilled_at?: string | null;
+            kind: components["schemas"]["SupportKind"];
+            need_title?: string | null;
+            partner_name: string;
+            support?: null | components["schemas"]["SupportDetails"];
+        };
+        /** @description A time the venue is offered. */
+        TimeSlot: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        /** @description `application/x-www-form-urlencoded` body of the token request (RFC 6749 §4.4.2). */
+        TokenRequest: {
+            /** @description Instead of HTTP Basic authentication. */
+            client_id?: string | null;
+            client_secret?: string | null;
+            /** @description Must be `client_credentials`. */
+            grant_type?: string | null;
+            /** @description Ignored: a client always gets the partner scope. */
+            scope?: string | null;
+        };
         /** @description A new pair of tokens. */
         TokenResponse: {
             /** @description A JWT to send as `Authorization: Bearer <access_token>`. */
@@ -999,6 +2090,15 @@ export interface components {
             refresh_token_expires_in: number;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description Changes to an endpoint; omitted fields stay as they are. */
+        UpdateEndpointRequest: {
+            description?: string | null;
+            enabled?: boolean | null;
+            events?: components["schemas"]["EventType"][] | null;
+            url?: string | null;
+            /** Format: int32 */
+            version: number;
         };
         /** @description Changes to a group; omitted fields stay as they are. */
         UpdateGroupRequest: {
@@ -1034,6 +2134,31 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description Changes to a need; omitted fields stay as they are. */
+        UpdateNeedRequest: {
+            /** Format: date */
+            deadline?: string | null;
+            description?: string | null;
+            status?: null | components["schemas"]["NeedStatus"];
+            /** Format: int64 */
+            target_quantity?: number | null;
+            title?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Changes to a partner unit; omitted fields stay, an empty string clears a text field. */
+        UpdatePartnerRequest: {
+            address?: string | null;
+            contact_name?: string | null;
+            contact_phone?: string | null;
+            kind?: null | components["schemas"]["PartnerKind"];
+            name?: string | null;
+            /** Format: date */
+            partnered_since?: string | null;
+            status?: null | components["schemas"]["PartnerStatus"];
+            /** Format: int32 */
+            version: number;
+        };
         /**
          * @description Changes to a resident; omitted fields stay as they are. A resident may change only `phone`,
          *     and only on their own record.
@@ -1050,6 +2175,42 @@ export interface components {
             phone?: string | null;
             relationship?: null | components["schemas"]["Relationship"];
             tags?: components["schemas"]["Tag"][] | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One event's delivery to one endpoint, with its latest attempt. */
+        WebhookDeliveryDto: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            event_type: string;
+            /** Format: uuid */
+            id: string;
+            last_error?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status on the latest attempt.
+             */
+            last_status?: number | null;
+            /**
+             * @description The `webhook-id` header: the same on every attempt.
+             * @example msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b
+             */
+            message_id: string;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending deliveries).
+             */
+            next_attempt_at?: string | null;
+            /** @description The body as sent. */
+            payload: unknown;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        WithdrawPledgeRequest: {
+            reason?: string | null;
             /** Format: int32 */
             version: number;
         };
@@ -1775,6 +2936,1475 @@ export interface operations {
             };
             /** @description Missing, expired or invalid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_needs: {
+        parameters: {
+            query?: {
+                /** @description `open`, `met` or `closed`; all when omitted. */
+                status?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of needs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_NeedDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown status or invalid paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need. */
+            200: {
+                headers: {
+                    /** @description The version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such need in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The need's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNeedRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such need. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oauth_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description A token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientTokenResponse"];
+                };
+            };
+            /** @description `invalid_request` or `unsupported_grant_type`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+            /** @description `invalid_client`: unknown client, wrong secret, or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+            /** @description `unauthorized_client`: the partner unit is inactive. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+        };
+    };
+    list_partners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner units within reach. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders see partners through the thank-you list only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A unit with this name exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit. */
+            200: {
+                headers: {
+                    /** @description The version. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_partner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another unit has this name. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_clients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; secrets are never listed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClientRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; the secret is shown once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientSecretDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit is inactive. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid name. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+                /** @description The API client's id. */
+                client: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client of this unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+                /** @description The API client's id. */
+                client: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, shown once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientSecretDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client of this unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client is revoked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contributions: {
+        parameters: {
+            query?: {
+                /** @description Calendar year; the current one when omitted. */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionSummaryDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Year out of range. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reveal_partner_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partner unit's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description The unmasked contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerContactDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No usable reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_pledges: {
+        parameters: {
+            query?: {
+                /** @description `submitted` (the review queue), `accepted`, `declined`, `withdrawn` or `fulfilled`. */
+                status?: string;
+                /** @description Staff only: one partner's pledges. */
+                partner_id?: string;
+                need_id?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pledges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_PledgeDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders see the thank-you list instead. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown status or invalid paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_pledge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per operation, e.g. a UUID; 1–255 visible ASCII characters. Kept at least 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Submitted (or the replay of the first response to this key). */
+            201: {
+                headers: {
+                    /** @description The pledge's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDto"];
+                };
+            };
+            /** @description Malformed JSON, or no `Idempotency-Key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner, or not linked to a unit. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The need is not open, or the partner unit is inactive. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or the key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pledge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDetailDto"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptPledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The pledge is not submitted (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decline_pledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclinePledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Declined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The pledge is not submitted (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed by someone else since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No usable reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The pledge's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the pledge with its deliveries. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDetailDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The pledge is not accepted (`invalid_transition`), or changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_pledge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per operation, e.g. a UUID. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The pledge's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawPledgeRequest"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeDto"];
+                };
+            };
+            /** @description Malformed JSON, or no `Idempotency-Key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such pledge of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already decided (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or the key was used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2517,6 +5147,503 @@ export interface operations {
                 };
             };
             /** @description A date in the future. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_thanks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 100 fulfilled pledges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThanksDto"][];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_endpoints: {
+        parameters: {
+            query?: {
+                /** @description Staff only: one partner's endpoints. */
+                partner_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Endpoints, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"][];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_endpoint: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per operation, e.g. a UUID. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered; the secret is shown once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointSecretDto"];
+                };
+            };
+            /** @description Malformed JSON, or no `Idempotency-Key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid URL or events, or the key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEndpointRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description Malformed JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_WebhookDeliveryDto"];
+                };
+            };
+            /** @description Malformed query. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required for partners. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+                /** @description The delivery's id. */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description No `Idempotency-Key` (partners). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Residents and group leaders. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such delivery within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Still pending: it will be tried anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_endpoint_secret: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per operation, e.g. a UUID. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, shown once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointSecretDto"];
+                };
+            };
+            /** @description No `Idempotency-Key`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint of yours. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key was used for a different request. */
             422: {
                 headers: {
                     [name: string]: unknown;

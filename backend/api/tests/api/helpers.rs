@@ -137,3 +137,55 @@ impl Response {
         assert!(self.json["title"].is_string() && self.json["detail"].is_string() && self.json["type"].is_string());
     }
 }
+
+impl TestApp {
+    pub async fn post_json_with(&self, path: &str, token: &str, headers: &[(&str, &str)], body: &Value) -> Response {
+        let mut req = self.client.post(self.url(path)).bearer_auth(token);
+        for (name, value) in headers {
+            req = req.insert_header((*name, *value));
+        }
+        Response::read(req.send_json(body).await).await
+    }
+
+    /// A partner POST with an `Idempotency-Key`.
+    pub async fn post_idempotent(&self, path: &str, token: &str, key: &str, body: &Value) -> Response {
+        self.post_json_with(path, token, &[("Idempotency-Key", key)], body).await
+    }
+
+    /// The demo partner unit (县工商银行), as staff see it.
+    pub async fn demo_partner_id(&self) -> String {
+        let staff = self.token("staff").await;
+        let list = self.get("/api/v1/partners", Some(&staff)).await;
+        list.json
+            .as_array()
+            .and_then(|units| units.iter().find(|u| u["name"] == "县工商银行"))
+            .and_then(|u| u["id"].as_str())
+            .expect("demo partner")
+            .to_owned()
+    }
+
+    /// Creates an API client for a partner unit; returns (client_id, client_secret).
+    pub async fn create_client(&self, partner_id: &str) -> (String, String) {
+        let staff = self.token("staff").await;
+        let res = self
+            .post_json(&format!("/api/v1/partners/{partner_id}/clients"), Some(&staff), &serde_json::json!({ "name": "对接系统" }))
+            .await;
+        assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+        (res.json["client"]["client_id"].as_str().expect("id").to_owned(), res.json["client_secret"].as_str().expect("secret").to_owned())
+    }
+
+    /// A token from the client-credentials grant (HTTP Basic).
+    pub async fn client_token(&self, client_id: &str, secret: &str) -> String {
+        let res = self.token_request(Some((client_id, secret)), &[("grant_type", "client_credentials")]).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        res.json["access_token"].as_str().expect("token").to_owned()
+    }
+
+    pub async fn token_request(&self, basic: Option<(&str, &str)>, form: &[(&str, &str)]) -> Response {
+        let mut req = self.client.post(self.url("/api/v1/oauth/token"));
+        if let Some((id, secret)) = basic {
+            req = req.basic_auth(id, secret);
+        }
+        Response::read(req.send_form(&form).await).await
+    }
+}

@@ -8,5 +8,8 @@ mod helpers;
 mod imports;
 mod openapi;
 mod ops;
+mod partners;
+mod pledges;
 mod registry;
 mod spa;
+mod webhooks;

@@ -47,7 +47,11 @@ fn every_operation_documents_roles_and_errors() {
                 assert!(responses.contains_key("401"), "{name} is secured but does not document 401");
             }
             for (status, response) in responses {
-                if status.starts_with('4') || status.starts_with('5') {
+                if path == "/api/v1/oauth/token" && status.starts_with('4') {
+                    // RFC 6749 §5.2 requires application/json with `error`; it carries the problem fields too.
+                    let schema = &response["content"]["application/json"]["schema"]["$ref"];
+                    assert_eq!(schema, "#/components/schemas/OAuthErrorResponse", "{name} {status}");
+                } else if status.starts_with('4') || status.starts_with('5') {
                     assert!(
                         response["content"].get("application/problem+json").is_some(),
                         "{name} documents {status} without a problem body"
