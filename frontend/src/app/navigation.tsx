@@ -1,7 +1,7 @@
 // The staff side navigation: one entry per capability that has pages. A capability adds its
 // entry here when its first page lands — no placeholders.
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HeartOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '@/lib/session';
 
 export interface NavEntry {
@@ -26,6 +26,18 @@ export const NAVIGATION: NavEntry[] = [
       { path: '/registry/residents', label: 'nav.residents', roles: ['staff'] },
       { path: '/registry/households', label: 'nav.households', roles: ['staff'] },
       { path: '/registry/import', label: 'nav.import', roles: ['staff'] },
+    ],
+  },
+  {
+    path: '/partners',
+    label: 'nav.support',
+    icon: <HeartOutlined />,
+    roles: ['staff'],
+    children: [
+      { path: '/partners', label: 'nav.partners', roles: ['staff'] },
+      { path: '/needs', label: 'nav.needs', roles: ['staff'] },
+      { path: '/pledges', label: 'nav.pledges', roles: ['staff'] },
+      { path: '/thanks', label: 'nav.thanks', roles: ['staff'] },
     ],
   },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['staff'] },

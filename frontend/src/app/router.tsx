@@ -14,6 +14,14 @@ const ResidentPage = lazy(() => import('@/features/registry/routes/ResidentPage'
 const HouseholdsPage = lazy(() => import('@/features/registry/routes/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
 const HouseholdPage = lazy(() => import('@/features/registry/routes/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
 const ImportPage = lazy(() => import('@/features/registry/routes/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PartnersPage = lazy(() => import('@/features/partners/routes/PartnersPage').then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => import('@/features/partners/routes/PartnerPage').then((m) => ({ default: m.PartnerPage })));
+const NeedsPage = lazy(() => import('@/features/partners/routes/NeedsPage').then((m) => ({ default: m.NeedsPage })));
+const PledgesPage = lazy(() => import('@/features/partners/routes/PledgesPage').then((m) => ({ default: m.PledgesPage })));
+const PledgePage = lazy(() => import('@/features/partners/routes/PledgePage').then((m) => ({ default: m.PledgePage })));
+const PledgeFormPage = lazy(() => import('@/features/partners/routes/PledgeFormPage').then((m) => ({ default: m.PledgeFormPage })));
+const WebhooksPage = lazy(() => import('@/features/partners/routes/WebhooksPage').then((m) => ({ default: m.WebhooksPage })));
+const ThanksPage = lazy(() => import('@/features/partners/routes/ThanksPage').then((m) => ({ default: m.ThanksPage })));
 const MyHouseholdPage = lazy(() => import('@/features/registry/routes/MyHouseholdPage').then((m) => ({ default: m.MyHouseholdPage })));
 
 function staffOnly(page: ReactNode) {
@@ -45,6 +53,15 @@ export const router = createBrowserRouter([
           { path: 'registry/households/:id', element: <RequireRole roles={['staff', 'group_leader', 'resident']}><HouseholdPage /></RequireRole> },
           { path: 'registry/import', element: staffOnly(<ImportPage />) },
           { path: 'registry/my-household', element: <RequireRole roles={['resident']}><MyHouseholdPage /></RequireRole> },
+          { path: 'partners', element: staffOnly(<PartnersPage />) },
+          { path: 'partners/:id', element: staffOnly(<PartnerPage />) },
+          { path: 'my-unit', element: <RequireRole roles={['partner']}><PartnerPage /></RequireRole> },
+          { path: 'needs', element: <NeedsPage /> },
+          { path: 'pledges', element: <RequireRole roles={['staff', 'partner']}><PledgesPage /></RequireRole> },
+          { path: 'pledges/new', element: <RequireRole roles={['partner']}><PledgeFormPage /></RequireRole> },
+          { path: 'pledges/:id', element: <RequireRole roles={['staff', 'partner']}><PledgePage /></RequireRole> },
+          { path: 'webhooks', element: <RequireRole roles={['partner']}><WebhooksPage /></RequireRole> },
+          { path: 'thanks', element: <ThanksPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -44,6 +44,32 @@ export function HomePage() {
           </Link>
         </Space>
       )}
+      {me.role === 'partner' && (
+        <Space wrap data-testid="partner-links">
+          <Link to="/needs" data-testid="open-needs">
+            <Button type="primary">{t('nav.needs')}</Button>
+          </Link>
+          <Link to="/pledges" data-testid="my-pledges">
+            <Button>{t('support.myPledges')}</Button>
+          </Link>
+          <Link to="/my-unit">
+            <Button>{t('support.myUnit')}</Button>
+          </Link>
+          <Link to="/webhooks">
+            <Button>{t('support.webhooksTitle')}</Button>
+          </Link>
+        </Space>
+      )}
+      {(me.role === 'resident' || me.role === 'group_leader') && (
+        <Space wrap>
+          <Link to="/needs">
+            <Button>{t('nav.needs')}</Button>
+          </Link>
+          <Link to="/thanks">
+            <Button>{t('nav.thanks')}</Button>
+          </Link>
+        </Space>
+      )}
       {me.role === 'resident' && (
         <Link to="/registry/my-household" data-testid="my-household">
           <Button type="primary">{t('home.myHousehold')}</Button>

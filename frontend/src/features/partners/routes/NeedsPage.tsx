@@ -1,0 +1,162 @@
+// Community needs: staff publish and close them; partners pledge against them; residents and
+// group leaders see what the community is asking for (without money figures).
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Segmented, Select, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/LoadMore';
+import { useMe } from '@/lib/session';
+import { formatDate } from '@/lib/format';
+import { reportError } from '../components/errors';
+import { useCreateNeed, useNeeds, useUpdateNeed, type CreateNeed, type Need, type NeedStatus } from '../api/needs';
+import { NeedProgress } from '../components/NeedProgress';
+import { NeedStatusTag } from '../components/StatusTag';
+
+const CATEGORIES: CreateNeed['category'][] = ['money', 'venue', 'equipment', 'volunteers', 'services'];
+
+function CreateNeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const create = useCreateNeed();
+  const category = Form.useWatch('category', form) as CreateNeed['category'] | undefined;
+  const submit = async (values: { title: string; description?: string; category: CreateNeed['category']; target?: number; unit?: string; deadline?: { format: (f: string) => string } }) => {
+    try {
+      const target = values.target === undefined || values.target === null ? undefined : values.category === 'money' ? Math.round(values.target * 100) : values.target;
+      await create.mutateAsync({
+        title: values.title,
+        description: values.description,
+        category: values.category,
+        target_quantity: target,
+        unit: values.category === 'equipment' ? values.unit : undefined,
+        deadline: values.deadline?.format('YYYY-MM-DD'),
+      });
+      message.success(t('support.needPublished'));
+      form.resetFields();
+      onClose();
+    } catch (error) {
+      reportError(t, message, error, form);
+    }
+  };
+  const targetLabel = category === 'money' ? t('support.targetYuan') : category === 'venue' ? t('support.targetSlots') : category === 'equipment' ? t('support.targetPieces') : t('support.targetHours');
+  return (
+    <Modal open={open} title={t('support.publishNeed')} onCancel={onClose} onOk={() => form.submit()} okText={t('support.publish')} confirmLoading={create.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: 'money' }}>
+        <Form.Item name="title" label={t('support.title')} rules={[{ required: true, max: 100 }]}>
+          <Input data-testid="need-title" />
+        </Form.Item>
+        <Form.Item name="category" label={t('support.category')} rules={[{ required: true }]}>
+          <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`support.categories.${c}`) }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="target" label={targetLabel}>
+            <InputNumber min={category === 'money' ? 0.01 : 1} precision={category === 'money' ? 2 : 0} style={{ width: 180 }} />
+          </Form.Item>
+          {category === 'equipment' && (
+            <Form.Item name="unit" label={t('support.unit')} initialValue="台" rules={[{ required: true, max: 20 }]}>
+              <Input style={{ width: 100 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="deadline" label={t('support.deadline')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="description" label={t('support.description')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function NeedCard({ need }: { need: Need }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const update = useUpdateNeed();
+  const setStatus = async (status: NeedStatus) => {
+    try {
+      await update.mutateAsync({ id: need.id, body: { version: need.version, status } });
+    } catch (error) {
+      reportError(t, message, error);
+    }
+  };
+  return (
+    <Card size="small" data-testid="need-card" title={<span style={{ whiteSpace: 'normal' }}>{need.title}</span>} extra={<NeedStatusTag status={need.status} />}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          {t(`support.categories.${need.category}`)}
+          {need.deadline ? ` · ${t('support.deadline')} ${formatDate(need.deadline, i18n.language)}` : ''}
+        </Typography.Text>
+        {need.description && <Typography.Paragraph style={{ margin: 0 }}>{need.description}</Typography.Paragraph>}
+        <NeedProgress need={need} />
+        <Space wrap>
+          {me.role === 'partner' && need.status === 'open' && (
+            <Link to={`/pledges/new?need=${need.id}`} data-testid="pledge-for-need">
+              <Button type="primary" size="small">
+                {t('support.pledgeThis')}
+              </Button>
+            </Link>
+          )}
+          {me.role === 'staff' && (
+            <>
+              <Link to={`/pledges?need_id=${need.id}`}>
+                <Button size="small">{t('support.viewPledges')}</Button>
+              </Link>
+              {need.status === 'open' ? (
+                <Button size="small" onClick={() => void setStatus('closed')} loading={update.isPending}>
+                  {t('support.closeNeed')}
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => void setStatus('open')} loading={update.isPending}>
+                  {t('support.reopenNeed')}
+                </Button>
+              )}
+            </>
+          )}
+        </Space>
+      </Space>
+    </Card>
+  );
+}
+
+export function NeedsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [status, setStatus] = useState<NeedStatus | 'all'>('open');
+  const [creating, setCreating] = useState(false);
+  const needs = useNeeds(status === 'all' ? undefined : status);
+  const items = needs.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="needs-page">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={me.role === 'staff' ? 3 : 4} style={{ margin: 0 }}>
+          {t('support.needsTitle')}
+        </Typography.Title>
+        {me.role === 'staff' && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="publish-need">
+            {t('support.publishNeed')}
+          </Button>
+        )}
+      </Space>
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(v as NeedStatus | 'all')}
+        options={(['open', 'met', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('support.all') : t(`support.needStatus.${s}`) }))}
+      />
+      <List
+        loading={needs.isLoading}
+        dataSource={items}
+        grid={me.role === 'staff' ? { gutter: 16, column: 2 } : { column: 1 }}
+        locale={{ emptyText: <Empty description={t('support.noNeeds')} /> }}
+        renderItem={(need) => (
+          <List.Item>
+            <NeedCard need={need} />
+          </List.Item>
+        )}
+      />
+      <LoadMore hasMore={!!needs.hasNextPage} loading={needs.isFetchingNextPage} count={items.length} onLoad={() => void needs.fetchNextPage()} />
+      <CreateNeedModal open={creating} onClose={() => setCreating(false)} />
+    </Space>
+  );
+}

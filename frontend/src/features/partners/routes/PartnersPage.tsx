@@ -1,0 +1,89 @@
+// Staff: the community's partner units (共建单位).
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '@/lib/format';
+import { useCreatePartner, usePartners, type CreatePartner, type Partner } from '../api/partners';
+import { reportError } from '../components/errors';
+
+const KINDS: CreatePartner['kind'][] = ['enterprise', 'bank', 'school', 'government', 'social_organization', 'hospital', 'other'];
+
+function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const create = useCreatePartner();
+  const submit = async (v: Omit<CreatePartner, 'partnered_since'> & { partnered_since?: Dayjs }) => {
+    try {
+      await create.mutateAsync({ ...v, partnered_since: v.partnered_since?.format('YYYY-MM-DD') });
+      message.success(t('registry.saved'));
+      form.resetFields();
+      onClose();
+    } catch (error) {
+      reportError(t, message, error, form);
+    }
+  };
+  return (
+    <Modal open={open} title={t('support.newPartner')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'enterprise' }}>
+        <Form.Item name="name" label={t('support.partnerName')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('support.partnerKind')}>
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`support.partnerKinds.${k}`) }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="contact_name" label={t('support.contactName')} rules={[{ max: 50 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="contact_phone" label={t('support.contactPhone')}>
+            <Input />
+          </Form.Item>
+        </Space>
+        <Form.Item name="address" label={t('support.address')} rules={[{ max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="partnered_since" label={t('support.partneredSince')}>
+          <DatePicker />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function PartnersPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const partners = usePartners();
+  const [creating, setCreating] = useState(false);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="partners-page">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('support.partnersTitle', { count: partners.data?.length ?? 0 })}
+        </Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('support.newPartner')}
+        </Button>
+      </Space>
+      <Table<Partner>
+        rowKey="id"
+        loading={partners.isLoading}
+        dataSource={partners.data ?? []}
+        pagination={false}
+        onRow={(p) => ({ onClick: () => navigate(`/partners/${p.id}`), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('support.partnerName'), dataIndex: 'name' },
+          { title: t('support.partnerKind'), render: (_, p) => t(`support.partnerKinds.${p.kind}`) },
+          { title: t('support.contactName'), dataIndex: 'contact_name' },
+          { title: t('support.contactPhone'), dataIndex: 'contact_phone' },
+          { title: t('support.partneredSince'), render: (_, p) => (p.partnered_since ? formatDate(p.partnered_since, i18n.language) : '') },
+          { title: t('support.status'), render: (_, p) => <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`support.partnerStatus.${p.status}`)}</Tag> },
+        ]}
+      />
+      <CreatePartnerModal open={creating} onClose={() => setCreating(false)} />
+    </Space>
+  );
+}

@@ -1,0 +1,131 @@
+// A partner's webhook endpoints: register (the signing secret is shown once), pause, rotate
+// the secret, and read each endpoint's delivery log with a re-send for failed deliveries.
+import { useState } from 'react';
+import { App, Button, Card, Checkbox, Collapse, Empty, Form, Input, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/lib/format';
+import { EVENT_TYPES, useCreateEndpoint, useDeliveries, useEndpoints, useResendDelivery, useRotateEndpointSecret, useSetEndpointEnabled, type Endpoint, type EventType } from '../api/webhooks';
+import { SecretModal } from '../components/SecretModal';
+import { reportError } from '../components/errors';
+
+function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const deliveries = useDeliveries(endpoint.id);
+  const resend = useResendDelivery(endpoint.id);
+  const items = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
+  const color = { delivered: 'green', failed: 'red', pending: 'gold' } as const;
+  return (
+    <List
+      size="small"
+      loading={deliveries.isLoading}
+      dataSource={items}
+      locale={{ emptyText: t('support.noDeliveries') }}
+      renderItem={(d) => (
+        <List.Item
+          actions={
+            d.status === 'pending'
+              ? []
+              : [
+                  <Button key="resend" size="small" onClick={() => resend.mutateAsync({ delivery: d.id, key: crypto.randomUUID() }).then(() => message.success(t('support.resent')), (e: unknown) => reportError(t, message, e))}>
+                    {t('support.resend')}
+                  </Button>,
+                ]
+          }
+        >
+          <Space direction="vertical" size={0}>
+            <Space wrap>
+              <Tag color={color[d.status]}>{t(`support.deliveryStatus.${d.status}`)}</Tag>
+              <Typography.Text code>{d.event_type}</Typography.Text>
+            </Space>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(d.created_at, i18n.language)} · {t('support.attempts', { count: d.attempts })}
+              {d.last_status ? ` · HTTP ${d.last_status}` : ''}
+              {d.last_error && !d.last_status ? ` · ${d.last_error}` : ''}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
+              {d.message_id}
+            </Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function WebhooksPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const endpoints = useEndpoints();
+  const create = useCreateEndpoint();
+  const setEnabled = useSetEndpointEnabled();
+  const rotate = useRotateEndpointSecret();
+  const [form] = Form.useForm<{ url: string; events: EventType[]; description?: string }>();
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [secret, setSecret] = useState<string | null>(null);
+  const submit = async (v: { url: string; events: EventType[]; description?: string }) => {
+    try {
+      const created = await create.mutateAsync({ key, ...v });
+      setSecret(created.secret);
+      setKey(crypto.randomUUID());
+      form.resetFields();
+    } catch (error) {
+      reportError(t, message, error, form);
+    }
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="webhooks-page">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('support.webhooksTitle')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('support.webhooksIntro')}</Typography.Paragraph>
+      <Card size="small" title={t('support.newEndpoint')}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ events: ['pledge.accepted', 'pledge.declined', 'pledge.fulfilled'] }}>
+          <Form.Item name="url" label="URL" rules={[{ required: true, max: 500 }]}>
+            <Input placeholder="https://example.com/hooks/xingguang" />
+          </Form.Item>
+          <Form.Item name="events" label={t('support.events')} rules={[{ required: true }]}>
+            <Checkbox.Group options={EVENT_TYPES.map((e) => ({ value: e, label: e }))} />
+          </Form.Item>
+          <Form.Item name="description" label={t('support.description')} rules={[{ max: 200 }]}>
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            {t('support.addEndpoint')}
+          </Button>
+        </Form>
+      </Card>
+      {(endpoints.data ?? []).length === 0 && !endpoints.isLoading && <Empty description={t('support.noEndpoints')} />}
+      {(endpoints.data ?? []).map((e) => (
+        <Card
+          key={e.id}
+          size="small"
+          title={<Typography.Text style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{e.url}</Typography.Text>}
+          extra={<Switch checked={e.enabled} onChange={(enabled) => setEnabled.mutateAsync({ id: e.id, version: e.version, enabled }).catch((err: unknown) => reportError(t, message, err))} />}
+        >
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap>
+              {e.events.map((ev) => (
+                <Tag key={ev}>{ev}</Tag>
+              ))}
+            </Space>
+            {e.description && <Typography.Text type="secondary">{e.description}</Typography.Text>}
+            <Popconfirm
+              title={t('support.rotateSecretConfirm')}
+              onConfirm={() =>
+                rotate.mutateAsync({ id: e.id, key: crypto.randomUUID() }).then(
+                  (r) => setSecret(r.secret),
+                  (err: unknown) => reportError(t, message, err),
+                )
+              }
+            >
+              <Button size="small">{t('support.rotateSecret')}</Button>
+            </Popconfirm>
+            <Collapse size="small" items={[{ key: 'log', label: t('support.deliveryLog'), children: <DeliveryLog endpoint={e} /> }]} />
+          </Space>
+        </Card>
+      ))}
+      <SecretModal title={t('support.signingSecret')} label={t('support.signingSecret')} secret={secret} extra={t('support.signingSecretHint')} onClose={() => setSecret(null)} />
+    </Space>
+  );
+}
