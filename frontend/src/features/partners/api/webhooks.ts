@@ -9,8 +9,12 @@ export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
 
 export const EVENT_TYPES: EventType[] = ['pledge.accepted', 'pledge.declined', 'pledge.fulfilled', 'need.published'];
 
-export function useEndpoints() {
-  return useQuery({ queryKey: ['webhooks', 'endpoints'], queryFn: () => unwrap(api.GET('/api/v1/webhooks/endpoints')) });
+/** A partner's own endpoints; staff pass the partner whose endpoints to show. */
+export function useEndpoints(partnerId?: string) {
+  return useQuery({
+    queryKey: ['webhooks', 'endpoints', partnerId ?? 'own'],
+    queryFn: () => unwrap(api.GET('/api/v1/webhooks/endpoints', { params: { query: { partner_id: partnerId } } })),
+  });
 }
 
 function useInvalidate() {

@@ -1,7 +1,7 @@
 // One partner unit: its details, this year's contributions by month and kind, its pledges, and
 // (for staff) its API clients — created, rotated and revoked here, each secret shown once.
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Input, InputNumber, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Descriptions, Empty, Input, InputNumber, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/session';
@@ -10,6 +10,8 @@ import { NotFound } from '@/components/NotFound';
 import { ApiProblem } from '@/api/problem';
 import { useClients, useContributions, useCreateClient, usePartner, useRevokeClient, useRotateClient, type ApiClient } from '../api/partners';
 import { ContributionChart } from '../components/ContributionChart';
+import { DeliveryLog } from '../components/DeliveryLog';
+import { useEndpoints } from '../api/webhooks';
 import { SecretModal } from '../components/SecretModal';
 import { reportError } from '../components/errors';
 
@@ -89,6 +91,31 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
   );
 }
 
+/** Staff's view of a partner's webhook endpoints and their delivery logs. */
+function Endpoints({ partnerId }: { partnerId: string }) {
+  const { t } = useTranslation();
+  const endpoints = useEndpoints(partnerId);
+  const list = endpoints.data ?? [];
+  return (
+    <Card title={t('support.webhooksTitle')} size="small" data-testid="partner-endpoints">
+      {list.length === 0 && !endpoints.isLoading && <Empty description={t('support.noEndpoints')} />}
+      <Collapse
+        size="small"
+        items={list.map((e) => ({
+          key: e.id,
+          label: (
+            <Space wrap>
+              <Typography.Text style={{ wordBreak: 'break-all' }}>{e.url}</Typography.Text>
+              {!e.enabled && <Tag>{t('support.revoked')}</Tag>}
+            </Space>
+          ),
+          children: <DeliveryLog endpoint={e} />,
+        }))}
+      />
+    </Card>
+  );
+}
+
 export function PartnerPage() {
   const { id: routeId } = useParams();
   const { t, i18n } = useTranslation();
@@ -118,7 +145,7 @@ export function PartnerPage() {
           <Descriptions.Item label={t('support.status')}>{t(`support.partnerStatus.${p.status}`)}</Descriptions.Item>
         </Descriptions>
         {isStaff && (
-          <Link to={`/pledges?status=all`}>
+          <Link to={`/pledges?status=all&partner_id=${p.id}`}>
             <Button size="small" style={{ marginTop: 8 }}>
               {t('support.viewPledges')}
             </Button>
@@ -152,6 +179,7 @@ export function PartnerPage() {
         )}
       </Card>
       <Clients partnerId={p.id} manage={isStaff} />
+      {isStaff && <Endpoints partnerId={p.id} />}
     </Space>
   );
 }

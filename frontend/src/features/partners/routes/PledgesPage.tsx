@@ -19,7 +19,8 @@ export function PledgesPage() {
   const isStaff = me.role === 'staff';
   const status = (params.get('status') ?? (isStaff ? 'submitted' : 'all')) as PledgeStatus | 'all';
   const needId = params.get('need_id') ?? undefined;
-  const pledges = usePledges({ status: status === 'all' ? undefined : status, need_id: needId });
+  const partnerId = params.get('partner_id') ?? undefined;
+  const pledges = usePledges({ status: status === 'all' ? undefined : status, need_id: needId, partner_id: partnerId });
   const items = pledges.data?.pages.flatMap((p) => p.items) ?? [];
   const setStatus = (value: string) => {
     const next = new URLSearchParams(params);

@@ -1,57 +1,12 @@
 // A partner's webhook endpoints: register (the signing secret is shown once), pause, rotate
 // the secret, and read each endpoint's delivery log with a re-send for failed deliveries.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Collapse, Empty, Form, Input, List, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Collapse, Empty, Form, Input, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@/lib/format';
-import { EVENT_TYPES, useCreateEndpoint, useDeliveries, useEndpoints, useResendDelivery, useRotateEndpointSecret, useSetEndpointEnabled, type Endpoint, type EventType } from '../api/webhooks';
+import { EVENT_TYPES, useCreateEndpoint, useEndpoints, useRotateEndpointSecret, useSetEndpointEnabled, type EventType } from '../api/webhooks';
+import { DeliveryLog } from '../components/DeliveryLog';
 import { SecretModal } from '../components/SecretModal';
 import { reportError } from '../components/errors';
-
-function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const deliveries = useDeliveries(endpoint.id);
-  const resend = useResendDelivery(endpoint.id);
-  const items = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
-  const color = { delivered: 'green', failed: 'red', pending: 'gold' } as const;
-  return (
-    <List
-      size="small"
-      loading={deliveries.isLoading}
-      dataSource={items}
-      locale={{ emptyText: t('support.noDeliveries') }}
-      renderItem={(d) => (
-        <List.Item
-          actions={
-            d.status === 'pending'
-              ? []
-              : [
-                  <Button key="resend" size="small" onClick={() => resend.mutateAsync({ delivery: d.id, key: crypto.randomUUID() }).then(() => message.success(t('support.resent')), (e: unknown) => reportError(t, message, e))}>
-                    {t('support.resend')}
-                  </Button>,
-                ]
-          }
-        >
-          <Space direction="vertical" size={0}>
-            <Space wrap>
-              <Tag color={color[d.status]}>{t(`support.deliveryStatus.${d.status}`)}</Tag>
-              <Typography.Text code>{d.event_type}</Typography.Text>
-            </Space>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {formatDateTime(d.created_at, i18n.language)} · {t('support.attempts', { count: d.attempts })}
-              {d.last_status ? ` · HTTP ${d.last_status}` : ''}
-              {d.last_error && !d.last_status ? ` · ${d.last_error}` : ''}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
-              {d.message_id}
-            </Typography.Text>
-          </Space>
-        </List.Item>
-      )}
-    />
-  );
-}
 
 export function WebhooksPage() {
   const { t } = useTranslation();
