@@ -21,7 +21,6 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,31 +30,15 @@ import urllib.parse
 import urllib.request
 import uuid
 
+from benchlib import free_port, percentile, request
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = "xingguang_pledge_bench"
 JWT = "bench-secret-bench-secret-bench-secret-0123"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def http(base, path, token=None, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method="POST" if data else "GET")
-    if data:
-        req.add_header("content-type", "application/json")
-    if token:
-        req.add_header("authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=60) as res:
-        return json.loads(res.read())
-
-
-def percentile(values, p):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
+    return json.loads(request(base, path, token, body)[1])
 
 
 def psql(admin_url, sql):
@@ -111,13 +94,13 @@ INSERT INTO pledges (id, community_id, partner_id, need_id, kind, details, quant
   VALUES (gen_random_uuid(), '{community}', '{partner}', '{need}', 'money', '{{"kind":"money","amount_fen":100}}', 100, 'bench', '{user}')
   RETURNING id AS pledge_id \gset
 SELECT display_name FROM users WHERE id = '{user}';
-INSERT INTO pledge_events (id, pledge_id, status, note, actor_name, at) VALUES (gen_random_uuid(), :'pledge_id', 'submitted', 'bench', '县工商银行', now());
+INSERT INTO pledge_events (id, pledge_id, status, note, actor_name, at) VALUES (gen_random_uuid(), :pledge_id, 'submitted', 'bench', '县工商银行', now());
 INSERT INTO audit_log (id, community_id, actor_id, actor_role, action, entity_type, entity_id, changed_fields, detail, request_id, ip)
-  VALUES (gen_random_uuid(), '{community}', '{user}', 'partner', 'pledge.create', 'pledge', :'pledge_id', '[]', '{{}}', 'bench', '127.0.0.1');
+  VALUES (gen_random_uuid(), '{community}', '{user}', 'partner', 'pledge.create', 'pledge', :pledge_id, '[]', '{{}}', 'bench', '127.0.0.1');
 SELECT p.*, u.name, n.title FROM pledges p JOIN partner_units u ON u.id = p.partner_id LEFT JOIN needs n ON n.id = p.need_id
-  WHERE p.community_id = '{community}' AND p.id = :'pledge_id';
+  WHERE p.community_id = '{community}' AND p.id = :pledge_id;
 UPDATE idempotency_keys SET status_code = 201, response_body = '{{"id":"x"}}', location = '/api/v1/pledges/x'
-  WHERE scope = 'partner:{partner}' AND key = :'idem_key';
+  WHERE scope = 'partner:{partner}' AND key = :idem_key;
 COMMIT;
 """
 
@@ -131,7 +114,7 @@ def pgbench(url, ids, clients, seconds, warmup):
         binary = shutil.which("pgbench") or next((p for p in sorted(os.listdir("/usr/lib/postgresql"), reverse=True) if os.path.exists(f"/usr/lib/postgresql/{p}/bin/pgbench")), None)
         binary = binary if binary and binary.startswith("/") else f"/usr/lib/postgresql/{binary}/bin/pgbench"
         common = [binary, "-n", "-M", "prepared", "-f", script, "-c", str(clients), "-j", "2"]
-        subprocess.run(common + ["-T", str(max(1, int(warmup))), url], check=True, capture_output=True)
+        subprocess.run(common + ["-T", str(max(1, int(warmup))), url], check=True, stdout=subprocess.DEVNULL)
         out = subprocess.run(common + ["-T", str(seconds), "-l", "--log-prefix", os.path.join(tmp, "log"), url], check=True, capture_output=True, text=True).stdout
         tps = float(next(line for line in out.splitlines() if line.startswith("tps")).split("=")[1].split()[0])
         latencies = []
