@@ -60,6 +60,8 @@ export default async function setup(project: TestProject) {
     XINGGUANG_DATA_DIR: dataDir,
     XINGGUANG_STATIC_DIR: dist,
     RUST_LOG: 'warn',
+    // The webhook test's receiver is plain HTTP on 127.0.0.1.
+    XINGGUANG_WEBHOOK_ALLOW_HTTP_LOOPBACK: 'true',
   };
   // Always the embedded database, whatever the caller's shell has set.
   delete env.DATABASE_URL;

@@ -1,6 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, logIn, newPage, PHONE, screenshot } from './browser';
+import { Webhook } from 'standardwebhooks';
+import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,4 +92,62 @@ describe('partners and pledges', () => {
     expect(await table.innerText()).not.toContain(secret.slice(4, 20));
     await context.close();
   });
+
+  it('a partner system hears pledge.accepted, verified by the standardwebhooks library, when staff accept in the dashboard', async () => {
+    // The partner's system: a token, a webhook receiver, a pledge — all through the API.
+    const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'partner', password: PASSWORD }),
+    });
+    const token = ((await login.json()) as { access_token: string }).access_token;
+    const call = async (path: string, body: unknown) => {
+      const res = await fetch(`${baseURL()}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    let pledgeId = '';
+    let server: Server | undefined;
+    const delivered = new Promise<{ body: string; headers: Record<string, string> }>((resolve) => {
+      server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          res.statusCode = 204;
+          res.end();
+          const body = Buffer.concat(chunks).toString('utf8');
+          const event = JSON.parse(body) as { data: { id: string } };
+          if (event.data.id === pledgeId) resolve({ body, headers: req.headers as Record<string, string> });
+        });
+      });
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const port = (server!.address() as AddressInfo).port;
+    const endpoint = await call('/api/v1/webhooks/endpoints', { url: `http://127.0.0.1:${port}/hooks`, events: ['pledge.accepted'] });
+    const needs = await (await fetch(`${baseURL()}/api/v1/needs?status=open`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const need = (needs as { items: { id: string; title: string }[] }).items.find((n) => n.title === '文明创建志愿服务');
+    const pledge = await call('/api/v1/pledges', { need_id: need?.id, support: { kind: 'volunteer_time', people: 4, hours: 2 } });
+    pledgeId = pledge.id as string;
+
+    // Staff accept it in the dashboard.
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto(`/pledges/${pledgeId}`);
+    await page.getByTestId('accept-pledge').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await page.getByTestId('pledge-status').first().filter({ hasText: '已接受' }).waitFor();
+    await context.close();
+
+    const { body, headers } = await delivered;
+    server!.close();
+    const event = new Webhook(endpoint.secret as string).verify(body, headers) as { type: string; data: { id: string; status: string } };
+    expect(event.type).toBe('pledge.accepted');
+    expect(event.data).toMatchObject({ id: pledgeId, status: 'accepted' });
+    expect(headers['webhook-id']).toMatch(/^msg_/);
+  });
 });
+

@@ -54,7 +54,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
         let mut cors = actix_cors::Cors::default()
             .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
             .allowed_headers(["authorization", "content-type", "if-match", "idempotency-key", "x-request-id"])
-            .expose_headers(["etag", "x-request-id", "retry-after"])
+            .expose_headers(["etag", "x-request-id", "retry-after", "location", "idempotent-replayed"])
             .supports_credentials()
             .max_age(3600);
         for origin in cors_origins.iter().filter(|o| !o.is_empty()) {
