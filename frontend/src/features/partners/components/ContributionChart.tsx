@@ -3,7 +3,7 @@
 // yearly total; the tooltip gives the figure.
 import { Space, Tag, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Contributions } from '../api/partners';
+import type { Contributions } from '../api/get-contributions';
 import { formatQuantity, unitOfKind } from './text';
 
 const KINDS = ['money', 'goods', 'venue', 'volunteer_time'] as const;

@@ -3,8 +3,10 @@
 import { App, Button, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
-import { useDeliveries, useResendDelivery, type Endpoint } from '../api/webhooks';
-import { reportError } from './errors';
+import { useDeliveries } from '../api/get-deliveries';
+import type { Endpoint } from '../api/get-endpoints';
+import { useResendDelivery } from '../api/resend-delivery';
+import { reportError } from '@/lib/forms';
 
 export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // A need's progress: delivered (solid) and accepted (lighter) against the target.
 import { Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Need } from '../api/needs';
+import type { Need } from '../api/get-needs';
 import { formatQuantity } from './text';
 
 export function NeedProgress({ need }: { need: Need }) {

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PledgeStatus } from '../api/pledges';
-import type { NeedStatus } from '../api/needs';
+import type { PledgeStatus } from '../api/get-pledges';
+import type { NeedStatus } from '../api/get-needs';
 
 const PLEDGE_COLORS: Record<PledgeStatus, string> = {
   submitted: 'gold',

@@ -1,7 +1,7 @@
 // How support is put into words: quantities in their unit, pledged things, statuses.
 import type { TFunction } from 'i18next';
 import { formatMoney } from '@/lib/format';
-import type { SupportDetails } from '../api/pledges';
+import type { SupportDetails } from '../api/get-pledges';
 
 /** A quantity in a need's or pledge's measure: fen as money, slots, person-hours, or pieces. */
 export function formatQuantity(t: TFunction, language: string, unit: string, quantity: number): string {

@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/LoadMore';
 import { useMe } from '@/lib/session';
 import { formatDate } from '@/lib/format';
-import { reportError } from '../components/errors';
-import { useCreateNeed, useNeeds, useUpdateNeed, type CreateNeed, type Need, type NeedStatus } from '../api/needs';
+import { reportError } from '@/lib/forms';
+import { useCreateNeed, type CreateNeed } from '../api/create-need';
+import { useNeeds, type Need, type NeedStatus } from '../api/get-needs';
+import { useUpdateNeed } from '../api/update-need';
 import { NeedProgress } from '../components/NeedProgress';
 import { NeedStatusTag } from '../components/StatusTag';
 

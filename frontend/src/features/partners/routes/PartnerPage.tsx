@@ -8,12 +8,17 @@ import { useMe } from '@/lib/session';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { NotFound } from '@/components/NotFound';
 import { ApiProblem } from '@/api/problem';
-import { useClients, useContributions, useCreateClient, usePartner, useRevokeClient, useRotateClient, type ApiClient } from '../api/partners';
+import { useCreateClient } from '../api/create-client';
+import { useClients, type ApiClient } from '../api/get-clients';
+import { useContributions } from '../api/get-contributions';
+import { usePartner } from '../api/get-partner';
+import { useRevokeClient } from '../api/revoke-client';
+import { useRotateClient } from '../api/rotate-client';
 import { ContributionChart } from '../components/ContributionChart';
 import { DeliveryLog } from '../components/DeliveryLog';
-import { useEndpoints } from '../api/webhooks';
+import { useEndpoints } from '../api/get-endpoints';
 import { SecretModal } from '../components/SecretModal';
-import { reportError } from '../components/errors';
+import { reportError } from '@/lib/forms';
 
 function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) {
   const { t, i18n } = useTranslation();

@@ -5,8 +5,9 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
-import { useCreatePartner, usePartners, type CreatePartner, type Partner } from '../api/partners';
-import { reportError } from '../components/errors';
+import { useCreatePartner, type CreatePartner } from '../api/create-partner';
+import { usePartners, type Partner } from '../api/get-partners';
+import { reportError } from '@/lib/forms';
 
 const KINDS: CreatePartner['kind'][] = ['enterprise', 'bank', 'school', 'government', 'social_organization', 'hospital', 'other'];
 

@@ -6,9 +6,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useNeed } from '../api/needs';
-import { useCreatePledge, type SupportDetails } from '../api/pledges';
-import { reportError } from '../components/errors';
+import { useNeed } from '../api/get-need';
+import { useCreatePledge } from '../api/create-pledge';
+import type { SupportDetails } from '../api/get-pledges';
+import { reportError } from '@/lib/forms';
 
 type Kind = SupportDetails['kind'];
 const KIND_OF_CATEGORY: Record<string, Kind> = { money: 'money', venue: 'venue', equipment: 'goods', volunteers: 'volunteer_time', services: 'volunteer_time' };

@@ -9,9 +9,13 @@ import { useMe } from '@/lib/session';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { NotFound } from '@/components/NotFound';
 import { ApiProblem } from '@/api/problem';
-import { useAcceptPledge, useDeclinePledge, usePledge, useRecordDelivery, useWithdrawPledge, type PledgeDetail } from '../api/pledges';
+import { useAcceptPledge } from '../api/accept-pledge';
+import { useDeclinePledge } from '../api/decline-pledge';
+import { usePledge, type PledgeDetail } from '../api/get-pledge';
+import { useRecordDelivery } from '../api/record-delivery';
+import { useWithdrawPledge } from '../api/withdraw-pledge';
 import { PledgeStatusTag } from '../components/StatusTag';
-import { reportError } from '../components/errors';
+import { reportError } from '@/lib/forms';
 import { describeSupport, formatQuantity, unitOfKind } from '../components/text';
 
 function DeliveryModal({ pledge, open, onClose }: { pledge: PledgeDetail; open: boolean; onClose: () => void }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/LoadMore';
 import { useMe } from '@/lib/session';
 import { formatDateTime } from '@/lib/format';
-import { usePledges, type Pledge, type PledgeStatus } from '../api/pledges';
+import { usePledges, type Pledge, type PledgeStatus } from '../api/get-pledges';
 import { PledgeStatusTag } from '../components/StatusTag';
 import { describeSupport } from '../components/text';
 

@@ -3,7 +3,7 @@
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
-import { useThanks } from '../api/pledges';
+import { useThanks } from '../api/get-thanks';
 import { describeSupport } from '../components/text';
 
 export function ThanksPage() {

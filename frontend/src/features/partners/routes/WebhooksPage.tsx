@@ -3,10 +3,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Collapse, Empty, Form, Input, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EVENT_TYPES, useCreateEndpoint, useEndpoints, useRotateEndpointSecret, useSetEndpointEnabled, type EventType } from '../api/webhooks';
+import { useCreateEndpoint } from '../api/create-endpoint';
+import { EVENT_TYPES, useEndpoints, type EventType } from '../api/get-endpoints';
+import { useRotateEndpointSecret } from '../api/rotate-endpoint-secret';
+import { useSetEndpointEnabled } from '../api/update-endpoint';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { SecretModal } from '../components/SecretModal';
-import { reportError } from '../components/errors';
+import { reportError } from '@/lib/forms';
 
 export function WebhooksPage() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { useGroups } from '../api/get-groups';
 import { useCreateHousehold, type CreateHousehold } from '../api/create-household';
-import { applyFieldErrors } from './fieldErrors';
+import { applyFieldErrors } from '@/lib/forms';
 
 export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { useHouseholds } from '../api/get-households';
 import { useCreateResident, type CreateResident } from '../api/create-resident';
-import { applyFieldErrors } from './fieldErrors';
+import { applyFieldErrors } from '@/lib/forms';
 
 import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 

@@ -4,7 +4,7 @@ import { Alert, App, type FormInstance } from 'antd';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, problemMessage } from '@/api/problem';
-import { applyFieldErrors } from './fieldErrors';
+import { applyFieldErrors } from '@/lib/forms';
 
 export function useSave<Body>(mutation: UseMutationResult<unknown, Error, Body>, form: FormInstance, onDone: () => void) {
   const { t } = useTranslation();
