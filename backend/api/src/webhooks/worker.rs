@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use xingguang_db::models::idempotency::IdempotencyRecord;
-use xingguang_db::models::webhook::{DueDelivery, WebhookDelivery};
+use xingguang_db::models::webhook::{DueDelivery, WebhookDelivery, WebhookEndpoint};
 
 use super::domain::{backoff, message_id, signature};
 use crate::state::AppState;
@@ -104,9 +104,11 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
         Err(e) => (false, None, Some(e.to_string().chars().take(300).collect())),
     };
     let attempts = delivery.attempts + 1;
+    // 410 Gone: the receiver asks us to stop (Standard Webhooks); the endpoint is disabled.
+    let gone = http_status == Some(410);
     let (status, retry_at) = if ok {
         ("delivered", None)
-    } else if attempts >= state.settings.webhook_max_attempts {
+    } else if gone || attempts >= state.settings.webhook_max_attempts {
         ("failed", None)
     } else {
         let wait = backoff(Duration::from_millis(state.settings.webhook_retry_base_ms), attempts);
@@ -117,6 +119,10 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
     }
     let mut conn = state.pool.get().await?;
     WebhookDelivery::record_attempt(&mut conn, delivery.id, status, http_status, error, retry_at).await?;
+    if gone {
+        log::info!("endpoint {} answered 410 Gone: disabled", endpoint.id);
+        WebhookEndpoint::disable(&mut conn, endpoint.id).await?;
+    }
     if retry_at.is_some() {
         // A short back-off (tests, local use) should not wait for the idle poll.
         let wake = state.webhook_wake.clone();

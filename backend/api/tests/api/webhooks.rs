@@ -31,9 +31,9 @@ impl Received {
     }
 }
 
-/// A partner's receiver on a free loopback port: answers 500 to the first `fail_first` requests,
-/// then 200, and hands every request to the test.
-async fn receiver(fail_first: usize) -> (String, mpsc::UnboundedReceiver<Received>) {
+/// A partner's receiver on a free loopback port: answers `failure` (500, 410 …) to the first
+/// `fail_first` requests, then 204, and hands every request to the test.
+async fn receiver_with(fail_first: usize, failure: u16) -> (String, mpsc::UnboundedReceiver<Received>) {
     let (tx, rx) = mpsc::unbounded_channel::<Received>();
     let seen = Arc::new(AtomicUsize::new(0));
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -55,7 +55,7 @@ async fn receiver(fail_first: usize) -> (String, mpsc::UnboundedReceiver<Receive
                     }
                     let _ = tx.send(Received { headers, body: body.to_vec() });
                     if seen.fetch_add(1, Ordering::SeqCst) < fail_first {
-                        HttpResponse::InternalServerError().finish()
+                        HttpResponse::build(awc::http::StatusCode::from_u16(failure).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)).finish()
                     } else {
                         HttpResponse::NoContent().finish()
                     }
@@ -69,6 +69,10 @@ async fn receiver(fail_first: usize) -> (String, mpsc::UnboundedReceiver<Receive
     .run();
     actix_web::rt::spawn(server);
     (url, rx)
+}
+
+async fn receiver(fail_first: usize) -> (String, mpsc::UnboundedReceiver<Received>) {
+    receiver_with(fail_first, 500).await
 }
 
 async fn next(rx: &mut mpsc::UnboundedReceiver<Received>) -> Received {
@@ -272,6 +276,12 @@ async fn a_failed_delivery_can_be_resent_and_a_rotated_secret_overlaps() {
     standardwebhooks::Webhook::new(&old_secret).expect("secret").verify(&third.body, &third.headers).expect("old secret still verifies");
     let log = deliveries_after(&app, &partner, &endpoint, 1).await;
     assert_eq!(log[0]["status"], "delivered");
+    // Staff can re-send too (no key needed for them); the receiver gets the same message again.
+    let staff = app.token("staff").await;
+    let by_staff = app.post_json(&resend_path, Some(&staff), &json!({})).await;
+    assert_eq!(by_staff.status, StatusCode::OK, "{}", by_staff.body);
+    assert_eq!(next(&mut rx).await.header("webhook-id"), first.header("webhook-id"));
+    assert_eq!(app.audit_actions("webhook_delivery.resend").await.len(), 2);
 
     // Endpoint rules: https or allowed loopback only; another partner cannot see this endpoint.
     let bad = app
@@ -293,4 +303,26 @@ async fn a_failed_delivery_can_be_resent_and_a_rotated_secret_overlaps() {
         .assert_problem(StatusCode::NOT_FOUND, "not_found");
     let school_list = app.get("/api/v1/webhooks/endpoints", Some(&school_token)).await.json;
     assert_eq!(school_list.as_array().map(Vec::len), Some(0));
+}
+
+#[actix_web::test]
+async fn a_receiver_that_answers_410_gone_is_disabled_without_retries() {
+    let app = webhook_app(8).await;
+    let partner = app.token("partner").await;
+    let (url, mut rx) = receiver_with(usize::MAX, 410).await;
+    let (endpoint, _) = register(&app, &partner, &url, &["pledge.accepted"]).await;
+    let pledge = submitted_pledge(&app, &partner).await;
+    assert_eq!(accept(&app, &pledge).await.status, StatusCode::OK);
+    next(&mut rx).await;
+    let log = deliveries_after(&app, &partner, &endpoint, 1).await;
+    assert_eq!(
+        (log[0]["status"].as_str(), log[0]["attempts"].as_i64(), log[0]["last_status"].as_i64()),
+        (Some("failed"), Some(1), Some(410))
+    );
+    let endpoints = app.get("/api/v1/webhooks/endpoints", Some(&partner)).await.json;
+    assert_eq!(endpoints[0]["enabled"], false, "410 Gone disables the endpoint");
+    // Later events are not queued for a disabled endpoint.
+    let another = submitted_pledge(&app, &partner).await;
+    assert_eq!(accept(&app, &another).await.status, StatusCode::OK);
+    assert_eq!(deliveries_after(&app, &partner, &endpoint, 1).await.len(), 1);
 }

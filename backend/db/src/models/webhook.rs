@@ -4,7 +4,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::pagination::{Page, PageRequest};
-use crate::schema::{webhook_deliveries, webhook_endpoints, webhook_events};
+use crate::schema::{partner_units, webhook_deliveries, webhook_endpoints, webhook_events};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = webhook_endpoints)]
@@ -83,7 +83,8 @@ impl WebhookEndpoint {
         query.load(conn).await
     }
 
-    /// Enabled endpoints subscribed to `event_type`: of one partner, or of every partner.
+    /// Enabled endpoints subscribed to `event_type`, of active partner units: of one partner, or
+    /// of every partner.
     pub async fn subscribed(
         conn: &mut AsyncPgConnection,
         community_id: Uuid,
@@ -91,8 +92,10 @@ impl WebhookEndpoint {
         event_type: &str,
     ) -> QueryResult<Vec<WebhookEndpoint>> {
         use diesel::PgArrayExpressionMethods;
+        let active_units = partner_units::table.filter(partner_units::status.eq("active")).select(partner_units::id);
         let mut query = webhook_endpoints::table
             .filter(webhook_endpoints::community_id.eq(community_id))
+            .filter(webhook_endpoints::partner_id.eq_any(active_units))
             .filter(webhook_endpoints::enabled.eq(true))
             .filter(webhook_endpoints::events.contains(vec![event_type.to_owned()]))
             .select(WebhookEndpoint::as_select())
@@ -115,6 +118,15 @@ impl WebhookEndpoint {
             .get_result(conn)
             .await
             .optional()
+    }
+
+    /// Stops deliveries to an endpoint whose receiver answered 410 Gone (Standard Webhooks).
+    pub async fn disable(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<()> {
+        diesel::update(webhook_endpoints::table.find(id))
+            .set((webhook_endpoints::enabled.eq(false), webhook_endpoints::version.eq(webhook_endpoints::version + 1)))
+            .execute(conn)
+            .await
+            .map(|_| ())
     }
 
     pub async fn delete(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<usize> {
