@@ -88,6 +88,27 @@ pub fn check_url(raw: &str, allow_http_loopback: bool) -> Result<String, FieldEr
     }
 }
 
+/// The host and port of an endpoint URL already accepted by [`check_url`].
+pub fn host_and_port(url: &str) -> Option<(String, u16)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let default_port = if scheme.eq_ignore_ascii_case("https") { 443 } else { 80 };
+    if let Some(v6) = authority.strip_prefix('[') {
+        let (host, after) = v6.split_once(']')?;
+        let port = after.strip_prefix(':').map_or(Some(default_port), |p| p.parse().ok())?;
+        return Some((host.to_owned(), port));
+    }
+    match authority.rsplit_once(':') {
+        Some((host, port)) => Some((host.to_owned(), port.parse().ok()?)),
+        None => Some((authority.to_owned(), default_port)),
+    }
+}
+
+/// Whether an address is loopback, private, link-local or otherwise not on the public internet.
+pub fn is_private_address(ip: std::net::IpAddr) -> bool {
+    is_local_host(&ip.to_string())
+}
+
 fn is_local_host(host: &str) -> bool {
     let host = host.to_ascii_lowercase();
     if host == "localhost" || host.ends_with(".localhost") || host.ends_with(".local") || host.ends_with(".internal") {
@@ -124,6 +145,15 @@ mod tests {
         assert!(check_url("ftp://example.com", false).is_err());
         assert!(check_url("http://127.0.0.1:8080/hook", true).is_ok());
         assert!(check_url("http://example.com/hook", true).is_err());
+    }
+
+    #[test]
+    fn host_and_port_come_from_the_url() {
+        assert_eq!(host_and_port("https://hooks.example.com/x"), Some(("hooks.example.com".into(), 443)));
+        assert_eq!(host_and_port("http://127.0.0.1:8080/x?y"), Some(("127.0.0.1".into(), 8080)));
+        assert_eq!(host_and_port("https://[::1]:9443/x"), Some(("::1".into(), 9443)));
+        assert!(is_private_address("192.168.1.5".parse().expect("ip")));
+        assert!(!is_private_address("8.8.8.8".parse().expect("ip")));
     }
 
     #[test]

@@ -78,6 +78,27 @@ async fn round(state: &AppState, client: &awc::Client) -> anyhow::Result<usize> 
     Ok(count)
 }
 
+/// Endpoint URLs name public hosts (checked when registered), but a name can resolve to a private
+/// address later: look it up and refuse to send inside our own network. (A resolver that answers
+/// differently between this lookup and the connection is not caught.)
+async fn refuse_private_destination(state: &AppState, url: &str) -> Option<String> {
+    if state.settings.webhook_allow_http_loopback {
+        return None;
+    }
+    let (host, port) = super::domain::host_and_port(url)?;
+    let resolved: Result<Vec<std::net::SocketAddr>, _> =
+        tokio::net::lookup_host(if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") })
+            .await
+            .map(Iterator::collect);
+    match resolved {
+        Ok(addresses) => addresses
+            .iter()
+            .find(|a| super::domain::is_private_address(a.ip()))
+            .map(|a| format!("refused: {host} resolves to the non-public address {}", a.ip())),
+        Err(error) => Some(format!("cannot resolve {host}: {error}")),
+    }
+}
+
 async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> anyhow::Result<()> {
     let DueDelivery { delivery, event, endpoint } = due;
     let body = serde_json::to_vec(&event.payload)?;
@@ -90,18 +111,22 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
         }
     }
     let signature = signature(&secrets, &msg_id, timestamp, &body)?;
-    let sent = client
-        .post(&endpoint.url)
-        .insert_header(("content-type", "application/json"))
-        .insert_header(("webhook-id", msg_id.as_str()))
-        .insert_header(("webhook-timestamp", timestamp.to_string()))
-        .insert_header(("webhook-signature", signature))
-        .send_body(body)
-        .await;
+    let sent = match refuse_private_destination(state, &endpoint.url).await {
+        Some(reason) => Err(reason),
+        None => client
+            .post(&endpoint.url)
+            .insert_header(("content-type", "application/json"))
+            .insert_header(("webhook-id", msg_id.as_str()))
+            .insert_header(("webhook-timestamp", timestamp.to_string()))
+            .insert_header(("webhook-signature", signature))
+            .send_body(body)
+            .await
+            .map_err(|e| e.to_string()),
+    };
     let (ok, http_status, error) = match sent {
         Ok(response) if response.status().is_success() => (true, Some(i32::from(response.status().as_u16())), None),
         Ok(response) => (false, Some(i32::from(response.status().as_u16())), Some(format!("HTTP {}", response.status()))),
-        Err(e) => (false, None, Some(e.to_string().chars().take(300).collect())),
+        Err(e) => (false, None, Some(e.chars().take(300).collect())),
     };
     let attempts = delivery.attempts + 1;
     // 410 Gone: the receiver asks us to stop (Standard Webhooks); the endpoint is disabled.
