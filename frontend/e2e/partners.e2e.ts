@@ -63,6 +63,14 @@ describe('partners and pledges', () => {
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.getByTestId('pledge-status').first().filter({ hasText: '已兑现' }).waitFor();
     expect(await page.getByTestId('delivered').innerText()).toBe('¥5,000.00 / ¥5,000.00');
+
+    // The unit's yearly contributions now count the money, with a bar in this month.
+    await page.goto('/partners');
+    await page.getByRole('cell', { name: '县农商银行壶山支行' }).click();
+    const contributions = page.getByTestId('contributions');
+    await contributions.locator('.ant-statistic-content', { hasText: '¥5,000.00' }).waitFor();
+    expect(await page.getByTestId('contribution-chart').locator('rect').count()).toBeGreaterThan(0);
+    await screenshot(page, 'staff-partner-contributions');
     await context.close();
 
     // The thank-you list names the bank without the amount.
@@ -90,6 +98,21 @@ describe('partners and pledges', () => {
     const table = page.getByTestId('api-clients');
     await table.getByText('医院公益系统').waitFor();
     expect(await table.innerText()).not.toContain(secret.slice(4, 20));
+
+    // The contact phone is masked until staff state a reason; then it is shown and audited.
+    const details = page.getByTestId('partner-page');
+    expect(await details.innerText()).toContain('137****3456');
+    await page.getByTestId('reveal-phone').click();
+    await page.getByTestId('reveal-reason').fill('联系义诊活动安排');
+    await page.getByRole('dialog', { name: '查看完整联系电话' }).locator('.ant-btn-primary').click();
+    expect(await page.getByTestId('revealed-phone').innerText()).toContain('13757923456');
+
+    // Pausing the partnership is an edit of the unit.
+    await page.getByTestId('edit-partner').click();
+    await page.getByTestId('partner-status').click();
+    await page.locator('.ant-select-item-option', { hasText: '已暂停' }).click();
+    await page.getByTestId('save-partner').click();
+    await details.getByText('已暂停').waitFor();
     await context.close();
   });
 

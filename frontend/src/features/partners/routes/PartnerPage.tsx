@@ -18,6 +18,8 @@ import { ContributionChart } from '../components/ContributionChart';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { useEndpoints } from '../api/get-endpoints';
 import { SecretModal } from '../components/SecretModal';
+import { EditPartnerDrawer } from '../components/EditPartnerDrawer';
+import { RevealContact } from '../components/RevealContact';
 import { reportError } from '@/lib/forms';
 
 function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) {
@@ -127,6 +129,7 @@ export function PartnerPage() {
   const me = useMe();
   const id = routeId ?? me.partner_id ?? '';
   const [year, setYear] = useState(new Date().getFullYear());
+  const [editing, setEditing] = useState(false);
   const partner = usePartner(id);
   const contributions = useContributions(id, year);
   if (partner.isLoading) return <Spin />;
@@ -144,18 +147,27 @@ export function PartnerPage() {
         <Descriptions column={isStaff ? 3 : 1} size="small">
           <Descriptions.Item label={t('support.partnerKind')}>{t(`support.partnerKinds.${p.kind}`)}</Descriptions.Item>
           <Descriptions.Item label={t('support.contactName')}>{p.contact_name}</Descriptions.Item>
-          <Descriptions.Item label={t('support.contactPhone')}>{p.contact_phone}</Descriptions.Item>
+          <Descriptions.Item label={t('support.contactPhone')}>
+            <Space size={4}>
+              <span>{p.contact_phone}</span>
+              {isStaff && p.contact_phone && <RevealContact partnerId={p.id} />}
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label={t('support.address')}>{p.address}</Descriptions.Item>
           <Descriptions.Item label={t('support.partneredSince')}>{p.partnered_since}</Descriptions.Item>
           <Descriptions.Item label={t('support.status')}>{t(`support.partnerStatus.${p.status}`)}</Descriptions.Item>
         </Descriptions>
         {isStaff && (
-          <Link to={`/pledges?status=all&partner_id=${p.id}`}>
-            <Button size="small" style={{ marginTop: 8 }}>
-              {t('support.viewPledges')}
+          <Space style={{ marginTop: 8 }}>
+            <Link to={`/pledges?status=all&partner_id=${p.id}`}>
+              <Button size="small">{t('support.viewPledges')}</Button>
+            </Link>
+            <Button size="small" onClick={() => setEditing(true)} data-testid="edit-partner">
+              {t('support.editPartner')}
             </Button>
-          </Link>
+          </Space>
         )}
+        {isStaff && <EditPartnerDrawer partner={p} open={editing} onClose={() => setEditing(false)} />}
       </Card>
       <Card
         size="small"
