@@ -46,6 +46,8 @@ describe('partners and pledges', () => {
   it('staff accept a pledge from the review queue, and the partner sees it accepted', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
+    // The home page points staff at the queue.
+    expect(await page.getByTestId('pending-pledges').innerText()).toMatch(/待审核认捐：\d+ 条/);
     await page.goto('/pledges');
     const row = page.getByTestId('pledge-row').filter({ hasText: '县农商银行壶山支行' });
     await row.waitFor();
@@ -81,6 +83,19 @@ describe('partners and pledges', () => {
     await thanks.getByText('县农商银行壶山支行').waitFor();
     expect(await thanks.innerText()).not.toContain('5,000');
     await resident.context.close();
+  });
+
+  it('staff change a need\'s target, and the progress is measured against the new one', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/needs');
+    const card = page.getByTestId('need-card').filter({ hasText: '文艺队音响设备' });
+    await card.getByTestId('edit-need').click();
+    const dialog = page.getByRole('dialog', { name: '编辑需求' });
+    await dialog.getByTestId('need-target').fill('6');
+    await dialog.locator('.ant-btn-primary').click();
+    await card.getByText('目标 6 台').waitFor();
+    await context.close();
   });
 
   it('staff create an API client for a partner and see its secret exactly once', async () => {

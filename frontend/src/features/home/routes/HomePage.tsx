@@ -3,11 +3,14 @@ import { Button, Card, Descriptions, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/session';
+import { usePendingPledges } from '../api/get-pending-pledges';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const isStaff = me.role === 'staff';
+  const pending = usePendingPledges(isStaff);
+  const pendingCount = pending.data ? `${pending.data.items.length}${pending.data.next_cursor ? '+' : ''}` : null;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="home">
       <Typography.Title level={isStaff ? 3 : 4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
@@ -25,6 +28,18 @@ export function HomePage() {
           <Descriptions.Item label={t('home.username')}>{me.username}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {isStaff && pendingCount !== null && pendingCount !== '0' && (
+        <Card size="small" data-testid="pending-pledges">
+          <Space wrap>
+            <Typography.Text strong>{t('home.pendingPledges', { count: pendingCount })}</Typography.Text>
+            <Link to="/pledges?status=submitted">
+              <Button type="primary" size="small">
+                {t('home.reviewPledges')}
+              </Button>
+            </Link>
+          </Space>
+        </Card>
+      )}
       <Typography.Paragraph type="secondary">
         {isStaff ? (
           <>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Segmented, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/LoadMore';
 import { useMe } from '@/lib/session';
@@ -16,24 +17,43 @@ import { NeedStatusTag } from '../components/StatusTag';
 
 const CATEGORIES: CreateNeed['category'][] = ['money', 'venue', 'equipment', 'volunteers', 'services'];
 
-function CreateNeedModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+interface NeedValues {
+  title: string;
+  description?: string;
+  category: CreateNeed['category'];
+  target?: number;
+  unit?: string;
+  deadline?: Dayjs;
+}
+
+/** Publishes a need, or (with `need`) edits one: the category stays as published. */
+function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<NeedValues>();
   const create = useCreateNeed();
-  const category = Form.useWatch('category', form) as CreateNeed['category'] | undefined;
-  const submit = async (values: { title: string; description?: string; category: CreateNeed['category']; target?: number; unit?: string; deadline?: { format: (f: string) => string } }) => {
+  const update = useUpdateNeed();
+  const category = (Form.useWatch('category', form) as CreateNeed['category'] | undefined) ?? need?.category;
+  const toTarget = (v: NeedValues) => (v.target === undefined || v.target === null ? undefined : category === 'money' ? Math.round(v.target * 100) : v.target);
+  const submit = async (values: NeedValues) => {
     try {
-      const target = values.target === undefined || values.target === null ? undefined : values.category === 'money' ? Math.round(values.target * 100) : values.target;
-      await create.mutateAsync({
-        title: values.title,
-        description: values.description,
-        category: values.category,
-        target_quantity: target,
-        unit: values.category === 'equipment' ? values.unit : undefined,
-        deadline: values.deadline?.format('YYYY-MM-DD'),
-      });
-      message.success(t('support.needPublished'));
+      if (need) {
+        await update.mutateAsync({
+          id: need.id,
+          body: { version: need.version, title: values.title, description: values.description ?? '', target_quantity: toTarget(values), deadline: values.deadline?.format('YYYY-MM-DD') },
+        });
+        message.success(t('registry.saved'));
+      } else {
+        await create.mutateAsync({
+          title: values.title,
+          description: values.description,
+          category: values.category,
+          target_quantity: toTarget(values),
+          unit: values.category === 'equipment' ? values.unit : undefined,
+          deadline: values.deadline?.format('YYYY-MM-DD'),
+        });
+        message.success(t('support.needPublished'));
+      }
       form.resetFields();
       onClose();
     } catch (error) {
@@ -41,20 +61,37 @@ function CreateNeedModal({ open, onClose }: { open: boolean; onClose: () => void
     }
   };
   const targetLabel = category === 'money' ? t('support.targetYuan') : category === 'venue' ? t('support.targetSlots') : category === 'equipment' ? t('support.targetPieces') : t('support.targetHours');
+  const initial: Partial<NeedValues> = need
+    ? {
+        title: need.title,
+        description: need.description,
+        category: need.category,
+        target: need.target_quantity == null ? undefined : need.category === 'money' ? need.target_quantity / 100 : need.target_quantity,
+        deadline: need.deadline ? dayjs(need.deadline) : undefined,
+      }
+    : { category: 'money' };
   return (
-    <Modal open={open} title={t('support.publishNeed')} onCancel={onClose} onOk={() => form.submit()} okText={t('support.publish')} confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: 'money' }}>
+    <Modal
+      open={open}
+      title={need ? t('support.editNeed') : t('support.publishNeed')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={need ? t('support.save') : t('support.publish')}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
         <Form.Item name="title" label={t('support.title')} rules={[{ required: true, max: 100 }]}>
           <Input data-testid="need-title" />
         </Form.Item>
         <Form.Item name="category" label={t('support.category')} rules={[{ required: true }]}>
-          <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`support.categories.${c}`) }))} />
+          <Select disabled={!!need} options={CATEGORIES.map((c) => ({ value: c, label: t(`support.categories.${c}`) }))} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="target" label={targetLabel}>
-            <InputNumber min={category === 'money' ? 0.01 : 1} precision={category === 'money' ? 2 : 0} style={{ width: 180 }} />
+            <InputNumber min={category === 'money' ? 0.01 : 1} precision={category === 'money' ? 2 : 0} style={{ width: 180 }} data-testid="need-target" />
           </Form.Item>
-          {category === 'equipment' && (
+          {category === 'equipment' && !need && (
             <Form.Item name="unit" label={t('support.unit')} initialValue="台" rules={[{ required: true, max: 20 }]}>
               <Input style={{ width: 100 }} />
             </Form.Item>
@@ -76,6 +113,7 @@ function NeedCard({ need }: { need: Need }) {
   const { message } = App.useApp();
   const me = useMe();
   const update = useUpdateNeed();
+  const [editing, setEditing] = useState(false);
   const setStatus = async (status: NeedStatus) => {
     try {
       await update.mutateAsync({ id: need.id, body: { version: need.version, status } });
@@ -102,9 +140,12 @@ function NeedCard({ need }: { need: Need }) {
           )}
           {me.role === 'staff' && (
             <>
-              <Link to={`/pledges?need_id=${need.id}`}>
+              <Link to={`/pledges?need_id=${need.id}&status=all`}>
                 <Button size="small">{t('support.viewPledges')}</Button>
               </Link>
+              <Button size="small" onClick={() => setEditing(true)} data-testid="edit-need">
+                {t('support.editNeed')}
+              </Button>
               {need.status === 'open' ? (
                 <Button size="small" onClick={() => void setStatus('closed')} loading={update.isPending}>
                   {t('support.closeNeed')}
@@ -118,6 +159,7 @@ function NeedCard({ need }: { need: Need }) {
           )}
         </Space>
       </Space>
+      {me.role === 'staff' && <NeedModal open={editing} need={need} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
@@ -158,7 +200,7 @@ export function NeedsPage() {
         )}
       />
       <LoadMore hasMore={!!needs.hasNextPage} loading={needs.isFetchingNextPage} count={items.length} onLoad={() => void needs.fetchNextPage()} />
-      <CreateNeedModal open={creating} onClose={() => setCreating(false)} />
+      <NeedModal open={creating} onClose={() => setCreating(false)} />
     </Space>
   );
 }
