@@ -53,10 +53,15 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         let ran = xingguang_db::pool::run_migrations(&database.url).await?;
         log::info!("{ran} migration(s) applied");
         if database.embedded.is_some() {
+            // The embedded database is the demo: the seed is idempotent, so every start adds what a
+            // newer version brought (e.g. partner units) to an older local database.
             let mut conn = AsyncPgConnection::establish(&database.url).await?;
-            if Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY).await?.is_none() {
-                log::info!("first start of the embedded database: seeding the demo community");
-                crate::seed::seed_demo(&mut conn).await?;
+            let first = Community::find_by_name(&mut conn, crate::seed::DEMO_COMMUNITY).await?.is_none();
+            let report = crate::seed::seed_demo(&mut conn).await?;
+            if first {
+                log::info!("first start of the embedded database: demo community seeded");
+            } else if !report.users_created.is_empty() || report.partners_created {
+                log::info!("demo data completed: {:?} users, partners added: {}", report.users_created, report.partners_created);
             }
         }
         let pool = xingguang_db::pool::build_pool(&database.url, settings.db_pool_size)?;
@@ -111,8 +116,9 @@ pub async fn seed_demo(settings: Settings, residents: Option<usize>) -> anyhow::
         let report = crate::seed::seed_demo_sized(&mut conn, size).await?;
         let users = if report.users_created.is_empty() { "none".to_owned() } else { report.users_created.join(", ") };
         println!(
-            "demo community {}; users created: {users}; {} households and {} residents generated in {:.1} s",
+            "demo community {}; users created: {users}; partner units {}; {} households and {} residents generated in {:.1} s",
             if report.community_created { "created" } else { "already present" },
+            if report.partners_created { "created" } else { "already present" },
             report.households_created,
             report.residents_created,
             started.elapsed().as_secs_f64()

@@ -51,6 +51,7 @@ pub struct SeedReport {
     pub users_created: Vec<String>,
     pub households_created: usize,
     pub residents_created: usize,
+    pub partners_created: bool,
 }
 
 /// Seeds everything in one transaction: a failed seed leaves nothing behind.
@@ -114,7 +115,7 @@ async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<Se
 
     if let Some(staff) = User::find_by_username(conn, "staff").await? {
         let partner_user = User::find_by_username(conn, "partner").await?;
-        partners::seed(conn, community.id, &staff, partner_user.as_ref()).await?;
+        report.partners_created = partners::seed(conn, community.id, &staff, partner_user.as_ref()).await?;
     }
 
     if ResidentGroup::find_by_number(conn, community.id, 1).await?.is_some() {
