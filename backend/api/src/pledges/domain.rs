@@ -303,7 +303,7 @@ mod tests {
             assert_eq!(PledgeAction::Withdraw.check(status).is_ok(), status == PledgeStatus::Submitted);
             assert_eq!(PledgeAction::Deliver.check(status).is_ok(), status == PledgeStatus::Accepted);
         }
-        assert!(PledgeAction::Accept.check(PledgeStatus::Declined).unwrap_err().contains("declined"));
+        assert!(PledgeAction::Accept.check(PledgeStatus::Declined).is_err_and(|m| m.contains("declined")));
     }
 
     #[test]
