@@ -187,5 +187,39 @@ describe('partners and pledges', () => {
     expect(event.data).toMatchObject({ id: pledgeId, status: 'accepted' });
     expect(headers['webhook-id']).toMatch(/^msg_/);
   });
+
+  it('a partner registers a webhook endpoint on the phone, sends itself a test event and sees it delivered', async () => {
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        bodies.push(Buffer.concat(chunks).toString('utf8'));
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/phone-hooks`;
+
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'partner');
+    await page.goto('/webhooks');
+    await page.getByPlaceholder('https://example.com/hooks/xingguang').fill(url);
+    await page.getByRole('button', { name: '添加推送地址' }).click();
+    expect(await page.getByTestId('secret').innerText()).toMatch(/^whsec_/);
+    await page.getByRole('button', { name: '我已保存' }).click();
+    const card = page.locator('.ant-card').filter({ hasText: url });
+    await card.getByTestId('send-test').click();
+    await card.getByText('推送记录').click();
+    await card.getByText('已送达').waitFor();
+    expect(await card.innerText()).toContain('webhook.test');
+    expect(bodies.some((b) => b.includes('"webhook.test"'))).toBe(true);
+    await screenshot(page, 'partner-webhooks');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+    server.close();
+  });
 });
 

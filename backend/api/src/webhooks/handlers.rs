@@ -290,6 +290,62 @@ pub async fn rotate_endpoint_secret(
     Ok(reply.into_response())
 }
 
+/// Send a test event
+///
+/// Queues a `webhook.test` event for this endpoint only (whatever events it subscribes to), signed
+/// like every delivery, so you can check your receiver and its signature verification. It shows
+/// in the delivery log. Requires an `Idempotency-Key` header.
+///
+/// **Roles:** partner (own endpoints).
+#[utoipa::path(
+    tag = "webhooks",
+    operation_id = "send_test_event",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The endpoint's id."),
+        ("Idempotency-Key" = String, Header, description = "Unique per operation, e.g. a UUID."),
+    ),
+    responses(
+        (status = 202, description = "Queued; the worker sends it within moments.", body = WebhookDeliveryDto),
+        (status = 400, description = "No `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The endpoint is disabled.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/webhooks/endpoints/{id}/test")]
+pub async fn send_test_event(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let partner_id = own_partner(&user)?;
+    let idem = Idempotency::required(&req, &user, &json!({}))?;
+    let mut conn = state.conn().await?;
+    let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
+    if !endpoint.enabled {
+        return Err(ApiError::conflict("endpoint_disabled", "This endpoint is disabled; enable it first."));
+    }
+    let reply = conn
+        .transaction::<_, ApiError, _>(async |conn| {
+            if let Some(replay) = idem.begin(conn).await? {
+                return Ok(replay);
+            }
+            let delivery_id = super::outbox::publish_test(conn, &endpoint).await?;
+            let delivery = WebhookDelivery::find(conn, endpoint.id, delivery_id).await?;
+            let event = xingguang_db::models::webhook::WebhookEvent::find(conn, delivery.event_id).await?;
+            let mut reply = Reply::ok(WebhookDeliveryDto::from((delivery, event)))?;
+            reply.status = actix_web::http::StatusCode::ACCEPTED;
+            idem.finish(conn, Ok(reply)).await
+        })
+        .await?;
+    state.wake_webhooks();
+    Ok(reply.into_response())
+}
+
 /// An endpoint's delivery log
 ///
 /// Newest first, with the payload as sent and the latest attempt's outcome.

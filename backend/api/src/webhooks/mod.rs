@@ -18,6 +18,7 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::update_endpoint)
         .service(handlers::delete_endpoint)
         .service(handlers::rotate_endpoint_secret)
+        .service(handlers::send_test_event)
         .service(handlers::list_deliveries)
         .service(handlers::resend_delivery);
 }

@@ -10,6 +10,9 @@ use xingguang_db::models::webhook::{NewWebhookDelivery, WebhookDelivery, Webhook
 
 use super::domain::{message_id, EventType};
 
+/// The type of the test event a partner can send to one of its endpoints (not subscribable).
+pub const TEST_EVENT: &str = "webhook.test";
+
 /// Records one event and queues a delivery to every enabled endpoint subscribed to it: of
 /// `partner_id`'s endpoints, or of every partner's when `partner_id` is `None`.
 ///
@@ -46,5 +49,28 @@ pub async fn publish(
         })
         .collect();
     WebhookDelivery::insert_all(conn, &deliveries).await?;
+    Ok(id)
+}
+
+/// A `webhook.test` event for exactly this endpoint, whatever it subscribes to, so a partner can
+/// check its receiver and signature verification. Returns the delivery's id.
+pub async fn publish_test(conn: &mut AsyncPgConnection, endpoint: &WebhookEndpoint) -> QueryResult<Uuid> {
+    let data = json!({ "endpoint_id": endpoint.id, "message": "Test event from Xingguang: your endpoint receives and can verify our deliveries." });
+    let event_id = insert_event(conn, endpoint.community_id, Some(endpoint.partner_id), TEST_EVENT, data).await?;
+    let delivery = NewWebhookDelivery { id: xingguang_db::new_id(), event_id, endpoint_id: endpoint.id, partner_id: endpoint.partner_id };
+    WebhookDelivery::insert_all(conn, std::slice::from_ref(&delivery)).await?;
+    Ok(delivery.id)
+}
+
+async fn insert_event(conn: &mut AsyncPgConnection, community_id: Uuid, partner_id: Option<Uuid>, event_type: &str, data: Value) -> QueryResult<Uuid> {
+    let id = xingguang_db::new_id();
+    let created_at = Utc::now();
+    let payload = json!({
+        "id": message_id(id),
+        "type": event_type,
+        "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": data,
+    });
+    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type: event_type.to_owned(), payload, created_at }).await?;
     Ok(id)
 }

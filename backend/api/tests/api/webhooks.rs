@@ -326,3 +326,27 @@ async fn a_receiver_that_answers_410_gone_is_disabled_without_retries() {
     assert_eq!(accept(&app, &another).await.status, StatusCode::OK);
     assert_eq!(deliveries_after(&app, &partner, &endpoint, 1).await.len(), 1);
 }
+
+#[actix_web::test]
+async fn a_partner_can_send_itself_a_signed_test_event() {
+    let app = webhook_app(8).await;
+    let partner = app.token("partner").await;
+    let (url, mut rx) = receiver(0).await;
+    // Subscribed to nothing relevant: the test event goes to this endpoint anyway.
+    let (endpoint, secret) = register(&app, &partner, &url, &["need.published"]).await;
+    let path = format!("/api/v1/webhooks/endpoints/{endpoint}/test");
+    let queued = app.post_idempotent(&path, &partner, "test-1", &json!({})).await;
+    assert_eq!(queued.status, StatusCode::ACCEPTED, "{}", queued.body);
+    assert_eq!(queued.json["event_type"], "webhook.test");
+    let got = next(&mut rx).await;
+    standardwebhooks::Webhook::new(&secret).expect("secret").verify(&got.body, &got.headers).expect("verifies");
+    assert_eq!(got.json()["type"], "webhook.test");
+    assert_eq!(got.json()["data"]["endpoint_id"], endpoint.as_str());
+    assert_eq!(got.header("webhook-id"), queued.json["message_id"].as_str().unwrap_or_default());
+    // The same key replays the first answer and sends nothing new.
+    let again = app.post_idempotent(&path, &partner, "test-1", &json!({})).await;
+    assert_eq!(again.json["id"], queued.json["id"]);
+    let log = deliveries_after(&app, &partner, &endpoint, 1).await;
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["status"], "delivered");
+}

@@ -11,5 +11,7 @@ export function useDeliveries(endpointId: string) {
       unwrap(api.GET('/api/v1/webhooks/endpoints/{id}/deliveries', { params: { path: { id: endpointId }, query: { cursor: pageParam, limit: 20 } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    // While something is still pending, look again every 2 s so the log shows the outcome.
+    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.items.some((d) => d.status === 'pending')) ? 2000 : false),
   });
 }

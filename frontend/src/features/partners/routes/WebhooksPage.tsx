@@ -7,6 +7,7 @@ import { useCreateEndpoint } from '../api/create-endpoint';
 import { EVENT_TYPES, useEndpoints, type EventType } from '../api/get-endpoints';
 import { useRotateEndpointSecret } from '../api/rotate-endpoint-secret';
 import { useSetEndpointEnabled } from '../api/update-endpoint';
+import { useSendTestEvent } from '../api/send-test-event';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { SecretModal } from '../components/SecretModal';
 import { reportError } from '@/lib/forms';
@@ -18,6 +19,7 @@ export function WebhooksPage() {
   const create = useCreateEndpoint();
   const setEnabled = useSetEndpointEnabled();
   const rotate = useRotateEndpointSecret();
+  const sendTest = useSendTestEvent();
   const [form] = Form.useForm<{ url: string; events: EventType[]; description?: string }>();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [secret, setSecret] = useState<string | null>(null);
@@ -68,17 +70,32 @@ export function WebhooksPage() {
               ))}
             </Space>
             {e.description && <Typography.Text type="secondary">{e.description}</Typography.Text>}
-            <Popconfirm
-              title={t('support.rotateSecretConfirm')}
-              onConfirm={() =>
-                rotate.mutateAsync({ id: e.id, key: crypto.randomUUID() }).then(
-                  (r) => setSecret(r.secret),
-                  (err: unknown) => reportError(t, message, err),
-                )
-              }
-            >
-              <Button size="small">{t('support.rotateSecret')}</Button>
-            </Popconfirm>
+            <Space wrap>
+              <Popconfirm
+                title={t('support.rotateSecretConfirm')}
+                onConfirm={() =>
+                  rotate.mutateAsync({ id: e.id, key: crypto.randomUUID() }).then(
+                    (r) => setSecret(r.secret),
+                    (err: unknown) => reportError(t, message, err),
+                  )
+                }
+              >
+                <Button size="small">{t('support.rotateSecret')}</Button>
+              </Popconfirm>
+              <Button
+                size="small"
+                disabled={!e.enabled}
+                data-testid="send-test"
+                onClick={() =>
+                  sendTest.mutateAsync({ id: e.id, key: crypto.randomUUID() }).then(
+                    () => message.success(t('support.testQueued')),
+                    (err: unknown) => reportError(t, message, err),
+                  )
+                }
+              >
+                {t('support.sendTest')}
+              </Button>
+            </Space>
             <Collapse size="small" items={[{ key: 'log', label: t('support.deliveryLog'), children: <DeliveryLog endpoint={e} /> }]} />
           </Space>
         </Card>
