@@ -3256,6 +3256,15 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
+            /** @description `too_many_requests`: five failed attempts for this client id from this address within 15 minutes; see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
         };
     };
     list_partners: {

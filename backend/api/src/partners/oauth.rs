@@ -7,6 +7,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use base64::Engine;
 use serde_json::json;
+use xingguang_db::models::login_failure::LoginFailure;
 use xingguang_db::models::partner::{ApiClient, PartnerUnit};
 
 use super::domain::{digests_equal, hash_secret};
@@ -69,6 +70,7 @@ fn basic_credentials(req: &HttpRequest) -> Option<Result<(String, String), ()>> 
         (status = 400, description = "`invalid_request` or `unsupported_grant_type`.", body = OAuthErrorResponse),
         (status = 401, description = "`invalid_client`: unknown client, wrong secret, or revoked.", body = OAuthErrorResponse),
         (status = 403, description = "`unauthorized_client`: the partner unit is inactive.", body = OAuthErrorResponse),
+        (status = 429, description = "`too_many_requests`: five failed attempts for this client id from this address within 15 minutes; see `Retry-After`.", body = OAuthErrorResponse),
     )
 )]
 #[post("/oauth/token")]
@@ -104,9 +106,19 @@ pub async fn token(req: HttpRequest, state: web::Data<AppState>, ctx: RequestCtx
         }
     };
     let mut conn = state.conn().await?;
+    // Failed attempts are counted per client id and address, like logins: guessing a 256-bit
+    // secret is hopeless, but a misbehaving integration should not hammer the database.
+    let throttle_key = format!("oauth:{}", client_id.trim().chars().take(64).collect::<String>());
+    if let Some(retry_after) = crate::auth::service::throttled_for(&mut conn, &throttle_key, &ctx.ip).await? {
+        let mut response =
+            oauth_error(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", "Too many failed attempts for this client; wait and retry.");
+        response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after));
+        return Ok(response);
+    }
     let client = match ApiClient::by_client_id(&mut conn, client_id.trim()).await? {
         Some(c) if c.revoked_at.is_none() && digests_equal(&c.secret_hash, &hash_secret(&secret)) => c,
         found => {
+            LoginFailure::record(&mut conn, &throttle_key, &ctx.ip).await?;
             if let Some(client) = found {
                 AuditEvent::new("api_client.token_refused", "api_client")
                     .community(client.community_id)
@@ -123,6 +135,7 @@ pub async fn token(req: HttpRequest, state: web::Data<AppState>, ctx: RequestCtx
         return Ok(oauth_error(StatusCode::FORBIDDEN, "unauthorized_client", "The partner unit of this client is inactive."));
     }
     ApiClient::touch(&mut conn, client.id).await?;
+    LoginFailure::clear(&mut conn, &throttle_key, &ctx.ip).await?;
     let response = ClientTokenResponse {
         access_token: state.tokens.issue_for_client(&client)?,
         token_type: "Bearer",

@@ -62,7 +62,13 @@ pub async fn publish_test(conn: &mut AsyncPgConnection, endpoint: &WebhookEndpoi
     Ok(delivery.id)
 }
 
-async fn insert_event(conn: &mut AsyncPgConnection, community_id: Uuid, partner_id: Option<Uuid>, event_type: &str, data: Value) -> QueryResult<Uuid> {
+async fn insert_event(
+    conn: &mut AsyncPgConnection,
+    community_id: Uuid,
+    partner_id: Option<Uuid>,
+    event_type: &str,
+    data: Value,
+) -> QueryResult<Uuid> {
     let id = xingguang_db::new_id();
     let created_at = Utc::now();
     let payload = json!({
@@ -71,6 +77,7 @@ async fn insert_event(conn: &mut AsyncPgConnection, community_id: Uuid, partner_
         "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "data": data,
     });
-    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type: event_type.to_owned(), payload, created_at }).await?;
+    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type: event_type.to_owned(), payload, created_at })
+        .await?;
     Ok(id)
 }

@@ -157,3 +157,22 @@ async fn an_inactive_unit_gets_no_tokens() {
         .await;
     crate::helpers::Response::read(stale).await.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
 }
+
+#[actix_web::test]
+async fn repeated_wrong_secrets_are_throttled_per_client() {
+    let app = TestApp::spawn().await;
+    let bank = app.demo_partner_id().await;
+    let (client_id, secret) = app.create_client(&bank).await;
+    for _ in 0..xingguang::auth::service::MAX_FAILURES {
+        let res = app.token_request(Some((&client_id, "xgs_wrong")), &[("grant_type", "client_credentials")]).await;
+        assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right secret waits, with a Retry-After.
+    let throttled = app.token_request(Some((&client_id, &secret)), &[("grant_type", "client_credentials")]).await;
+    assert_eq!(throttled.status, StatusCode::TOO_MANY_REQUESTS, "{}", throttled.body);
+    assert_eq!(throttled.json["error"], "too_many_requests");
+    assert!(throttled.header("retry-after").and_then(|v| v.parse::<u64>().ok()).is_some_and(|s| s > 0));
+    // Another client is not affected.
+    let (other_id, other_secret) = app.create_client(&bank).await;
+    app.client_token(&other_id, &other_secret).await;
+}
