@@ -186,3 +186,52 @@ impl From<anyhow::Error> for ApiError {
         ApiError::internal(error)
     }
 }
+
+/// Collects field errors so one answer lists every problem of a form.
+#[derive(Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|e| self.0.push(e)).ok()
+    }
+
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// A required text field, trimmed: 1–`max` characters.
+    pub fn required_text(&mut self, field: &str, raw: &str, max: usize) -> String {
+        let value = raw.trim();
+        if value.is_empty() || value.chars().count() > max {
+            self.push(field, format!("must be 1–{max} characters"));
+        }
+        value.to_owned()
+    }
+
+    /// An optional text field, trimmed (empty when blank): at most `max` characters.
+    pub fn optional_text(&mut self, field: &str, raw: &str, max: usize) -> String {
+        let value = raw.trim();
+        if value.chars().count() > max {
+            self.push(field, format!("must be at most {max} characters"));
+        }
+        value.to_owned()
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.0))
+        }
+    }
+}
+
+/// Maps a unique-constraint violation to a 409 with a clear message, anything else to a 500.
+pub fn conflict_on_duplicate(error: diesel::result::Error, what: &'static str) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict("duplicate", format!("{what} already exists.")),
+        other => other.into(),
+    }
+}

@@ -11,30 +11,14 @@ use super::dto::*;
 use super::policy::{check_partner, partner_scope};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Staff, StaffOrPartner};
+use crate::error::{conflict_on_duplicate, Errors};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::version::etag;
 use crate::http::RequestCtx;
 use crate::pledges::domain::SupportKind;
 use crate::registry::domain::parse_phone;
 use crate::registry::dto::RevealRequest;
-use crate::registry::service::{conflict_on_duplicate, Errors};
 use crate::state::AppState;
-
-fn text(errors: &mut Errors, field: &str, value: &str, max: usize) -> Option<String> {
-    let value = value.trim();
-    if value.chars().count() > max {
-        errors.push(field, format!("must be at most {max} characters"));
-    }
-    Some(value.to_owned()).filter(|v| !v.is_empty())
-}
-
-fn name(errors: &mut Errors, value: &str) -> String {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > 100 {
-        errors.push("name", "must be 1–100 characters");
-    }
-    value.to_owned()
-}
 
 fn phone(errors: &mut Errors, value: &str) -> Option<String> {
     let value = value.trim();
@@ -94,11 +78,11 @@ pub async fn create_partner(
     let new = NewPartnerUnit {
         id: xingguang_db::new_id(),
         community_id: user.community_id(),
-        name: name(&mut errors, &body.name),
+        name: errors.required_text("name", &body.name, 100),
         kind: body.kind.as_str().to_owned(),
-        contact_name: body.contact_name.as_deref().and_then(|v| text(&mut errors, "contact_name", v, 50)),
+        contact_name: body.contact_name.as_deref().map(|v| errors.optional_text("contact_name", v, 50)).filter(|v| !v.is_empty()),
         contact_phone: body.contact_phone.as_deref().and_then(|v| phone(&mut errors, v)),
-        address: body.address.as_deref().and_then(|v| text(&mut errors, "address", v, 200)),
+        address: body.address.as_deref().map(|v| errors.optional_text("address", v, 200)).filter(|v| !v.is_empty()),
         partnered_since: body.partnered_since,
     };
     errors.finish()?;
@@ -172,7 +156,7 @@ pub async fn update_partner(
     let mut changes = PartnerUnitChanges::default();
     let mut fields = Vec::new();
     if let Some(v) = &body.name {
-        changes.name = Some(name(&mut errors, v));
+        changes.name = Some(errors.required_text("name", v, 100));
         fields.push("name");
     }
     if let Some(kind) = body.kind {
@@ -180,7 +164,7 @@ pub async fn update_partner(
         fields.push("kind");
     }
     if let Some(v) = &body.contact_name {
-        changes.contact_name = Some(text(&mut errors, "contact_name", v, 50));
+        changes.contact_name = Some(Some(errors.optional_text("contact_name", v, 50)).filter(|v| !v.is_empty()));
         fields.push("contact_name");
     }
     if let Some(v) = &body.contact_phone {
@@ -188,7 +172,7 @@ pub async fn update_partner(
         fields.push("contact_phone");
     }
     if let Some(v) = &body.address {
-        changes.address = Some(text(&mut errors, "address", v, 200));
+        changes.address = Some(Some(errors.optional_text("address", v, 200)).filter(|v| !v.is_empty()));
         fields.push("address");
     }
     if let Some(date) = body.partnered_since {
@@ -243,10 +227,7 @@ pub async fn reveal_partner_contact(
     id: web::Path<Uuid>,
     body: web::Json<RevealRequest>,
 ) -> ApiResult<HttpResponse> {
-    let reason = body.reason.trim();
-    if !(4..=200).contains(&reason.chars().count()) {
-        return Err(ApiError::validation(vec![crate::error::FieldError::new("reason", "must be 4–200 characters")]));
-    }
+    let reason = body.reason()?;
     let mut conn = state.conn().await?;
     let unit = PartnerUnit::find(&mut conn, user.community_id(), *id).await?;
     AuditEvent::new("partner.reveal", "partner_unit")

@@ -10,11 +10,11 @@ use super::domain::{NeedCategory, NeedStatus};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{AnyRole, Authed, Staff};
+use crate::error::Errors;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::paging::page;
 use crate::http::version::{check_if_match, etag};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
-use crate::registry::service::Errors;
 use crate::state::AppState;
 use crate::webhooks::domain::EventType;
 use crate::webhooks::outbox;
@@ -36,21 +36,6 @@ async fn with_progress(conn: &mut diesel_async::AsyncPgConnection, role: Role, n
             NeedDto::new(need, p, show)
         })
         .collect())
-}
-
-fn check_title(errors: &mut Errors, title: &str) -> String {
-    let title = title.trim();
-    if title.is_empty() || title.chars().count() > 100 {
-        errors.push("title", "must be 1–100 characters");
-    }
-    title.to_owned()
-}
-
-fn check_description(errors: &mut Errors, description: &str) -> String {
-    if description.chars().count() > 2000 {
-        errors.push("description", "must be at most 2000 characters");
-    }
-    description.trim().to_owned()
 }
 
 fn check_target(errors: &mut Errors, target: Option<i64>) -> Option<i64> {
@@ -148,8 +133,8 @@ pub async fn create_need(
     body: web::Json<CreateNeedRequest>,
 ) -> ApiResult<HttpResponse> {
     let mut errors = Errors::default();
-    let title = check_title(&mut errors, &body.title);
-    let description = check_description(&mut errors, body.description.as_deref().unwrap_or(""));
+    let title = errors.required_text("title", &body.title, 100);
+    let description = errors.optional_text("description", body.description.as_deref().unwrap_or(""), 2000);
     let target_quantity = check_target(&mut errors, body.target_quantity);
     let unit = match body.category.fixed_unit() {
         Some(unit) => unit.to_owned(),
@@ -235,11 +220,11 @@ pub async fn update_need(
     let mut changes = NeedChanges::default();
     let mut fields = Vec::new();
     if let Some(title) = &body.title {
-        changes.title = Some(check_title(&mut errors, title));
+        changes.title = Some(errors.required_text("title", title, 100));
         fields.push("title");
     }
     if let Some(description) = &body.description {
-        changes.description = Some(check_description(&mut errors, description));
+        changes.description = Some(errors.optional_text("description", description, 2000));
         fields.push("description");
     }
     if body.target_quantity.is_some() {

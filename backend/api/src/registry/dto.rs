@@ -279,6 +279,20 @@ pub struct RevealRequest {
     pub reason: String,
 }
 
+impl RevealRequest {
+    /// The stated reason, trimmed; every reveal of personal data needs one (422 otherwise).
+    pub fn reason(&self) -> crate::error::ApiResult<&str> {
+        let reason = self.reason.trim();
+        if !(4..=200).contains(&reason.chars().count()) {
+            return Err(crate::error::ApiError::validation(vec![crate::error::FieldError::new(
+                "reason",
+                "state why you need the full values (4–200 characters)",
+            )]));
+        }
+        Ok(reason)
+    }
+}
+
 /// Unmasked personal data of one resident.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevealResponse {

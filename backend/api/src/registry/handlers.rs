@@ -674,13 +674,7 @@ pub async fn reveal_resident(
     id: web::Path<Uuid>,
     body: web::Json<RevealRequest>,
 ) -> ApiResult<HttpResponse> {
-    let reason = body.reason.trim();
-    if !(4..=200).contains(&reason.chars().count()) {
-        return Err(ApiError::validation(vec![crate::error::FieldError::new(
-            "reason",
-            "state why you need the full values (4–200 characters)",
-        )]));
-    }
+    let reason = body.reason()?;
     let mut conn = state.conn().await?;
     let row = Resident::find(&mut conn, reach(&user), *id).await?;
     // The reveal is only answered once its audit entry is stored.

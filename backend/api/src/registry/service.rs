@@ -15,27 +15,8 @@ use super::dto::{CreateResidentRequest, ResidentQuery, UpdateResidentRequest};
 use super::national_id::NationalId;
 use crate::error::{ApiError, FieldError};
 
-/// Collects field errors so one answer lists every problem of a form.
-#[derive(Default)]
-pub struct Errors(pub Vec<FieldError>);
-
-impl Errors {
-    pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
-        result.map_err(|e| self.0.push(e)).ok()
-    }
-
-    pub fn push(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError::new(field, message));
-    }
-
-    pub fn finish(self) -> Result<(), ApiError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::validation(self.0))
-        }
-    }
-}
+// Shared by every capability; kept importable from here for the registry's modules.
+pub use crate::error::{conflict_on_duplicate, Errors};
 
 /// An ID number, with the birth date and sex the form sent checked against it.
 pub fn parse_id_number(
@@ -236,13 +217,4 @@ pub async fn check_leader(
         }
     }
     Ok(())
-}
-
-/// Maps a unique-constraint violation to a 409 with a clear message, anything else to a 500.
-pub fn conflict_on_duplicate(error: diesel::result::Error, what: &'static str) -> ApiError {
-    use diesel::result::{DatabaseErrorKind, Error};
-    match error {
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict("duplicate", format!("{what} already exists.")),
-        other => other.into(),
-    }
 }

@@ -106,12 +106,9 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
     ];
     for (unit_index, need, details, note, state) in pledges {
         let unit = &units[unit_index];
-        let quantity = match details["kind"].as_str() {
-            Some("money") => details["amount_fen"].as_i64().unwrap_or(0),
-            Some("goods") => details["items"].as_array().map_or(0, |items| items.iter().filter_map(|i| i["quantity"].as_i64()).sum()),
-            Some("venue") => details["slots"].as_array().map_or(0, |s| s.len() as i64),
-            _ => details["people"].as_i64().unwrap_or(0) * details["hours"].as_i64().unwrap_or(0),
-        };
+        // The same measure as a pledge submitted through the API.
+        let support: crate::pledges::domain::SupportDetails = serde_json::from_value(details.clone())?;
+        let quantity = support.quantity();
         let pledge = Pledge::insert(
             conn,
             &NewPledge {
@@ -119,7 +116,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 community_id,
                 partner_id: unit.id,
                 need_id: need.map(|n| n.id),
-                kind: details["kind"].as_str().unwrap_or("money").to_owned(),
+                kind: support.kind().as_str().to_owned(),
                 details: details.clone(),
                 quantity,
                 planned_date: Some(today - Duration::days(20)),

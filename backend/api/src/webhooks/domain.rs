@@ -106,7 +106,12 @@ pub fn host_and_port(url: &str) -> Option<(String, u16)> {
 
 /// Whether an address is loopback, private, link-local or otherwise not on the public internet.
 pub fn is_private_address(ip: std::net::IpAddr) -> bool {
-    is_local_host(&ip.to_string())
+    match ip {
+        std::net::IpAddr::V4(ip) => ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast(),
+        std::net::IpAddr::V6(ip) => {
+            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00 || (ip.segments()[0] & 0xffc0) == 0xfe80
+        }
+    }
 }
 
 fn is_local_host(host: &str) -> bool {
@@ -114,15 +119,7 @@ fn is_local_host(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") || host.ends_with(".local") || host.ends_with(".internal") {
         return true;
     }
-    match host.parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V4(ip)) => {
-            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast()
-        }
-        Ok(std::net::IpAddr::V6(ip)) => {
-            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00 || (ip.segments()[0] & 0xffc0) == 0xfe80
-        }
-        Err(_) => false,
-    }
+    host.parse::<std::net::IpAddr>().is_ok_and(is_private_address)
 }
 
 /// When to try again after `attempts` failed attempts: `base` × 4^(attempts−1), at most 6 hours.

@@ -8,7 +8,7 @@ use super::domain::{check_url, new_secret, EventType};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Partner, StaffOrPartner};
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{ApiError, ApiResult, Errors, Problem};
 use crate::http::idempotency::{Idempotency, Reply};
 use crate::http::paging::page;
 use crate::http::version::{check_if_match, etag};
@@ -16,21 +16,14 @@ use crate::http::{ListResponse, PageQuery, RequestCtx};
 use crate::partners::policy::{own_partner, partner_scope};
 use crate::state::AppState;
 
-fn events(errors: &mut Vec<FieldError>, list: &[EventType]) -> Vec<String> {
+fn events(errors: &mut Errors, list: &[EventType]) -> Vec<String> {
     if list.is_empty() {
-        errors.push(FieldError::new("events", "choose at least one event"));
+        errors.push("events", "choose at least one event");
     }
     let mut out: Vec<String> = list.iter().map(|e| e.as_str().to_owned()).collect();
     out.sort();
     out.dedup();
     out
-}
-
-fn description(errors: &mut Vec<FieldError>, text: &str) -> String {
-    if text.chars().count() > 200 {
-        errors.push(FieldError::new("description", "must be at most 200 characters"));
-    }
-    text.trim().to_owned()
 }
 
 /// List webhook endpoints
@@ -91,13 +84,11 @@ pub async fn create_endpoint(
 ) -> ApiResult<HttpResponse> {
     let partner_id = own_partner(&user)?;
     let idem = Idempotency::required(&req, &user, &*body)?;
-    let mut errors = Vec::new();
-    let url = check_url(&body.url, state.settings.webhook_allow_http_loopback).map_err(|e| errors.push(e)).ok();
+    let mut errors = Errors::default();
+    let url = errors.check(check_url(&body.url, state.settings.webhook_allow_http_loopback));
     let events = events(&mut errors, &body.events);
-    let description = description(&mut errors, body.description.as_deref().unwrap_or(""));
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    let description = errors.optional_text("description", body.description.as_deref().unwrap_or(""), 200);
+    errors.finish()?;
     let mut conn = state.conn().await?;
     let reply = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -159,15 +150,15 @@ pub async fn update_endpoint(
 ) -> ApiResult<HttpResponse> {
     check_if_match(&req, body.version)?;
     let partner_id = own_partner(&user)?;
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     let mut changes = WebhookEndpointChanges::default();
     let mut fields = Vec::new();
     if let Some(url) = &body.url {
-        changes.url = check_url(url, state.settings.webhook_allow_http_loopback).map_err(|e| errors.push(e)).ok();
+        changes.url = errors.check(check_url(url, state.settings.webhook_allow_http_loopback));
         fields.push("url");
     }
     if let Some(text) = &body.description {
-        changes.description = Some(description(&mut errors, text));
+        changes.description = Some(errors.optional_text("description", text, 200));
         fields.push("description");
     }
     if let Some(list) = &body.events {
@@ -178,9 +169,7 @@ pub async fn update_endpoint(
         changes.enabled = Some(enabled);
         fields.push("enabled");
     }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    errors.finish()?;
     let mut conn = state.conn().await?;
     WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
     let endpoint = conn

@@ -4,10 +4,9 @@ import { App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'ant
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { reportError } from '@/lib/forms';
-import type { Partner } from '../api/get-partners';
+import { PARTNER_KINDS, type Partner } from '../api/get-partners';
 import { useUpdatePartner } from '../api/update-partner';
 
-const KINDS: Partner['kind'][] = ['enterprise', 'bank', 'school', 'government', 'social_organization', 'hospital', 'other'];
 
 interface Values {
   name: string;
@@ -74,7 +73,7 @@ export function EditPartnerDrawer({ partner, open, onClose }: { partner: Partner
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('support.partnerKind')}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`support.partnerKinds.${k}`) }))} />
+          <Select options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`support.partnerKinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="contact_name" label={t('support.contactName')} rules={[{ max: 50 }]}>
           <Input />

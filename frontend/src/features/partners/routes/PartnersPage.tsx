@@ -6,10 +6,9 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
 import { useCreatePartner, type CreatePartner } from '../api/create-partner';
-import { usePartners, type Partner } from '../api/get-partners';
+import { PARTNER_KINDS, usePartners, type Partner } from '../api/get-partners';
 import { reportError } from '@/lib/forms';
 
-const KINDS: CreatePartner['kind'][] = ['enterprise', 'bank', 'school', 'government', 'social_organization', 'hospital', 'other'];
 
 function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -33,7 +32,7 @@ function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => v
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('support.partnerKind')}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`support.partnerKinds.${k}`) }))} />
+          <Select options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`support.partnerKinds.${k}`) }))} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="contact_name" label={t('support.contactName')} rules={[{ max: 50 }]}>
