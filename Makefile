@@ -18,7 +18,7 @@ test-rust:
 	$(CARGO) test --workspace
 
 test-frontend: frontend-deps
-	cd frontend && npm run api:check && npm run typecheck && npm test
+	cd frontend && npm run api:check && npm run typecheck && npm run lint && npm run format:check && npm test
 
 test-e2e: frontend/dist/index.html build
 	cd frontend && npm run e2e

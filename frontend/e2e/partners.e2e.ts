@@ -85,7 +85,7 @@ describe('partners and pledges', () => {
     await resident.context.close();
   });
 
-  it('staff change a need\'s target, and the progress is measured against the new one', async () => {
+  it("staff change a need's target, and the progress is measured against the new one", async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
     await page.goto('/needs');
@@ -222,4 +222,3 @@ describe('partners and pledges', () => {
     server.close();
   });
 });
-

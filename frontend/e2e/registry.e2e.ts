@@ -29,8 +29,7 @@ describe('registry', () => {
     const id = wuyiId('19470315', 7);
     writeFileSync(
       file,
-      '小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签\n' +
-        `2,测试路,8幢,1单元,101室,,钱多多,${id},户主,13912345678,独居\n`,
+      '小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签\n' + `2,测试路,8幢,1单元,101室,,钱多多,${id},户主,13912345678,独居\n`,
     );
     await page.goto('/registry/import');
     await page.locator('input[type="file"]').setInputFiles(file);

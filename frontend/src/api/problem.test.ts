@@ -34,9 +34,10 @@ describe('problems', () => {
   it('unwrap returns data for a success and throws the problem otherwise', async () => {
     const ok = await unwrap(Promise.resolve({ data: { a: 1 }, response: new Response(null, { status: 200 }) }));
     expect(ok).toEqual({ a: 1 });
-    await expect(
-      unwrap(Promise.resolve({ error: { code: 'forbidden', detail: 'no' }, response: new Response(null, { status: 403 }) })),
-    ).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    await expect(unwrap(Promise.resolve({ error: { code: 'forbidden', detail: 'no' }, response: new Response(null, { status: 403 }) }))).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
     await expect(unwrap(Promise.reject(new TypeError('Failed to fetch')))).rejects.toMatchObject({ code: 'network' });
   });
 });

@@ -34,8 +34,8 @@ export function MobileLayout() {
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 640, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-            <Outlet />
-          </Suspense>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

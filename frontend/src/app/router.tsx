@@ -47,20 +47,90 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'registry', element: staffOnly(<RegistryOverviewPage />) },
-          { path: 'registry/residents', element: <RequireRole roles={['staff', 'group_leader', 'resident']}><ResidentsPage /></RequireRole> },
-          { path: 'registry/residents/:id', element: <RequireRole roles={['staff', 'group_leader', 'resident']}><ResidentPage /></RequireRole> },
-          { path: 'registry/households', element: <RequireRole roles={['staff', 'group_leader']}><HouseholdsPage /></RequireRole> },
-          { path: 'registry/households/:id', element: <RequireRole roles={['staff', 'group_leader', 'resident']}><HouseholdPage /></RequireRole> },
+          {
+            path: 'registry/residents',
+            element: (
+              <RequireRole roles={['staff', 'group_leader', 'resident']}>
+                <ResidentsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'registry/residents/:id',
+            element: (
+              <RequireRole roles={['staff', 'group_leader', 'resident']}>
+                <ResidentPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'registry/households',
+            element: (
+              <RequireRole roles={['staff', 'group_leader']}>
+                <HouseholdsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'registry/households/:id',
+            element: (
+              <RequireRole roles={['staff', 'group_leader', 'resident']}>
+                <HouseholdPage />
+              </RequireRole>
+            ),
+          },
           { path: 'registry/import', element: staffOnly(<ImportPage />) },
-          { path: 'registry/my-household', element: <RequireRole roles={['resident']}><MyHouseholdPage /></RequireRole> },
+          {
+            path: 'registry/my-household',
+            element: (
+              <RequireRole roles={['resident']}>
+                <MyHouseholdPage />
+              </RequireRole>
+            ),
+          },
           { path: 'partners', element: staffOnly(<PartnersPage />) },
           { path: 'partners/:id', element: staffOnly(<PartnerPage />) },
-          { path: 'my-unit', element: <RequireRole roles={['partner']}><PartnerPage /></RequireRole> },
+          {
+            path: 'my-unit',
+            element: (
+              <RequireRole roles={['partner']}>
+                <PartnerPage />
+              </RequireRole>
+            ),
+          },
           { path: 'needs', element: <NeedsPage /> },
-          { path: 'pledges', element: <RequireRole roles={['staff', 'partner']}><PledgesPage /></RequireRole> },
-          { path: 'pledges/new', element: <RequireRole roles={['partner']}><PledgeFormPage /></RequireRole> },
-          { path: 'pledges/:id', element: <RequireRole roles={['staff', 'partner']}><PledgePage /></RequireRole> },
-          { path: 'webhooks', element: <RequireRole roles={['partner']}><WebhooksPage /></RequireRole> },
+          {
+            path: 'pledges',
+            element: (
+              <RequireRole roles={['staff', 'partner']}>
+                <PledgesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'pledges/new',
+            element: (
+              <RequireRole roles={['partner']}>
+                <PledgeFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'pledges/:id',
+            element: (
+              <RequireRole roles={['staff', 'partner']}>
+                <PledgePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'webhooks',
+            element: (
+              <RequireRole roles={['partner']}>
+                <WebhooksPage />
+              </RequireRole>
+            ),
+          },
           { path: 'thanks', element: <ThanksPage /> },
           { path: '*', element: <NotFound /> },
         ],

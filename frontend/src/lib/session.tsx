@@ -8,10 +8,7 @@ import { unwrap } from '@/api/problem';
 export type Me = Schemas['MeResponse'];
 export type Role = Schemas['Role'];
 
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'anonymous'; expired: boolean }
-  | { status: 'authenticated'; me: Me };
+export type SessionState = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'authenticated'; me: Me };
 
 interface SessionContextValue {
   state: SessionState;

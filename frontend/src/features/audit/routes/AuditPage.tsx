@@ -58,7 +58,12 @@ export function AuditPage() {
               title: t('audit.requestId'),
               dataIndex: 'request_id',
               width: 160,
-              render: (id: string | null) => id && <Typography.Text code copyable={{ text: id }}>{id.slice(-8)}</Typography.Text>,
+              render: (id: string | null) =>
+                id && (
+                  <Typography.Text code copyable={{ text: id }}>
+                    {id.slice(-8)}
+                  </Typography.Text>
+                ),
             },
           ]}
         />

@@ -15,9 +15,15 @@ function problem(status: number, code: string, detail: string) {
 }
 
 function renderLogin() {
-  const router = createMemoryRouter([{ path: '/login', element: <LoginPage /> }, { path: '/', element: <p>home</p> }], {
-    initialEntries: ['/login'],
-  });
+  const router = createMemoryRouter(
+    [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/', element: <p>home</p> },
+    ],
+    {
+      initialEntries: ['/login'],
+    },
+  );
   render(
     <QueryClientProvider client={new QueryClient()}>
       <SessionProvider>

@@ -19,9 +19,7 @@ export function HomePage() {
       <Card>
         <Descriptions column={isStaff ? 2 : 1} size={isStaff ? 'default' : 'small'}>
           <Descriptions.Item label={t('home.community')}>{me.community.name}</Descriptions.Item>
-          <Descriptions.Item label={t('home.region')}>
-            {[me.community.province, me.community.city, me.community.county].join(' · ')}
-          </Descriptions.Item>
+          <Descriptions.Item label={t('home.region')}>{[me.community.province, me.community.city, me.community.county].join(' · ')}</Descriptions.Item>
           <Descriptions.Item label={t('home.role')}>
             <span data-testid="my-role">{t(`roles.${me.role}`)}</span>
           </Descriptions.Item>

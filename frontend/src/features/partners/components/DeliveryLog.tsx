@@ -27,7 +27,16 @@ export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
             d.status === 'pending'
               ? []
               : [
-                  <Button key="resend" size="small" onClick={() => resend.mutateAsync({ delivery: d.id, key: crypto.randomUUID() }).then(() => message.success(t('support.resent')), (e: unknown) => reportError(t, message, e))}>
+                  <Button
+                    key="resend"
+                    size="small"
+                    onClick={() =>
+                      resend.mutateAsync({ delivery: d.id, key: crypto.randomUUID() }).then(
+                        () => message.success(t('support.resent')),
+                        (e: unknown) => reportError(t, message, e),
+                      )
+                    }
+                  >
                     {t('support.resend')}
                   </Button>,
                 ]

@@ -7,7 +7,6 @@ import { reportError } from '@/lib/forms';
 import { PARTNER_KINDS, type Partner } from '../api/get-partners';
 import { useUpdatePartner } from '../api/update-partner';
 
-
 interface Values {
   name: string;
   kind: Partner['kind'];
@@ -88,10 +87,7 @@ export function EditPartnerDrawer({ partner, open, onClose }: { partner: Partner
           <DatePicker />
         </Form.Item>
         <Form.Item name="status" label={t('support.status')}>
-          <Select
-            data-testid="partner-status"
-            options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: t(`support.partnerStatus.${s}`) }))}
-          />
+          <Select data-testid="partner-status" options={(['active', 'inactive'] as const).map((s) => ({ value: s, label: t(`support.partnerStatus.${s}`) }))} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -12,7 +12,12 @@ export function RevealContact({ partnerId }: { partnerId: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [phone, setPhone] = useState<string | null>(null);
-  if (phone) return <Typography.Text copyable data-testid="revealed-phone">{phone}</Typography.Text>;
+  if (phone)
+    return (
+      <Typography.Text copyable data-testid="revealed-phone">
+        {phone}
+      </Typography.Text>
+    );
   return (
     <>
       <Button size="small" type="link" onClick={() => setOpen(true)} data-testid="reveal-phone">

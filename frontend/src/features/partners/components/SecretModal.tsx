@@ -2,7 +2,19 @@
 import { Alert, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export function SecretModal({ title, label, secret, extra, onClose }: { title: string; label: string; secret: string | null; extra?: string; onClose: () => void }) {
+export function SecretModal({
+  title,
+  label,
+  secret,
+  extra,
+  onClose,
+}: {
+  title: string;
+  label: string;
+  secret: string | null;
+  extra?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Modal open={!!secret} title={title} onOk={onClose} onCancel={onClose} cancelButtonProps={{ style: { display: 'none' } }} okText={t('support.secretSaved')}>

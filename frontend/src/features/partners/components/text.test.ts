@@ -20,7 +20,13 @@ describe('support in words', () => {
   it('describes what is pledged, in the chosen language', () => {
     const zh = i18next.getFixedT('zh-CN');
     const english = i18next.getFixedT('en');
-    const goods = { kind: 'goods' as const, items: [{ name: '食用油', quantity: 50, unit: '桶' }, { name: '大米', quantity: 50, unit: '袋' }] };
+    const goods = {
+      kind: 'goods' as const,
+      items: [
+        { name: '食用油', quantity: 50, unit: '桶' },
+        { name: '大米', quantity: 50, unit: '袋' },
+      ],
+    };
     expect(describeSupport(zh, 'zh-CN', goods)).toBe('食用油 50 桶、大米 50 袋');
     expect(describeSupport(english, 'en', goods)).toBe('食用油 50 桶, 大米 50 袋');
     expect(describeSupport(zh, 'zh-CN', { kind: 'volunteer_time', people: 10, hours: 3 })).toBe('10 人 × 3 小时');

@@ -40,7 +40,13 @@ function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClos
       if (need) {
         await update.mutateAsync({
           id: need.id,
-          body: { version: need.version, title: values.title, description: values.description ?? '', target_quantity: toTarget(values), deadline: values.deadline?.format('YYYY-MM-DD') },
+          body: {
+            version: need.version,
+            title: values.title,
+            description: values.description ?? '',
+            target_quantity: toTarget(values),
+            deadline: values.deadline?.format('YYYY-MM-DD'),
+          },
         });
         message.success(t('registry.saved'));
       } else {
@@ -60,7 +66,14 @@ function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClos
       reportError(t, message, error, form);
     }
   };
-  const targetLabel = category === 'money' ? t('support.targetYuan') : category === 'venue' ? t('support.targetSlots') : category === 'equipment' ? t('support.targetPieces') : t('support.targetHours');
+  const targetLabel =
+    category === 'money'
+      ? t('support.targetYuan')
+      : category === 'venue'
+        ? t('support.targetSlots')
+        : category === 'equipment'
+          ? t('support.targetPieces')
+          : t('support.targetHours');
   const initial: Partial<NeedValues> = need
     ? {
         title: need.title,
@@ -122,7 +135,12 @@ function NeedCard({ need }: { need: Need }) {
     }
   };
   return (
-    <Card size="small" data-testid="need-card" title={<span style={{ whiteSpace: 'normal' }}>{need.title}</span>} extra={<NeedStatusTag status={need.status} />}>
+    <Card
+      size="small"
+      data-testid="need-card"
+      title={<span style={{ whiteSpace: 'normal' }}>{need.title}</span>}
+      extra={<NeedStatusTag status={need.status} />}
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
           {t(`support.categories.${need.category}`)}

@@ -1,7 +1,25 @@
 // One partner unit: its details, this year's contributions by month and kind, its pledges, and
 // (for staff) its API clients — created, rotated and revoked here, each secret shown once.
 import { useState } from 'react';
-import { App, Button, Card, Col, Collapse, Descriptions, Empty, Input, InputNumber, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/session';
@@ -44,7 +62,13 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
       {manage && (
         <Space.Compact style={{ marginBottom: 12, maxWidth: 420, width: '100%' }}>
           <Input placeholder={t('support.clientName')} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} data-testid="client-name" />
-          <Button type="primary" disabled={!name.trim()} loading={create.isPending} onClick={() => void run(() => create.mutateAsync(name.trim())).then(() => setName(''))} data-testid="create-client">
+          <Button
+            type="primary"
+            disabled={!name.trim()}
+            loading={create.isPending}
+            onClick={() => void run(() => create.mutateAsync(name.trim())).then(() => setName(''))}
+            data-testid="create-client"
+          >
             {t('support.createClient')}
           </Button>
         </Space.Compact>
@@ -58,7 +82,14 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
         scroll={{ x: true }}
         columns={[
           { title: t('support.clientName'), dataIndex: 'name' },
-          { title: 'client_id', render: (_, c) => <Typography.Text code copyable>{c.client_id}</Typography.Text> },
+          {
+            title: 'client_id',
+            render: (_, c) => (
+              <Typography.Text code copyable>
+                {c.client_id}
+              </Typography.Text>
+            ),
+          },
           { title: t('support.secretHint'), dataIndex: 'secret_hint' },
           { title: t('support.lastUsed'), render: (_, c) => (c.last_used_at ? formatDateTime(c.last_used_at, i18n.language) : '—') },
           {
@@ -75,7 +106,10 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
                         <Popconfirm title={t('support.rotateConfirm')} onConfirm={() => run(() => rotate.mutateAsync(c.id))}>
                           <Button size="small">{t('support.rotate')}</Button>
                         </Popconfirm>
-                        <Popconfirm title={t('support.revokeConfirm')} onConfirm={() => revoke.mutateAsync(c.id).catch((e: unknown) => reportError(t, message, e))}>
+                        <Popconfirm
+                          title={t('support.revokeConfirm')}
+                          onConfirm={() => revoke.mutateAsync(c.id).catch((e: unknown) => reportError(t, message, e))}
+                        >
                           <Button size="small" danger>
                             {t('support.revoke')}
                           </Button>

@@ -9,7 +9,6 @@ import { useCreatePartner, type CreatePartner } from '../api/create-partner';
 import { PARTNER_KINDS, usePartners, type Partner } from '../api/get-partners';
 import { reportError } from '@/lib/forms';
 
-
 function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -80,7 +79,10 @@ export function PartnersPage() {
           { title: t('support.contactName'), dataIndex: 'contact_name' },
           { title: t('support.contactPhone'), dataIndex: 'contact_phone' },
           { title: t('support.partneredSince'), render: (_, p) => (p.partnered_since ? formatDate(p.partnered_since, i18n.language) : '') },
-          { title: t('support.status'), render: (_, p) => <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`support.partnerStatus.${p.status}`)}</Tag> },
+          {
+            title: t('support.status'),
+            render: (_, p) => <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`support.partnerStatus.${p.status}`)}</Tag>,
+          },
         ]}
       />
       <CreatePartnerModal open={creating} onClose={() => setCreating(false)} />

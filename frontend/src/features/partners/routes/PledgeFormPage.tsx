@@ -33,7 +33,11 @@ function toSupport(v: Values): SupportDetails {
     case 'goods':
       return { kind: 'goods', items: v.items ?? [] };
     case 'venue':
-      return { kind: 'venue', place: v.place ?? '', slots: (v.slots ?? []).map((s) => ({ starts_at: s.range[0].toISOString(), ends_at: s.range[1].toISOString() })) };
+      return {
+        kind: 'venue',
+        place: v.place ?? '',
+        slots: (v.slots ?? []).map((s) => ({ starts_at: s.range[0].toISOString(), ends_at: s.range[1].toISOString() })),
+      };
     case 'volunteer_time':
       return { kind: 'volunteer_time', people: v.people ?? 0, hours: v.hours ?? 0 };
   }
@@ -70,7 +74,9 @@ export function PledgeFormPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('support.newPledge')}
       </Typography.Title>
-      {need.data && <Alert type="info" showIcon message={t('support.pledgeFor', { title: need.data.title })} description={need.data.description || undefined} />}
+      {need.data && (
+        <Alert type="info" showIcon message={t('support.pledgeFor', { title: need.data.title })} description={need.data.description || undefined} />
+      )}
       <Card>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ kind: fixedKind ?? 'money', items: [{ unit: '件' }] }} key={fixedKind ?? 'free'}>
           <Form.Item name="kind" label={t('support.kindLabel')}>

@@ -24,7 +24,17 @@ function DeliveryModal({ pledge, open, onClose }: { pledge: PledgeDetail; open: 
   const [form] = Form.useForm();
   const record = useRecordDelivery();
   const kind = pledge.support.kind;
-  const submit = async (v: { delivered_on?: Dayjs; amount_yuan?: number; pieces?: number; item?: string; slots?: number; person_hours?: number; receipt_number?: string; note?: string; complete?: boolean }) => {
+  const submit = async (v: {
+    delivered_on?: Dayjs;
+    amount_yuan?: number;
+    pieces?: number;
+    item?: string;
+    slots?: number;
+    person_hours?: number;
+    receipt_number?: string;
+    note?: string;
+    complete?: boolean;
+  }) => {
     const itemName = pledge.support.kind === 'goods' ? (pledge.support.items[0]?.name ?? '') : '';
     const itemUnit = pledge.support.kind === 'goods' ? (pledge.support.items[0]?.unit ?? '件') : '件';
     try {
@@ -51,7 +61,12 @@ function DeliveryModal({ pledge, open, onClose }: { pledge: PledgeDetail; open: 
   const remaining = Math.max(0, pledge.quantity - pledge.delivered_quantity);
   return (
     <Modal open={open} title={t('support.recordDelivery')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amount_yuan: kind === 'money' ? remaining / 100 : undefined, pieces: remaining, slots: remaining, person_hours: remaining }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ amount_yuan: kind === 'money' ? remaining / 100 : undefined, pieces: remaining, slots: remaining, person_hours: remaining }}
+      >
         {kind === 'money' && (
           <Form.Item name="amount_yuan" label={t('support.amountReceived')} rules={[{ required: true }]}>
             <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />

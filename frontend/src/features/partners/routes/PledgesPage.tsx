@@ -35,7 +35,9 @@ export function PledgesPage() {
       style={{ maxWidth: '100%', overflowX: 'auto' }}
     />
   );
-  const foot = <LoadMore hasMore={!!pledges.hasNextPage} loading={pledges.isFetchingNextPage} count={items.length} onLoad={() => void pledges.fetchNextPage()} />;
+  const foot = (
+    <LoadMore hasMore={!!pledges.hasNextPage} loading={pledges.isFetchingNextPage} count={items.length} onLoad={() => void pledges.fetchNextPage()} />
+  );
 
   if (!isStaff) {
     return (
@@ -86,7 +88,9 @@ export function PledgesPage() {
         loading={pledges.isLoading}
         dataSource={items}
         pagination={false}
-        onRow={(p) => ({ onClick: () => navigate(`/pledges/${p.id}`), style: { cursor: 'pointer' }, 'data-testid': 'pledge-row' }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(p) =>
+          ({ onClick: () => navigate(`/pledges/${p.id}`), style: { cursor: 'pointer' }, 'data-testid': 'pledge-row' }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('support.partner'), dataIndex: 'partner_name' },
           { title: t('support.need'), render: (_, p) => p.need_title ?? t('support.ownInitiative') },

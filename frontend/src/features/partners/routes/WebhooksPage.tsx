@@ -61,7 +61,12 @@ export function WebhooksPage() {
           key={e.id}
           size="small"
           title={<Typography.Text style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{e.url}</Typography.Text>}
-          extra={<Switch checked={e.enabled} onChange={(enabled) => setEnabled.mutateAsync({ id: e.id, version: e.version, enabled }).catch((err: unknown) => reportError(t, message, err))} />}
+          extra={
+            <Switch
+              checked={e.enabled}
+              onChange={(enabled) => setEnabled.mutateAsync({ id: e.id, version: e.version, enabled }).catch((err: unknown) => reportError(t, message, err))}
+            />
+          }
         >
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
@@ -100,7 +105,13 @@ export function WebhooksPage() {
           </Space>
         </Card>
       ))}
-      <SecretModal title={t('support.signingSecret')} label={t('support.signingSecret')} secret={secret} extra={t('support.signingSecretHint')} onClose={() => setSecret(null)} />
+      <SecretModal
+        title={t('support.signingSecret')}
+        label={t('support.signingSecret')}
+        secret={secret}
+        extra={t('support.signingSecretHint')}
+        onClose={() => setSecret(null)}
+      />
     </Space>
   );
 }

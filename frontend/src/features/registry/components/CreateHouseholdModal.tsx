@@ -24,7 +24,15 @@ export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose
     }
   };
   return (
-    <Modal open={open} title={t('registry.createHousehold')} onCancel={onClose} onOk={() => form.submit()} okText={t('registry.save')} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('registry.createHousehold')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('registry.save')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       {create.error && <Alert type="error" showIcon message={problemMessage(t, create.error)} style={{ marginBottom: 16 }} />}
       <Form<CreateHousehold> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="group_id" label={t('registry.group')} rules={[{ required: true, message: t('registry.required') }]}>

@@ -53,10 +53,7 @@ export function CreateResidentModal({ open, onClose, householdId }: { open: bool
           name="id_number"
           label={t('registry.idNumber')}
           extra={t('registry.idNumberHint')}
-          rules={[
-            { required: true, message: t('registry.required') },
-            idNumberRule(t),
-          ]}
+          rules={[{ required: true, message: t('registry.required') }, idNumberRule(t)]}
         >
           <Input maxLength={18} data-testid="id-number-input" />
         </Form.Item>

@@ -61,14 +61,16 @@ export function EditHouseholdDrawer({ detail, open, onClose }: { detail: Househo
             <Input style={{ width: 100 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="phone" label={t('registry.householdPhone')} extra={t('registry.newPhoneHint')} rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('registry.phoneRule') }]}>
+        <Form.Item
+          name="phone"
+          label={t('registry.householdPhone')}
+          extra={t('registry.newPhoneHint')}
+          rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('registry.phoneRule') }]}
+        >
           <Input placeholder={h.phone_masked ?? ''} />
         </Form.Item>
         <Form.Item name="head_resident_id" label={t('registry.head')}>
-          <Select
-            allowClear
-            options={detail.members.filter((m) => m.status === 'active').map((m) => ({ value: m.id, label: m.name }))}
-          />
+          <Select allowClear options={detail.members.filter((m) => m.status === 'active').map((m) => ({ value: m.id, label: m.name }))} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending} block>
           {t('registry.save')}

@@ -36,18 +36,18 @@ export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { res
   return (
     <Drawer open={open} onClose={onClose} title={t('registry.edit')} width={420} destroyOnHidden>
       <SaveError error={update.error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ name: resident.name, relationship: resident.relationship, tags: resident.tags }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ name: resident.name, relationship: resident.relationship, tags: resident.tags }}
+      >
         {!phoneOnly && (
           <>
             <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, max: 50, message: t('registry.nameRule') }]}>
               <Input />
             </Form.Item>
-            <Form.Item
-              name="id_number"
-              label={t('registry.newIdNumber')}
-              extra={t('registry.newIdNumberHint')}
-              rules={[idNumberRule(t)]}
-            >
+            <Form.Item name="id_number" label={t('registry.newIdNumber')} extra={t('registry.newIdNumberHint')} rules={[idNumberRule(t)]}>
               <Input maxLength={18} />
             </Form.Item>
             <Form.Item name="relationship" label={t('registry.relationship')}>
@@ -58,7 +58,12 @@ export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { res
             </Form.Item>
           </>
         )}
-        <Form.Item name="phone" label={t('registry.newPhone')} extra={t('registry.newPhoneHint')} rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('registry.phoneRule') }]}>
+        <Form.Item
+          name="phone"
+          label={t('registry.newPhone')}
+          extra={t('registry.newPhoneHint')}
+          rules={[{ pattern: /^[\d\s+-]{5,20}$/, message: t('registry.phoneRule') }]}
+        >
           <Input data-testid="phone-input" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending} block>
