@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/lib/i18n';
+import './styles.css';
 import { App } from '@/app/App';
 
 const root = document.getElementById('root');

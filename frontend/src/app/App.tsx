@@ -1,6 +1,7 @@
-// Providers: server state (TanStack Query), Ant Design in the user's language, the session.
-import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+// Providers: server state (TanStack Query), the session, Ant Design in the user's language with
+// the app's theme (phone or desk, normal or large text), the features' contributions.
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Grid } from 'antd';
 import type { Locale } from 'antd/es/locale';
 // From antd/es/locale/…: the other path silently drops the locales from production builds.
 import zhCN from 'antd/es/locale/zh_CN';
@@ -13,9 +14,13 @@ import 'dayjs/locale/en';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SessionProvider } from '@/lib/session';
+import { SessionProvider, useSession } from '@/lib/session';
+import { DisplayProvider, useDisplay } from '@/lib/display';
+import { FeaturesProvider } from '@/lib/features';
 import { ApiProblem } from '@/api/problem';
+import { FEATURES } from './features';
 import { router } from './router';
+import { makeTheme } from './theme';
 
 const ANTD_LOCALES: Record<string, Locale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 const DAYJS_LOCALES: Record<string, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
@@ -32,6 +37,27 @@ function makeQueryClient() {
   });
 }
 
+function Themed({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const { largeText } = useDisplay();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const theme = useMemo(() => makeTheme({ phone, largeText }), [phone, largeText]);
+  useEffect(() => {
+    document.documentElement.dataset.largeText = largeText ? 'on' : 'off';
+  }, [largeText]);
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[i18n.language] ?? zhCN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function UserDisplay({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  return <DisplayProvider user={state.status === 'authenticated' ? state.me.username : null}>{children}</DisplayProvider>;
+}
+
 export function App() {
   const [queryClient] = useState(makeQueryClient);
   const { i18n } = useTranslation();
@@ -43,14 +69,16 @@ export function App() {
   }, [language, i18n]);
 
   return (
-    <ConfigProvider locale={ANTD_LOCALES[language] ?? zhCN} theme={{ token: { colorPrimary: '#c0392b' } }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <UserDisplay>
+          <Themed>
+            <FeaturesProvider value={FEATURES}>
+              <RouterProvider router={router} />
+            </FeaturesProvider>
+          </Themed>
+        </UserDisplay>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { LinkButton } from '@/components/LinkButton';
 
 export function Forbidden() {
   const { t } = useTranslation();
@@ -10,9 +10,9 @@ export function Forbidden() {
       title={t('forbidden.title')}
       subTitle={t('forbidden.subtitle')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
+        <LinkButton to="/" type="primary">
+          {t('common.backHome')}
+        </LinkButton>
       }
     />
   );

@@ -1,7 +1,8 @@
-// Putting a refused form's errors where people look: next to the field, else as a message.
-import type { FormInstance } from 'antd';
-import type { MessageInstance } from 'antd/es/message/interface';
-import type { TFunction } from 'i18next';
+// The one way a refused change is shown: the server's field errors next to their fields, and
+// anything else (409, 412, 429, network) as an error message in the user's language.
+import { App, type FormInstance } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiProblem, problemMessage } from '@/api/problem';
 
 /** Puts the server's field errors next to the fields; returns whether any matched. */
@@ -13,8 +14,18 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   return fields.length > 0;
 }
 
-/** Field errors next to their fields; anything else (409, 412, network) as a message. */
-export function reportError(t: TFunction, message: MessageInstance, error: unknown, form?: FormInstance) {
-  if (form && applyFieldErrors(form, error)) return;
-  message.error(problemMessage(t, error));
+/**
+ * Returns `report(error, form?)` for a failed mutation: field errors go next to the form's
+ * fields; every other problem is said once, as a message, through its code.
+ */
+export function useReportError() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return useCallback(
+    (error: unknown, form?: FormInstance) => {
+      if (form && applyFieldErrors(form, error)) return;
+      void message.error(problemMessage(t, error));
+    },
+    [t, message],
+  );
 }

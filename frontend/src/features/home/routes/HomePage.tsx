@@ -1,93 +1,62 @@
-// The first page after login: who is signed in, in which community, and where to go next.
-import { Button, Card, Descriptions, Space, Typography } from 'antd';
+// The first page after login. Staff: today's work — each capability's widget (items waiting for
+// this user, key figures), contributed through its own feature module. Everyone else: their
+// pages as large buttons, and the widgets for their role.
+import { Card, Col, Row, Space, Typography } from 'antd';
+import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/lib/session';
-import { usePendingPledges } from '../api/get-pending-pledges';
+import { navigationFor, useFeatures, useHomeWidgets } from '@/lib/features';
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const isStaff = me.role === 'staff';
-  const pending = usePendingPledges(isStaff);
-  const pendingCount = pending.data ? `${pending.data.items.length}${pending.data.next_cursor ? '+' : ''}` : null;
+  const widgets = useHomeWidgets(me.role);
+  const { navigation } = useFeatures();
+  const links = navigationFor(navigation, me.role).filter((e) => e.path !== '/');
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="home">
-      <Typography.Title level={isStaff ? 3 : 4} style={{ margin: 0, overflowWrap: 'anywhere' }}>
-        {t('home.welcome', { name: me.display_name })}
-      </Typography.Title>
-      <Card>
-        <Descriptions column={isStaff ? 2 : 1} size={isStaff ? 'default' : 'small'}>
-          <Descriptions.Item label={t('home.community')}>{me.community.name}</Descriptions.Item>
-          <Descriptions.Item label={t('home.region')}>{[me.community.province, me.community.city, me.community.county].join(' · ')}</Descriptions.Item>
-          <Descriptions.Item label={t('home.role')}>
-            <span data-testid="my-role">{t(`roles.${me.role}`)}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('home.username')}>{me.username}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-      {isStaff && pendingCount !== null && pendingCount !== '0' && (
-        <Card size="small" data-testid="pending-pledges">
-          <Space wrap>
-            <Typography.Text strong>{t('home.pendingPledges', { count: pendingCount })}</Typography.Text>
-            <Link to="/pledges?status=submitted">
-              <Button type="primary" size="small">
-                {t('home.reviewPledges')}
-              </Button>
-            </Link>
+    <PageShell
+      title={isStaff ? t('home.todayTitle') : t('home.welcome', { name: me.display_name })}
+      intro={
+        <>
+          {isStaff && <>{t('home.welcome', { name: me.display_name })} · </>}
+          <span data-testid="my-role">{t(`roles.${me.role}`)}</span> · {me.community.name}
+        </>
+      }
+      testId="home"
+      bare
+    >
+      {widgets.length > 0 && (
+        <Row gutter={[16, 16]} data-testid="home-widgets">
+          {widgets.map(({ key, Component }) => (
+            <Col key={key} xs={24} lg={isStaff ? 12 : 24}>
+              <Component />
+            </Col>
+          ))}
+        </Row>
+      )}
+      {!isStaff && (
+        <Card size="small" title={t('home.myPages')}>
+          <Space direction="vertical" style={{ width: '100%' }} size={0}>
+            {links.map((entry) => (
+              <Link
+                key={entry.path}
+                to={entry.path}
+                data-testid={`home-link:${entry.path}`}
+                style={{ display: 'flex', alignItems: 'center', gap: 12, minHeight: 52, paddingInline: 8, color: 'inherit', borderBottom: '1px solid #f0f0f0' }}
+              >
+                {entry.icon}
+                <Typography.Text strong style={{ flex: 1 }}>
+                  {t(entry.label)}
+                </Typography.Text>
+                <RightOutlined aria-hidden />
+              </Link>
+            ))}
           </Space>
         </Card>
       )}
-      <Typography.Paragraph type="secondary">
-        {isStaff ? (
-          <>
-            {t('home.staffIntro')} <Link to="/audit">{t('home.openAudit')}</Link>
-          </>
-        ) : (
-          t('home.mobileIntro')
-        )}
-      </Typography.Paragraph>
-      {me.role === 'group_leader' && (
-        <Space wrap>
-          <Link to="/registry/residents" data-testid="my-group-residents">
-            <Button type="primary">{t('home.myGroupResidents')}</Button>
-          </Link>
-          <Link to="/registry/households">
-            <Button>{t('home.myGroupHouseholds')}</Button>
-          </Link>
-        </Space>
-      )}
-      {me.role === 'partner' && (
-        <Space wrap data-testid="partner-links">
-          <Link to="/needs" data-testid="open-needs">
-            <Button type="primary">{t('nav.needs')}</Button>
-          </Link>
-          <Link to="/pledges" data-testid="my-pledges">
-            <Button>{t('support.myPledges')}</Button>
-          </Link>
-          <Link to="/my-unit">
-            <Button>{t('support.myUnit')}</Button>
-          </Link>
-          <Link to="/webhooks">
-            <Button>{t('support.webhooksTitle')}</Button>
-          </Link>
-        </Space>
-      )}
-      {(me.role === 'resident' || me.role === 'group_leader') && (
-        <Space wrap>
-          <Link to="/needs">
-            <Button>{t('nav.needs')}</Button>
-          </Link>
-          <Link to="/thanks">
-            <Button>{t('nav.thanks')}</Button>
-          </Link>
-        </Space>
-      )}
-      {me.role === 'resident' && (
-        <Link to="/registry/my-household" data-testid="my-household">
-          <Button type="primary">{t('home.myHousehold')}</Button>
-        </Link>
-      )}
-    </Space>
+    </PageShell>
   );
 }

@@ -3,7 +3,7 @@
 import { App, Button, DatePicker, Drawer, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '@/lib/forms';
+import { useReportError } from '@/lib/forms';
 import { PARTNER_KINDS, type Partner } from '../api/get-partners';
 import { useUpdatePartner } from '../api/update-partner';
 
@@ -20,6 +20,7 @@ interface Values {
 export function EditPartnerDrawer({ partner, open, onClose }: { partner: Partner; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePartner(partner.id);
   const save = async (v: Values) => {
@@ -37,7 +38,7 @@ export function EditPartnerDrawer({ partner, open, onClose }: { partner: Partner
       message.success(t('registry.saved'));
       onClose();
     } catch (error) {
-      reportError(t, message, error, form);
+      report(error, form);
     }
   };
   return (

@@ -1,13 +1,13 @@
 // Staff see a partner's contact phone in full only after stating why; the reveal is audited.
 import { useState } from 'react';
-import { App, Button, Input, Modal, Typography } from 'antd';
+import { Button, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '@/lib/forms';
+import { useReportError } from '@/lib/forms';
 import { useRevealPartnerContact } from '../api/reveal-partner-contact';
 
 export function RevealContact({ partnerId }: { partnerId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const report = useReportError();
   const reveal = useRevealPartnerContact(partnerId);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -35,7 +35,7 @@ export function RevealContact({ partnerId }: { partnerId: string }) {
             setPhone(contact.contact_phone ?? '—');
             setOpen(false);
           } catch (error) {
-            reportError(t, message, error);
+            report(error);
           }
         }}
       >

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
 import { useCreatePartner, type CreatePartner } from '../api/create-partner';
 import { PARTNER_KINDS, usePartners, type Partner } from '../api/get-partners';
-import { reportError } from '@/lib/forms';
+import { useReportError } from '@/lib/forms';
 
 function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError();
   const [form] = Form.useForm();
   const create = useCreatePartner();
   const submit = async (v: Omit<CreatePartner, 'partnered_since'> & { partnered_since?: Dayjs }) => {
@@ -21,7 +22,7 @@ function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => v
       form.resetFields();
       onClose();
     } catch (error) {
-      reportError(t, message, error, form);
+      report(error, form);
     }
   };
   return (

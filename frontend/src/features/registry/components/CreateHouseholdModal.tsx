@@ -1,14 +1,14 @@
-import { Alert, App, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Form, Input, Modal, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/api/problem';
 import { useGroups } from '../api/get-groups';
 import { useCreateHousehold, type CreateHousehold } from '../api/create-household';
-import { applyFieldErrors } from '@/lib/forms';
+import { useReportError } from '@/lib/forms';
 
 export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateHousehold>();
   const groups = useGroups(open);
@@ -20,7 +20,7 @@ export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose
       onClose();
       navigate(`/registry/households/${created.id}`);
     } catch (error) {
-      applyFieldErrors(form, error);
+      report(error, form);
     }
   };
   return (
@@ -33,7 +33,6 @@ export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      {create.error && <Alert type="error" showIcon message={problemMessage(t, create.error)} style={{ marginBottom: 16 }} />}
       <Form<CreateHousehold> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="group_id" label={t('registry.group')} rules={[{ required: true, message: t('registry.required') }]}>
           <Select options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />

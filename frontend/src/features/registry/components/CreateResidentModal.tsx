@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/api/problem';
 import { useHouseholds } from '../api/get-households';
 import { useCreateResident, type CreateResident } from '../api/create-resident';
-import { applyFieldErrors } from '@/lib/forms';
+import { useReportError } from '@/lib/forms';
 
 import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 
 export function CreateResidentModal({ open, onClose, householdId }: { open: boolean; onClose: () => void; householdId?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateResident>();
   const [address, setAddress] = useState('');
@@ -27,7 +27,7 @@ export function CreateResidentModal({ open, onClose, householdId }: { open: bool
       onClose();
       navigate(`/registry/residents/${created.id}`);
     } catch (error) {
-      applyFieldErrors(form, error);
+      report(error, form);
     }
   };
 
@@ -41,7 +41,6 @@ export function CreateResidentModal({ open, onClose, householdId }: { open: bool
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      {create.error && <Alert type="error" showIcon message={problemMessage(t, create.error)} style={{ marginBottom: 16 }} />}
       <Form<CreateResident> form={form} layout="vertical" onFinish={submit} initialValues={{ household_id: householdId, relationship: 'other', tags: [] }}>
         <Form.Item name="household_id" label={t('registry.household')} rules={[{ required: true, message: t('registry.required') }]}>
           <Select showSearch filterOption={false} onSearch={setAddress} options={options} placeholder={t('registry.addressSearch')} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useGroups } from '../api/get-groups';
 import type { HouseholdDetail } from '../api/get-household';
 import { useUpdateHousehold, type UpdateHousehold } from '../api/update-household';
-import { SaveError, useSave } from './saving';
+import { useSave } from './saving';
 
 interface Values {
   group_id: string;
@@ -37,7 +37,6 @@ export function EditHouseholdDrawer({ detail, open, onClose }: { detail: Househo
 
   return (
     <Drawer open={open} onClose={onClose} title={t('registry.editHousehold')} width={420} destroyOnHidden>
-      <SaveError error={update.error} />
       <Form<Values>
         form={form}
         layout="vertical"

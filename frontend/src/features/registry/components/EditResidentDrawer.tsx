@@ -2,7 +2,7 @@ import { Button, Drawer, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../api/get-residents';
 import { useUpdateResident, type UpdateResident } from '../api/update-resident';
-import { SaveError, useSave } from './saving';
+import { useSave } from './saving';
 
 import { idNumberRule, RELATIONSHIPS, TAGS } from './fields';
 
@@ -35,7 +35,6 @@ export function EditResidentDrawer({ resident, open, onClose, phoneOnly }: { res
 
   return (
     <Drawer open={open} onClose={onClose} title={t('registry.edit')} width={420} destroyOnHidden>
-      <SaveError error={update.error} />
       <Form<Values>
         form={form}
         layout="vertical"

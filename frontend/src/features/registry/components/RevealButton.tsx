@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/api/problem';
+import { useReportError } from '@/lib/forms';
 import { useRevealResident } from '../api/reveal-resident';
 
 /** Staff see a resident's full ID number and phones after stating why; the reason is audited. */
 export function RevealButton({ residentId }: { residentId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
   const reveal = useRevealResident(residentId);
+  const report = useReportError();
   const close = () => {
     setOpen(false);
     reveal.reset();
@@ -27,13 +29,13 @@ export function RevealButton({ residentId }: { residentId: string }) {
             <Descriptions.Item label={t('registry.householdPhone')}>{reveal.data.household_phone ?? '—'}</Descriptions.Item>
           </Descriptions>
         ) : (
-          <Form layout="vertical" onFinish={({ reason }: { reason: string }) => reveal.mutate(reason)}>
+          <Form form={form} layout="vertical" onFinish={({ reason }) => reveal.mutateAsync(reason).catch((e: unknown) => report(e, form))}>
             <Alert type="info" showIcon message={t('registry.revealNotice')} style={{ marginBottom: 16 }} />
-            {reveal.error && <Alert type="error" showIcon message={problemMessage(t, reveal.error)} style={{ marginBottom: 16 }} />}
             <Form.Item name="reason" label={t('registry.revealReason')} rules={[{ required: true, min: 4, max: 200, message: t('registry.revealReasonRule') }]}>
-              <Input.TextArea rows={2} placeholder={t('registry.revealReasonPlaceholder')} />
+              {/* The dialog opens on this field: the reason is what it asks for. */}
+              <Input.TextArea rows={2} placeholder={t('registry.revealReasonPlaceholder')} autoFocus data-testid="reveal-reason" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={reveal.isPending}>
+            <Button type="primary" htmlType="submit" loading={reveal.isPending} data-testid="reveal-confirm">
               {t('registry.revealConfirm')}
             </Button>
           </Form>

@@ -1,10 +1,10 @@
 // The import wizard: template → upload and check (dry run) → confirm → progress → result.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/api/problem';
+import { useReportError } from '@/lib/forms';
 import { downloadTemplate } from '../api/download';
 import { useCreateImport, type RegistryImport } from '../api/create-import';
 import { waitForImport } from '../api/get-import';
@@ -13,7 +13,7 @@ type RowError = RegistryImport['errors'][number];
 
 export function ImportPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const report = useReportError();
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<RegistryImport | null>(null);
   const [result, setResult] = useState<RegistryImport | null>(null);
@@ -31,7 +31,7 @@ export function ImportPage() {
     if (!file) return;
     setResult(null);
     const job = await create.mutateAsync({ file, dryRun: true }).catch((e) => {
-      message.error(problemMessage(t, e));
+      report(e);
       return null;
     });
     if (!job) return;
@@ -45,7 +45,7 @@ export function ImportPage() {
   const runImport = async () => {
     if (!file) return;
     const job = await create.mutateAsync({ file, dryRun: false }).catch((e) => {
-      message.error(problemMessage(t, e));
+      report(e);
       return null;
     });
     if (job) await follow(job);

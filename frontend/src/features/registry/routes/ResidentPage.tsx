@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useReportError } from '@/lib/forms';
 import type { Dayjs } from 'dayjs';
 import { problemMessage } from '@/api/problem';
 import { formatDate } from '@/lib/format';
@@ -16,6 +17,7 @@ export function ResidentPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError();
   const me = useMe();
   const resident = useResident(id);
   const changeStatus = useChangeResidentStatus(id);
@@ -31,7 +33,7 @@ export function ResidentPage() {
     changeStatus
       .mutateAsync({ version: r.version, status, date: date?.format('YYYY-MM-DD') })
       .then(() => message.success(t('registry.saved')))
-      .catch((e) => message.error(problemMessage(t, e)));
+      .catch((e) => report(e));
 
   return (
     <Card

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useReportError } from '@/lib/forms';
 import { problemMessage } from '@/api/problem';
 import { useMe } from '@/lib/session';
 import { useGroups } from '../api/get-groups';
@@ -16,7 +17,7 @@ import { LoadMore } from '@/components/LoadMore';
 
 export function ResidentsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const report = useReportError();
   const me = useMe();
   const isStaff = me.role === 'staff';
   const [params, setParams] = useSearchParams();
@@ -45,7 +46,7 @@ export function ResidentsPage() {
     }
     setParams(next);
   };
-  const exportAs = (format: 'xlsx' | 'csv') => downloadExport(format, filters).catch((e) => message.error(problemMessage(t, e)));
+  const exportAs = (format: 'xlsx' | 'csv') => downloadExport(format, filters).catch((e) => report(e));
 
   return (
     <Card

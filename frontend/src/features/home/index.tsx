@@ -1,0 +1,8 @@
+import { HomeOutlined } from '@ant-design/icons';
+import type { Feature } from '@/lib/features';
+import { HomePage } from './routes/HomePage';
+
+export const feature: Feature = {
+  routes: [{ path: '', Component: HomePage }],
+  navigation: [{ path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: ['staff', 'group_leader', 'resident', 'partner'], order: 0 }],
+};

@@ -1,0 +1,225 @@
+// Community needs: staff publish and close them; partners pledge against them; residents and
+// group leaders see what the community is asking for (without money figures).
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Segmented, Select, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/components/LoadMore';
+import { useMe } from '@/lib/session';
+import { formatDate } from '@/lib/format';
+import { useReportError } from '@/lib/forms';
+import { useCreateNeed, type CreateNeed } from '../api/create-need';
+import { useNeeds, type Need, type NeedStatus } from '../api/get-needs';
+import { useUpdateNeed } from '../api/update-need';
+import { NeedProgress } from '../components/NeedProgress';
+import { NeedStatusTag } from '../components/StatusTag';
+
+const CATEGORIES: CreateNeed['category'][] = ['money', 'venue', 'equipment', 'volunteers', 'services'];
+
+interface NeedValues {
+  title: string;
+  description?: string;
+  category: CreateNeed['category'];
+  target?: number;
+  unit?: string;
+  deadline?: Dayjs;
+}
+
+/** Publishes a need, or (with `need`) edits one: the category stays as published. */
+function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [form] = Form.useForm<NeedValues>();
+  const create = useCreateNeed();
+  const update = useUpdateNeed();
+  const category = (Form.useWatch('category', form) as CreateNeed['category'] | undefined) ?? need?.category;
+  const toTarget = (v: NeedValues) => (v.target === undefined || v.target === null ? undefined : category === 'money' ? Math.round(v.target * 100) : v.target);
+  const submit = async (values: NeedValues) => {
+    try {
+      if (need) {
+        await update.mutateAsync({
+          id: need.id,
+          body: {
+            version: need.version,
+            title: values.title,
+            description: values.description ?? '',
+            target_quantity: toTarget(values),
+            deadline: values.deadline?.format('YYYY-MM-DD'),
+          },
+        });
+        message.success(t('registry.saved'));
+      } else {
+        await create.mutateAsync({
+          title: values.title,
+          description: values.description,
+          category: values.category,
+          target_quantity: toTarget(values),
+          unit: values.category === 'equipment' ? values.unit : undefined,
+          deadline: values.deadline?.format('YYYY-MM-DD'),
+        });
+        message.success(t('support.needPublished'));
+      }
+      form.resetFields();
+      onClose();
+    } catch (error) {
+      report(error, form);
+    }
+  };
+  const targetLabel =
+    category === 'money'
+      ? t('support.targetYuan')
+      : category === 'venue'
+        ? t('support.targetSlots')
+        : category === 'equipment'
+          ? t('support.targetPieces')
+          : t('support.targetHours');
+  const initial: Partial<NeedValues> = need
+    ? {
+        title: need.title,
+        description: need.description,
+        category: need.category,
+        target: need.target_quantity == null ? undefined : need.category === 'money' ? need.target_quantity / 100 : need.target_quantity,
+        deadline: need.deadline ? dayjs(need.deadline) : undefined,
+      }
+    : { category: 'money' };
+  return (
+    <Modal
+      open={open}
+      title={need ? t('support.editNeed') : t('support.publishNeed')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={need ? t('support.save') : t('support.publish')}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
+        <Form.Item name="title" label={t('support.title')} rules={[{ required: true, max: 100 }]}>
+          <Input data-testid="need-title" />
+        </Form.Item>
+        <Form.Item name="category" label={t('support.category')} rules={[{ required: true }]}>
+          <Select disabled={!!need} options={CATEGORIES.map((c) => ({ value: c, label: t(`support.categories.${c}`) }))} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="target" label={targetLabel}>
+            <InputNumber min={category === 'money' ? 0.01 : 1} precision={category === 'money' ? 2 : 0} style={{ width: 180 }} data-testid="need-target" />
+          </Form.Item>
+          {category === 'equipment' && !need && (
+            <Form.Item name="unit" label={t('support.unit')} initialValue="台" rules={[{ required: true, max: 20 }]}>
+              <Input style={{ width: 100 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="deadline" label={t('support.deadline')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="description" label={t('support.description')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function NeedCard({ need }: { need: Need }) {
+  const { t, i18n } = useTranslation();
+  const report = useReportError();
+  const me = useMe();
+  const update = useUpdateNeed();
+  const [editing, setEditing] = useState(false);
+  const setStatus = async (status: NeedStatus) => {
+    try {
+      await update.mutateAsync({ id: need.id, body: { version: need.version, status } });
+    } catch (error) {
+      report(error);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      data-testid="need-card"
+      title={<span style={{ whiteSpace: 'normal' }}>{need.title}</span>}
+      extra={<NeedStatusTag status={need.status} />}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">
+          {t(`support.categories.${need.category}`)}
+          {need.deadline ? ` · ${t('support.deadline')} ${formatDate(need.deadline, i18n.language)}` : ''}
+        </Typography.Text>
+        {need.description && <Typography.Paragraph style={{ margin: 0 }}>{need.description}</Typography.Paragraph>}
+        <NeedProgress need={need} />
+        <Space wrap>
+          {me.role === 'partner' && need.status === 'open' && (
+            <Link to={`/pledges/new?need=${need.id}`} data-testid="pledge-for-need">
+              <Button type="primary" size="small">
+                {t('support.pledgeThis')}
+              </Button>
+            </Link>
+          )}
+          {me.role === 'staff' && (
+            <>
+              <Link to={`/pledges?need_id=${need.id}&status=all`}>
+                <Button size="small">{t('support.viewPledges')}</Button>
+              </Link>
+              <Button size="small" onClick={() => setEditing(true)} data-testid="edit-need">
+                {t('support.editNeed')}
+              </Button>
+              {need.status === 'open' ? (
+                <Button size="small" onClick={() => void setStatus('closed')} loading={update.isPending}>
+                  {t('support.closeNeed')}
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => void setStatus('open')} loading={update.isPending}>
+                  {t('support.reopenNeed')}
+                </Button>
+              )}
+            </>
+          )}
+        </Space>
+      </Space>
+      {me.role === 'staff' && <NeedModal open={editing} need={need} onClose={() => setEditing(false)} />}
+    </Card>
+  );
+}
+
+export function NeedsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [status, setStatus] = useState<NeedStatus | 'all'>('open');
+  const [creating, setCreating] = useState(false);
+  const needs = useNeeds(status === 'all' ? undefined : status);
+  const items = needs.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="needs-page">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={me.role === 'staff' ? 3 : 4} style={{ margin: 0 }}>
+          {t('support.needsTitle')}
+        </Typography.Title>
+        {me.role === 'staff' && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="publish-need">
+            {t('support.publishNeed')}
+          </Button>
+        )}
+      </Space>
+      <Segmented
+        value={status}
+        onChange={(v) => setStatus(v as NeedStatus | 'all')}
+        options={(['open', 'met', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('support.all') : t(`support.needStatus.${s}`) }))}
+      />
+      <List
+        loading={needs.isLoading}
+        dataSource={items}
+        grid={me.role === 'staff' ? { gutter: 16, column: 2 } : { column: 1 }}
+        locale={{ emptyText: <Empty description={t('support.noNeeds')} /> }}
+        renderItem={(need) => (
+          <List.Item>
+            <NeedCard need={need} />
+          </List.Item>
+        )}
+      />
+      <LoadMore hasMore={!!needs.hasNextPage} loading={needs.isFetchingNextPage} count={items.length} onLoad={() => void needs.fetchNextPage()} />
+      <NeedModal open={creating} onClose={() => setCreating(false)} />
+    </Space>
+  );
+}
