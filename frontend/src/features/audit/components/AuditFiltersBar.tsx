@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../api/get-audit';
@@ -21,6 +21,40 @@ export const KNOWN_ACTIONS = [
   'group.update',
   'registry.import',
   'registry.export',
+  'partner.create',
+  'partner.update',
+  'partner.reveal',
+  'api_client.create',
+  'api_client.rotate',
+  'api_client.revoke',
+  'api_client.token_refused',
+  'need.create',
+  'need.update',
+  'pledge.create',
+  'pledge.accept',
+  'pledge.decline',
+  'pledge.withdraw',
+  'pledge.deliver',
+  'webhook_endpoint.create',
+  'webhook_endpoint.update',
+  'webhook_endpoint.rotate_secret',
+  'webhook_endpoint.delete',
+  'webhook_delivery.resend',
+];
+
+/** The kinds of record the log names. */
+export const ENTITY_TYPES = [
+  'user',
+  'resident',
+  'household',
+  'resident_group',
+  'registry_import',
+  'partner_unit',
+  'api_client',
+  'need',
+  'pledge',
+  'webhook_endpoint',
+  'webhook_delivery',
 ];
 
 interface FormValues {
@@ -36,7 +70,7 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
     const [from, to] = values.range ?? [];
     onChange({
       action: values.action || undefined,
-      entity_type: values.entity_type?.trim() || undefined,
+      entity_type: values.entity_type || undefined,
       from: from ? from.startOf('day').toISOString() : undefined,
       to: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
     });
@@ -54,7 +88,13 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
         />
       </Form.Item>
       <Form.Item name="entity_type" label={t('audit.entity')}>
-        <Input allowClear style={{ width: 140 }} placeholder="user" />
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          placeholder={t('audit.anyEntity')}
+          options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`audit.entities.${e}`, { defaultValue: e }) }))}
+          data-testid="audit-entity-filter"
+        />
       </Form.Item>
       <Form.Item name="range" label={t('audit.range')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

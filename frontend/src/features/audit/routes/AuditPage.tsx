@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { LoadMore } from '@/components/LoadMore';
+import { PageShell } from '@/components/PageShell';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '../api/get-audit';
 import { AuditFiltersBar } from '../components/AuditFiltersBar';
@@ -14,9 +15,8 @@ export function AuditPage() {
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Card title={<span data-testid="page-title">{t('audit.title')}</span>}>
+    <PageShell title={t('audit.title')} intro={t('audit.intro')} testId="audit-page">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('audit.intro')}</Typography.Text>
         <AuditFiltersBar onChange={setFilters} />
         {log.error && <Alert type="error" showIcon message={problemMessage(t, log.error)} />}
         <Table<AuditEntry>
@@ -47,7 +47,9 @@ export function AuditPage() {
               title: t('audit.action'),
               dataIndex: 'action',
               render: (action: string) => (
-                <Tag color={action.endsWith('failed') || action.endsWith('reused') || action.endsWith('throttled') ? 'red' : 'blue'}>
+                <Tag
+                  color={action.endsWith('failed') || action.endsWith('reused') || action.endsWith('throttled') || action.endsWith('refused') ? 'red' : 'blue'}
+                >
                   {t(`audit.actions.${action}`, { defaultValue: action })}
                 </Tag>
               ),
@@ -60,7 +62,7 @@ export function AuditPage() {
               width: 160,
               render: (id: string | null) =>
                 id && (
-                  <Typography.Text code copyable={{ text: id }}>
+                  <Typography.Text copyable={{ text: id }} className="xg-code">
                     {id.slice(-8)}
                   </Typography.Text>
                 ),
@@ -69,6 +71,6 @@ export function AuditPage() {
         />
         <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} count={rows.length} onLoad={() => void log.fetchNextPage()} />
       </Space>
-    </Card>
+    </PageShell>
   );
 }

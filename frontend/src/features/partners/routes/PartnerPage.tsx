@@ -64,7 +64,7 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
         columns={[
           { title: t('support.clientName'), dataIndex: 'name' },
           {
-            title: 'client_id',
+            title: t('support.clientId'),
             render: (_, c) => (
               <Typography.Text code copyable>
                 {c.client_id}
@@ -103,7 +103,7 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
         title={t('support.clientCreated')}
         label="client_secret"
         secret={shown?.secret ?? null}
-        extra={shown ? `client_id: ${shown.clientId}` : undefined}
+        extra={shown ? `${t('support.clientId')}（client_id）：${shown.clientId}` : undefined}
         onClose={() => setShown(null)}
       />
     </Card>

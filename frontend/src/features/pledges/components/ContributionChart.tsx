@@ -1,54 +1,72 @@
-// Delivered support by month, one bar group per month and one colour per kind. Each kind has its
-// own measure (money, pieces, slots, person-hours), so bars show each kind's share of its own
-// yearly total; the tooltip gives the figure.
-import { Space, Tag, theme } from 'antd';
+// Delivered support by month. Each kind has its own measure (money, pieces, slots,
+// person-hours), so the chart shows one kind at a time on its own axis, with the figures on the
+// bars; the table alternative lists every kind by month.
+import { useState } from 'react';
+import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Chart } from '@/components/Chart';
 import type { Contributions } from '../api/get-contributions';
 import { formatQuantity, unitOfKind } from './text';
 
 const KINDS = ['money', 'goods', 'venue', 'volunteer_time'] as const;
-const COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#722ed1'];
+type Kind = (typeof KINDS)[number];
+
+interface MonthRow {
+  month: number;
+  values: Partial<Record<Kind, number>>;
+}
 
 export function ContributionChart({ data }: { data: Contributions }) {
   const { t, i18n } = useTranslation();
-  const { token } = theme.useToken();
-  const width = 720;
-  const height = 220;
-  const chartTop = 10;
-  const chartBottom = height - 30;
-  const groupWidth = width / 12;
-  const barWidth = (groupWidth - 12) / KINDS.length;
-  const max = Object.fromEntries(KINDS.map((k) => [k, Math.max(1, ...data.months.filter((m) => m.kind === k).map((m) => m.quantity))]));
+  const present = KINDS.filter((k) => data.months.some((m) => m.kind === k && m.quantity > 0));
+  const [chosen, setKind] = useState<Kind | null>(null);
+  const kind: Kind = chosen ?? present[0] ?? 'money';
   const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'short' }).format(new Date(Date.UTC(2000, m - 1, 15)));
+  const fmt = (k: Kind, q: number) => formatQuantity(t, i18n.language, unitOfKind(k), q);
+  const rows: MonthRow[] = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    values: Object.fromEntries(data.months.filter((m) => m.month === i + 1).map((m) => [m.kind, m.quantity])),
+  }));
+  const series = rows.map((r) => r.values[kind] ?? 0);
+  // Money is counted in fen; the axis reads in yuan.
+  const scale = kind === 'money' ? 100 : 1;
   return (
-    <div data-testid="contribution-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} style={{ width: '100%', maxWidth: width }} role="img" aria-label={t('support.chartLabel')}>
-        <line x1={0} x2={width} y1={chartBottom} y2={chartBottom} stroke={token.colorBorder} />
-        {Array.from({ length: 12 }, (_, i) => (
-          <g key={i}>
-            <text x={i * groupWidth + groupWidth / 2} y={height - 10} textAnchor="middle" fontSize={11} fill={token.colorTextSecondary}>
-              {monthName(i + 1)}
-            </text>
-            {KINDS.map((kind, k) => {
-              const entry = data.months.find((m) => m.month === i + 1 && m.kind === kind);
-              if (!entry) return null;
-              const h = Math.max(2, ((chartBottom - chartTop) * entry.quantity) / (max[kind] ?? 1));
-              return (
-                <rect key={kind} x={i * groupWidth + 6 + k * barWidth} y={chartBottom - h} width={barWidth - 1} height={h} fill={COLORS[k]}>
-                  <title>{`${t(`support.kind.${kind}`)}: ${formatQuantity(t, i18n.language, unitOfKind(kind), entry.quantity)}`}</title>
-                </rect>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
-      <Space wrap>
-        {KINDS.map((kind, k) => (
-          <Tag key={kind} color={COLORS[k]}>
-            {t(`support.kind.${kind}`)}
-          </Tag>
-        ))}
-      </Space>
-    </div>
+    <Chart<MonthRow>
+      testId="contribution-chart"
+      label={t('support.chartLabel')}
+      extra={
+        present.length > 1 && (
+          <Segmented
+            size="small"
+            value={kind}
+            onChange={(v) => setKind(v as Kind)}
+            options={present.map((k) => ({ value: k, label: t(`support.kind.${k}`) }))}
+            data-testid="contribution-kind"
+          />
+        )
+      }
+      option={{
+        grid: { left: 56, right: 16, top: 32, bottom: 32 },
+        tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(kind, Number(v) * scale) },
+        xAxis: { type: 'category', data: rows.map((r) => monthName(r.month)) },
+        yAxis: { type: 'value', name: kind === 'money' ? t('support.yuan') : fmt(kind, 1).replace(/^1\s*/, '') },
+        series: [
+          {
+            type: 'bar',
+            name: t(`support.kind.${kind}`),
+            data: series.map((q) => q / scale),
+            label: { show: true, position: 'top', formatter: ({ value }) => (Number(value) ? String(value) : '') },
+          },
+        ],
+      }}
+      table={{
+        rows,
+        rowKey: (r) => String(r.month),
+        columns: [
+          { title: t('support.month'), render: (_, r) => monthName(r.month) },
+          ...KINDS.map((k) => ({ title: t(`support.kind.${k}`), render: (_: unknown, r: MonthRow) => (r.values[k] ? fmt(k, r.values[k]) : '—') })),
+        ],
+      }}
+    />
   );
 }

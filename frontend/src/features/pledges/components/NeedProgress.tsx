@@ -14,7 +14,7 @@ export function NeedProgress({ need }: { need: Need }) {
   return (
     <div>
       {target ? <Progress percent={percent(p.accepted)} success={{ percent: percent(p.fulfilled) }} size="small" /> : null}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary">
         {t('support.progressLine', { pledged: fmt(p.pledged), accepted: fmt(p.accepted), fulfilled: fmt(p.fulfilled) })}
         {target ? ` · ${t('support.target')} ${fmt(target)}` : ''}
       </Typography.Text>

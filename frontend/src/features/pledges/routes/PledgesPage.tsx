@@ -65,9 +65,7 @@ export function PledgesPage() {
                     <PledgeStatusTag status={p.status} />
                   </Space>
                   <Typography.Text>{describeSupport(t, i18n.language, p.support)}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(p.created_at, i18n.language)}
-                  </Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(p.created_at, i18n.language)}</Typography.Text>
                 </Space>
               </Card>
             </List.Item>

@@ -2,6 +2,7 @@
 // published).
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageShell } from '@/components/PageShell';
 import { formatDate } from '@/lib/format';
 import { useThanks } from '../api/get-thanks';
 import { describeSupport } from '../components/text';
@@ -10,10 +11,7 @@ export function ThanksPage() {
   const { t, i18n } = useTranslation();
   const thanks = useThanks();
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="thanks-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('support.thanksTitle')}
-      </Typography.Title>
+    <PageShell title={t('support.thanksTitle')} testId="thanks-page" bare>
       <List
         loading={thanks.isLoading}
         dataSource={thanks.data ?? []}
@@ -28,16 +26,12 @@ export function ThanksPage() {
                 </Space>
                 <Typography.Text>{item.support ? describeSupport(t, i18n.language, item.support) : t('support.moneySupport')}</Typography.Text>
                 {item.need_title && <Typography.Text type="secondary">{t('support.forNeed', { title: item.need_title })}</Typography.Text>}
-                {item.fulfilled_at && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDate(item.fulfilled_at, i18n.language)}
-                  </Typography.Text>
-                )}
+                {item.fulfilled_at && <Typography.Text type="secondary">{formatDate(item.fulfilled_at, i18n.language)}</Typography.Text>}
               </Space>
             </Card>
           </List.Item>
         )}
       />
-    </Space>
+    </PageShell>
   );
 }

@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal, Select, Space } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { groupLabel } from './fields';
 import { useGroups } from '../api/get-groups';
 import { useCreateHousehold, type CreateHousehold } from '../api/create-household';
 import { useReportError } from '@/lib/forms';
@@ -35,7 +36,7 @@ export function CreateHouseholdModal({ open, onClose }: { open: boolean; onClose
     >
       <Form<CreateHousehold> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="group_id" label={t('registry.group')} rules={[{ required: true, message: t('registry.required') }]}>
-          <Select options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
+          <Select options={(groups.data ?? []).map((g) => ({ value: g.id, label: groupLabel(t, g.number) }))} />
         </Form.Item>
         <Form.Item name="road" label={t('registry.road')} rules={[{ required: true, max: 50, message: t('registry.required') }]}>
           <Input placeholder="朝阳路" />

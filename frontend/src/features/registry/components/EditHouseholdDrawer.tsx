@@ -1,5 +1,6 @@
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { groupLabel } from './fields';
 import { useGroups } from '../api/get-groups';
 import type { HouseholdDetail } from '../api/get-household';
 import { useUpdateHousehold, type UpdateHousehold } from '../api/update-household';
@@ -44,7 +45,7 @@ export function EditHouseholdDrawer({ detail, open, onClose }: { detail: Househo
         initialValues={{ group_id: h.group_id, road: h.road, building: h.building, unit: h.unit, room: h.room, head_resident_id: h.head_resident_id }}
       >
         <Form.Item name="group_id" label={t('registry.group')}>
-          <Select options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
+          <Select options={(groups.data ?? []).map((g) => ({ value: g.id, label: groupLabel(t, g.number) }))} />
         </Form.Item>
         <Form.Item name="road" label={t('registry.road')} rules={[{ required: true, max: 50, message: t('registry.required') }]}>
           <Input />

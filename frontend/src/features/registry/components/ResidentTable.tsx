@@ -1,7 +1,9 @@
-import { Table, Tag as AntTag, Typography } from 'antd';
+import { Space, Tag as AntTag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DataList } from '@/components/DataList';
 import type { Resident } from '../api/get-residents';
+import { groupLabel } from './fields';
 import { TagList } from './TagList';
 
 interface Props {
@@ -10,19 +12,51 @@ interface Props {
   showAddress?: boolean;
 }
 
-/** Residents with personal data masked, as the API gives them. */
+function StatusTag({ status }: { status: Resident['status'] }) {
+  const { t } = useTranslation();
+  return <AntTag color={status === 'active' ? 'default' : 'warning'}>{t(`registry.statuses.${status}`)}</AntTag>;
+}
+
+/** Residents with personal data masked, as the API gives them: a table at a desk, cards on a phone. */
 export function ResidentTable({ residents, loading, showAddress = true }: Props) {
   const { t } = useTranslation();
+  const address = (r: Resident) =>
+    r.address && (
+      <Link to={`/registry/households/${r.household_id}`}>
+        {groupLabel(t, r.group_number)} · {r.address}
+      </Link>
+    );
   return (
-    <Table<Resident>
-      data-testid="resident-table"
-      rowKey="id"
-      size="small"
+    <DataList<Resident>
+      testId="resident-table"
+      itemTestId="resident-row"
+      rows={residents}
+      rowKey={(r) => r.id}
       loading={loading}
-      dataSource={residents}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('registry.noResidents') }}
+      empty={t('registry.noResidents')}
+      href={(r) => `/registry/residents/${r.id}`}
+      card={(r) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Link to={`/registry/residents/${r.id}`} style={{ fontSize: '1.1em', fontWeight: 600 }}>
+              {r.name}
+            </Link>
+            <Typography.Text>
+              {t(`registry.sexes.${r.sex}`)} · {t('registry.ageYears', { age: r.age })}
+            </Typography.Text>
+          </Space>
+          {showAddress && r.address && <div>{address(r)}</div>}
+          {r.phone_masked && (
+            <Typography.Text type="secondary">
+              {t('registry.phone')}：{r.phone_masked}
+            </Typography.Text>
+          )}
+          <Space wrap size={4}>
+            <TagList tags={r.tags} />
+            {r.status !== 'active' && <StatusTag status={r.status} />}
+          </Space>
+        </Space>
+      )}
       columns={[
         {
           title: t('registry.name'),
@@ -35,30 +69,13 @@ export function ResidentTable({ residents, loading, showAddress = true }: Props)
         {
           title: t('registry.idNumber'),
           dataIndex: 'id_number_masked',
-          render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          render: (v: string) => <span className="xg-code">{v}</span>,
         },
         { title: t('registry.phone'), dataIndex: 'phone_masked' },
         { title: t('registry.relationship'), dataIndex: 'relationship', render: (r: string) => t(`registry.relationships.${r}`) },
-        ...(showAddress
-          ? [
-              {
-                title: t('registry.address'),
-                key: 'address',
-                render: (_: unknown, r: Resident) =>
-                  r.address && (
-                    <Link to={`/registry/households/${r.household_id}`}>
-                      {t('registry.groupShort', { number: r.group_number })} · {r.address}
-                    </Link>
-                  ),
-              },
-            ]
-          : []),
+        ...(showAddress ? [{ title: t('registry.address'), key: 'address', render: (_: unknown, r: Resident) => address(r) }] : []),
         { title: t('registry.tagsTitle'), dataIndex: 'tags', render: (tags: Resident['tags']) => <TagList tags={tags} /> },
-        {
-          title: t('registry.status'),
-          dataIndex: 'status',
-          render: (s: string) => <AntTag color={s === 'active' ? 'default' : 'warning'}>{t(`registry.statuses.${s}`)}</AntTag>,
-        },
+        { title: t('registry.status'), dataIndex: 'status', render: (s: Resident['status']) => <StatusTag status={s} /> },
       ]}
     />
   );

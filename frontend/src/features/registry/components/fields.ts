@@ -17,3 +17,8 @@ export function idNumberRule(t: TFunction): Rule {
     },
   };
 }
+
+/** A group's name, the same on every page: 第3组. */
+export function groupLabel(t: TFunction, number: number | null | undefined): string {
+  return number == null ? '—' : t('registry.groupShort', { number });
+}

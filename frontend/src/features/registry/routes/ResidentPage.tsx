@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Popconfirm, Space, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
@@ -10,6 +10,8 @@ import { useMe } from '@/lib/session';
 import { useResident } from '../api/get-resident';
 import { useChangeResidentStatus } from '../api/change-resident-status';
 import { TagList } from '../components/TagList';
+import { groupLabel } from '../components/fields';
+import { PageShell } from '@/components/PageShell';
 import { RevealButton } from '../components/RevealButton';
 import { EditResidentDrawer } from '../components/EditResidentDrawer';
 
@@ -36,19 +38,20 @@ export function ResidentPage() {
       .catch((e) => report(e));
 
   return (
-    <Card
+    <PageShell
       loading={resident.isLoading}
-      title={<span data-testid="page-title">{r?.name}</span>}
-      extra={
+      title={r?.name ?? t('registry.resident')}
+      testId="resident-page"
+      actions={
         r && (
-          <Space wrap>
+          <>
             {isStaff && <RevealButton residentId={r.id} />}
             {(isStaff || canEditPhone) && (
               <Button onClick={() => setEditing(true)} data-testid="edit-resident">
                 {t('registry.edit')}
               </Button>
             )}
-          </Space>
+          </>
         )
       }
     >
@@ -65,7 +68,7 @@ export function ResidentPage() {
             <Descriptions.Item label={t('registry.phone')}>{r.phone_masked ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('registry.address')}>
               <Link to={`/registry/households/${r.household_id}`}>
-                {t('registry.groupShort', { number: r.group_number })} · {r.address}
+                {groupLabel(t, r.group_number)} · {r.address}
               </Link>
             </Descriptions.Item>
             <Descriptions.Item label={t('registry.relationship')}>{t(`registry.relationships.${r.relationship}`)}</Descriptions.Item>
@@ -79,7 +82,7 @@ export function ResidentPage() {
           </Descriptions>
           {isStaff && r.status !== 'deceased' && (
             <Space wrap style={{ marginTop: 16 }}>
-              <DatePicker value={date} onChange={setDate} placeholder={t('registry.statusDate')} />
+              <DatePicker value={date} onChange={setDate} placeholder={t('registry.statusDate')} aria-label={t('registry.statusDate')} />
               {r.status === 'active' ? (
                 <>
                   <Popconfirm title={t('registry.confirmMovedOut')} onConfirm={() => setStatus('moved_out')}>
@@ -97,6 +100,6 @@ export function ResidentPage() {
           <EditResidentDrawer resident={r} open={editing} onClose={() => setEditing(false)} phoneOnly={!isStaff} />
         </>
       )}
-    </Card>
+    </PageShell>
   );
 }

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { groupLabel } from '../components/fields';
 import { useReportError } from '@/lib/forms';
 import { problemMessage } from '@/api/problem';
 import { useMe } from '@/lib/session';
@@ -14,10 +15,12 @@ import { CreateResidentModal } from '../components/CreateResidentModal';
 
 import { SENSITIVE_TAGS, TAGS } from '../components/fields';
 import { LoadMore } from '@/components/LoadMore';
+import { PageShell } from '@/components/PageShell';
 
 export function ResidentsPage() {
   const { t } = useTranslation();
   const report = useReportError();
+  const { message } = App.useApp();
   const me = useMe();
   const isStaff = me.role === 'staff';
   const [params, setParams] = useSearchParams();
@@ -46,20 +49,35 @@ export function ResidentsPage() {
     }
     setParams(next);
   };
-  const exportAs = (format: 'xlsx' | 'csv') => downloadExport(format, filters).catch((e) => report(e));
+  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    const key = 'export';
+    setExporting(format);
+    void message.open({ key, type: 'loading', content: t('registry.exporting'), duration: 0 });
+    try {
+      await downloadExport(format, filters);
+      void message.open({ key, type: 'success', content: t('registry.exported') });
+    } catch (e) {
+      message.destroy(key);
+      report(e);
+    } finally {
+      setExporting(null);
+    }
+  };
 
   return (
-    <Card
-      title={<span data-testid="page-title">{isStaff ? t('registry.residents') : t('registry.myGroupResidents')}</span>}
-      extra={
-        <Space wrap>
+    <PageShell
+      title={isStaff ? t('registry.residents') : me.role === 'group_leader' ? t('nav.myGroup') : t('registry.residents')}
+      testId="residents-page"
+      actions={
+        <>
           {me.role !== 'resident' && (
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} data-testid="export-xlsx">
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} data-testid="export-xlsx">
               {t('registry.exportXlsx')}
             </Button>
           )}
           {me.role !== 'resident' && (
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')}>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
               CSV
             </Button>
           )}
@@ -68,7 +86,7 @@ export function ResidentsPage() {
               {t('registry.createResident')}
             </Button>
           )}
-        </Space>
+        </>
       }
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -83,6 +101,7 @@ export function ResidentsPage() {
             <Input.Search
               allowClear
               placeholder={t('registry.searchPlaceholder')}
+              aria-label={t('registry.searchPlaceholder')}
               style={{ width: 300, maxWidth: '100%' }}
               onSearch={(q) => apply({ ...filters, q })}
               data-testid="resident-search"
@@ -93,22 +112,24 @@ export function ResidentsPage() {
               <Select
                 allowClear
                 placeholder={t('registry.anyGroup')}
+                aria-label={t('registry.group')}
                 style={{ width: 160 }}
-                options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+                options={(groups.data ?? []).map((g) => ({ value: g.id, label: groupLabel(t, g.number) }))}
               />
             </Form.Item>
           )}
           <Form.Item name="min_age" label={t('registry.age')}>
-            <InputNumber min={0} max={150} style={{ width: 70 }} placeholder={t('registry.from')} />
+            <InputNumber min={0} max={150} style={{ width: 80 }} placeholder={t('registry.from')} aria-label={t('registry.minAge')} controls={false} />
           </Form.Item>
           <Form.Item name="max_age">
-            <InputNumber min={0} max={150} style={{ width: 70 }} placeholder={t('registry.to')} />
+            <InputNumber min={0} max={150} style={{ width: 80 }} placeholder={t('registry.to')} aria-label={t('registry.maxAge')} controls={false} />
           </Form.Item>
           <Form.Item name="tags">
             <Select
               mode="multiple"
               allowClear
               placeholder={t('registry.tagsTitle')}
+              aria-label={t('registry.tagsTitle')}
               style={{ minWidth: 160 }}
               options={TAGS.filter((tag) => isStaff || !SENSITIVE_TAGS.includes(tag)).map((tag) => ({ value: tag, label: t(`registry.tags.${tag}`) }))}
             />
@@ -117,6 +138,7 @@ export function ResidentsPage() {
             <Select
               style={{ width: 110 }}
               placeholder={t('registry.statuses.active')}
+              aria-label={t('registry.status')}
               options={['active', 'moved_out', 'deceased', 'all'].map((s) => ({ value: s, label: t(`registry.statuses.${s}`) }))}
             />
           </Form.Item>
@@ -130,6 +152,6 @@ export function ResidentsPage() {
         <LoadMore hasMore={residents.hasNextPage} loading={residents.isFetchingNextPage} count={rows.length} onLoad={() => void residents.fetchNextPage()} />
       </Space>
       {isStaff && <CreateResidentModal open={creating} onClose={() => setCreating(false)} />}
-    </Card>
+    </PageShell>
   );
 }

@@ -3,6 +3,7 @@
 import { App, Button, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
+import { EventLabel } from './EventLabel';
 import { useDeliveries } from '../api/get-deliveries';
 import type { Endpoint } from '../api/get-endpoints';
 import { useResendDelivery } from '../api/resend-delivery';
@@ -46,15 +47,21 @@ export function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
           <Space direction="vertical" size={0}>
             <Space wrap>
               <Tag color={color[d.status]}>{t(`support.deliveryStatus.${d.status}`)}</Tag>
-              <Typography.Text code>{d.event_type}</Typography.Text>
+              <EventLabel type={d.event_type} />
             </Space>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary">
               {formatDateTime(d.created_at, i18n.language)} · {t('support.attempts', { count: d.attempts })}
-              {d.last_status ? ` · HTTP ${d.last_status}` : ''}
-              {d.last_error && !d.last_status ? ` · ${d.last_error}` : ''}
             </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
-              {d.message_id}
+            {d.status === 'failed' && (
+              <Typography.Text>{d.last_status ? t('support.httpStatus', { status: d.last_status }) : t('support.deliveryFailed')}</Typography.Text>
+            )}
+            {d.last_error && (
+              <Typography.Text type="secondary">
+                {t('support.technicalDetail')}：<span className="xg-code">{d.last_error}</span>
+              </Typography.Text>
+            )}
+            <Typography.Text type="secondary" copyable={{ text: d.message_id }}>
+              <span className="xg-code">{d.message_id}</span>
             </Typography.Text>
           </Space>
         </List.Item>

@@ -3,12 +3,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Collapse, Empty, Form, Input, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageShell } from '@/components/PageShell';
 import { useCreateEndpoint } from '../api/create-endpoint';
 import { EVENT_TYPES, useEndpoints, type EventType } from '../api/get-endpoints';
 import { useRotateEndpointSecret } from '../api/rotate-endpoint-secret';
 import { useSetEndpointEnabled } from '../api/update-endpoint';
 import { useSendTestEvent } from '../api/send-test-event';
 import { DeliveryLog } from '../components/DeliveryLog';
+import { EventLabel } from '../components/EventLabel';
 import { SecretModal } from '@/components/SecretModal';
 import { useReportError } from '@/lib/forms';
 
@@ -35,18 +37,22 @@ export function WebhooksPage() {
     }
   };
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="webhooks-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('support.webhooksTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('support.webhooksIntro')}</Typography.Paragraph>
+    <PageShell title={t('support.webhooksTitle')} intro={t('support.webhooksIntro')} testId="webhooks-page" bare>
       <Card size="small" title={t('support.newEndpoint')}>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ events: ['pledge.accepted', 'pledge.declined', 'pledge.fulfilled'] }}>
-          <Form.Item name="url" label="URL" rules={[{ required: true, max: 500 }]}>
+          <Form.Item
+            name="url"
+            label={t('support.endpointUrl')}
+            rules={[
+              { required: true, max: 500 },
+              { pattern: /^https:\/\//i, message: t('support.httpsOnly') },
+            ]}
+            extra={t('support.httpsOnly')}
+          >
             <Input placeholder="https://example.com/hooks/xingguang" />
           </Form.Item>
           <Form.Item name="events" label={t('support.events')} rules={[{ required: true }]}>
-            <Checkbox.Group options={EVENT_TYPES.map((e) => ({ value: e, label: e }))} />
+            <Checkbox.Group options={EVENT_TYPES.map((e) => ({ value: e, label: <EventLabel type={e} /> }))} style={{ display: 'grid', gap: 8 }} />
           </Form.Item>
           <Form.Item name="description" label={t('support.description')} rules={[{ max: 200 }]}>
             <Input />
@@ -64,6 +70,7 @@ export function WebhooksPage() {
           title={<Typography.Text style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>{e.url}</Typography.Text>}
           extra={
             <Switch
+              aria-label={t('support.endpointEnabled')}
               checked={e.enabled}
               onChange={(enabled) => setEnabled.mutateAsync({ id: e.id, version: e.version, enabled }).catch((err: unknown) => report(err))}
             />
@@ -72,7 +79,9 @@ export function WebhooksPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
               {e.events.map((ev) => (
-                <Tag key={ev}>{ev}</Tag>
+                <Tag key={ev}>
+                  <EventLabel type={ev} />
+                </Tag>
               ))}
             </Space>
             {e.description && <Typography.Text type="secondary">{e.description}</Typography.Text>}
@@ -113,6 +122,6 @@ export function WebhooksPage() {
         extra={t('support.signingSecretHint')}
         onClose={() => setSecret(null)}
       />
-    </Space>
+    </PageShell>
   );
 }
