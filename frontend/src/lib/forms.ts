@@ -24,7 +24,10 @@ export function useReportError() {
   return useCallback(
     (error: unknown, form?: FormInstance) => {
       if (form && applyFieldErrors(form, error)) return;
-      void message.error(problemMessage(t, error));
+      // Without a form to put them in, the field errors are part of the message (e.g. the
+      // columns an uploaded file lacks).
+      const details = error instanceof ApiProblem ? error.errors.map((e) => e.message).join('；') : '';
+      void message.error(details ? `${problemMessage(t, error)}：${details}` : problemMessage(t, error));
     },
     [t, message],
   );

@@ -1,10 +1,12 @@
 // Staff: the community's partner units (共建单位).
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
+import { DataList } from '@/components/DataList';
+import { PageShell } from '@/components/PageShell';
 import { useCreatePartner, type CreatePartner } from '../api/create-partner';
 import { PARTNER_KINDS, usePartners, type Partner } from '../api/get-partners';
 import { useReportError } from '@/lib/forms';
@@ -55,38 +57,53 @@ function CreatePartnerModal({ open, onClose }: { open: boolean; onClose: () => v
 
 export function PartnersPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const partners = usePartners();
   const [creating, setCreating] = useState(false);
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="partners-page">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('support.partnersTitle', { count: partners.data?.length ?? 0 })}
-        </Typography.Title>
+    <PageShell
+      title={t('support.partnersTitle', { count: partners.data?.length ?? 0 })}
+      testId="partners-page"
+      actions={
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('support.newPartner')}
         </Button>
-      </Space>
-      <Table<Partner>
-        rowKey="id"
+      }
+    >
+      <DataList<Partner>
+        testId="partner-table"
+        itemTestId="partner-row"
+        rows={partners.data ?? []}
+        rowKey={(p) => p.id}
         loading={partners.isLoading}
-        dataSource={partners.data ?? []}
-        pagination={false}
-        onRow={(p) => ({ onClick: () => navigate(`/partners/${p.id}`), style: { cursor: 'pointer' } })}
+        href={(p) => `/partners/${p.id}`}
+        card={(p) => (
+          <Space direction="vertical" size={2} style={{ width: '100%' }}>
+            <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Link to={`/partners/${p.id}`} style={{ fontWeight: 600 }}>
+                {p.name}
+              </Link>
+              <Status partner={p} />
+            </Space>
+            <Typography.Text>
+              {t(`support.partnerKinds.${p.kind}`)} · {p.contact_name} {p.contact_phone}
+            </Typography.Text>
+          </Space>
+        )}
         columns={[
-          { title: t('support.partnerName'), dataIndex: 'name' },
+          { title: t('support.partnerName'), dataIndex: 'name', render: (name: string, p) => <Link to={`/partners/${p.id}`}>{name}</Link> },
           { title: t('support.partnerKind'), render: (_, p) => t(`support.partnerKinds.${p.kind}`) },
           { title: t('support.contactName'), dataIndex: 'contact_name' },
           { title: t('support.contactPhone'), dataIndex: 'contact_phone' },
           { title: t('support.partneredSince'), render: (_, p) => (p.partnered_since ? formatDate(p.partnered_since, i18n.language) : '') },
-          {
-            title: t('support.status'),
-            render: (_, p) => <Tag color={p.status === 'active' ? 'green' : 'default'}>{t(`support.partnerStatus.${p.status}`)}</Tag>,
-          },
+          { title: t('support.status'), render: (_, p) => <Status partner={p} /> },
         ]}
       />
       <CreatePartnerModal open={creating} onClose={() => setCreating(false)} />
-    </Space>
+    </PageShell>
   );
+}
+
+function Status({ partner }: { partner: Partner }) {
+  const { t } = useTranslation();
+  return <Tag color={partner.status === 'active' ? 'green' : 'default'}>{t(`support.partnerStatus.${partner.status}`)}</Tag>;
 }

@@ -18,13 +18,13 @@ export function PartnerContributions({ partnerId }: PartnerDetailsProps) {
       title={t('support.contributionsTitle')}
       extra={
         <InputNumber
+          controls={false}
           aria-label={t('support.year')}
           value={year}
           min={2000}
           max={2100}
           onChange={(v) => v && setYear(v)}
           style={{ width: 100 }}
-          controls={false}
         />
       }
       data-testid="contributions"

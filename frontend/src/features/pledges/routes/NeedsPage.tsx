@@ -2,10 +2,11 @@
 // group leaders see what the community is asking for (without money figures).
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Segmented, Select, Space, Typography } from 'antd';
-import { Link } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { LoadMore } from '@/components/LoadMore';
+import { LinkButton } from '@/components/LinkButton';
+import { PageShell } from '@/components/PageShell';
 import { useMe } from '@/lib/session';
 import { formatDate } from '@/lib/format';
 import { useReportError } from '@/lib/forms';
@@ -14,6 +15,7 @@ import { useNeeds, type Need, type NeedStatus } from '../api/get-needs';
 import { useUpdateNeed } from '../api/update-need';
 import { NeedProgress } from '../components/NeedProgress';
 import { NeedStatusTag } from '../components/StatusTag';
+import { NeedProgressChart } from '../components/NeedProgressChart';
 
 const CATEGORIES: CreateNeed['category'][] = ['money', 'venue', 'equipment', 'volunteers', 'services'];
 
@@ -103,7 +105,13 @@ function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClos
         </Form.Item>
         <Space wrap>
           <Form.Item name="target" label={targetLabel}>
-            <InputNumber min={category === 'money' ? 0.01 : 1} precision={category === 'money' ? 2 : 0} style={{ width: 180 }} data-testid="need-target" />
+            <InputNumber
+              controls={false}
+              min={category === 'money' ? 0.01 : 1}
+              precision={category === 'money' ? 2 : 0}
+              style={{ width: 180 }}
+              data-testid="need-target"
+            />
           </Form.Item>
           {category === 'equipment' && !need && (
             <Form.Item name="unit" label={t('support.unit')} initialValue="台" rules={[{ required: true, max: 20 }]}>
@@ -151,17 +159,15 @@ function NeedCard({ need }: { need: Need }) {
         <NeedProgress need={need} />
         <Space wrap>
           {me.role === 'partner' && need.status === 'open' && (
-            <Link to={`/pledges/new?need=${need.id}`} data-testid="pledge-for-need">
-              <Button type="primary" size="small">
-                {t('support.pledgeThis')}
-              </Button>
-            </Link>
+            <LinkButton to={`/pledges/new?need=${need.id}`} type="primary" data-testid="pledge-for-need">
+              {t('support.pledgeThis')}
+            </LinkButton>
           )}
           {me.role === 'staff' && (
             <>
-              <Link to={`/pledges?need_id=${need.id}&status=all`}>
-                <Button size="small">{t('support.viewPledges')}</Button>
-              </Link>
+              <LinkButton to={`/pledges?need_id=${need.id}&status=all`} size="small">
+                {t('support.viewPledges')}
+              </LinkButton>
               <Button size="small" onClick={() => setEditing(true)} data-testid="edit-need">
                 {t('support.editNeed')}
               </Button>
@@ -191,26 +197,32 @@ export function NeedsPage() {
   const needs = useNeeds(status === 'all' ? undefined : status);
   const items = needs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="needs-page">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={me.role === 'staff' ? 3 : 4} style={{ margin: 0 }}>
-          {t('support.needsTitle')}
-        </Typography.Title>
-        {me.role === 'staff' && (
+    <PageShell
+      title={t('support.needsTitle')}
+      testId="needs-page"
+      bare
+      actions={
+        me.role === 'staff' && (
           <Button type="primary" onClick={() => setCreating(true)} data-testid="publish-need">
             {t('support.publishNeed')}
           </Button>
-        )}
-      </Space>
+        )
+      }
+    >
       <Segmented
         value={status}
         onChange={(v) => setStatus(v as NeedStatus | 'all')}
         options={(['open', 'met', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('support.all') : t(`support.needStatus.${s}`) }))}
       />
+      {me.role === 'staff' && status === 'open' && items.length > 0 && (
+        <Card size="small" title={t('support.needProgressTitle')}>
+          <NeedProgressChart needs={items} />
+        </Card>
+      )}
       <List
         loading={needs.isLoading}
         dataSource={items}
-        grid={me.role === 'staff' ? { gutter: 16, column: 2 } : { column: 1 }}
+        grid={me.role === 'staff' ? { gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 } : { column: 1 }}
         locale={{ emptyText: <Empty description={t('support.noNeeds')} /> }}
         renderItem={(need) => (
           <List.Item>
@@ -220,6 +232,6 @@ export function NeedsPage() {
       />
       <LoadMore hasMore={!!needs.hasNextPage} loading={needs.isFetchingNextPage} count={items.length} onLoad={() => void needs.fetchNextPage()} />
       <NeedModal open={creating} onClose={() => setCreating(false)} />
-    </Space>
+    </PageShell>
   );
 }

@@ -1,11 +1,12 @@
 // A partner pledges support: against a need (whose category fixes the kind) or on its own.
 // One Idempotency-Key per form: a double click or a retry after a lost answer creates one pledge.
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageShell } from '@/components/PageShell';
 import { useNeed } from '../api/get-need';
 import { useCreatePledge } from '../api/create-pledge';
 import type { SupportDetails } from '../api/get-pledges';
@@ -71,10 +72,7 @@ export function PledgeFormPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="pledge-form">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('support.newPledge')}
-      </Typography.Title>
+    <PageShell title={t('support.newPledge')} testId="pledge-form" bare>
       {need.data && (
         <Alert type="info" showIcon message={t('support.pledgeFor', { title: need.data.title })} description={need.data.description || undefined} />
       )}
@@ -88,7 +86,7 @@ export function PledgeFormPage() {
           </Form.Item>
           {kind === 'money' && (
             <Form.Item name="amount_yuan" label={t('support.amountYuan')} rules={[{ required: true }]}>
-              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="amount" />
+              <InputNumber controls={false} min={0.01} precision={2} style={{ width: '100%' }} data-testid="amount" />
             </Form.Item>
           )}
           {kind === 'goods' && (
@@ -98,15 +96,17 @@ export function PledgeFormPage() {
                   {fields.map((field) => (
                     <Space key={field.key} align="baseline" wrap>
                       <Form.Item name={[field.name, 'name']} rules={[{ required: true, max: 50 }]}>
-                        <Input placeholder={t('support.itemName')} style={{ width: 140 }} />
+                        <Input placeholder={t('support.itemName')} aria-label={t('support.itemName')} style={{ width: 140 }} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'quantity']} rules={[{ required: true }]}>
-                        <InputNumber min={1} placeholder={t('support.quantity')} style={{ width: 90 }} />
+                        <InputNumber controls={false} min={1} placeholder={t('support.quantity')} aria-label={t('support.quantity')} style={{ width: 90 }} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'unit']} rules={[{ required: true, max: 10 }]}>
-                        <Input placeholder={t('support.unit')} style={{ width: 60 }} />
+                        <Input placeholder={t('support.unit')} aria-label={t('support.unit')} style={{ width: 64 }} />
                       </Form.Item>
-                      {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
+                      {fields.length > 1 && (
+                        <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('support.removeRow')} onClick={() => remove(field.name)} />
+                      )}
                     </Space>
                   ))}
                   <Button type="dashed" onClick={() => add({ unit: '件' })} icon={<PlusOutlined />} block style={{ marginBottom: 16 }}>
@@ -127,9 +127,11 @@ export function PledgeFormPage() {
                     {fields.map((field) => (
                       <Space key={field.key} align="baseline" wrap>
                         <Form.Item name={[field.name, 'range']} rules={[{ required: true }]}>
-                          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+                          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label={t('support.slot')} />
                         </Form.Item>
-                        {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
+                        {fields.length > 1 && (
+                          <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('support.removeRow')} onClick={() => remove(field.name)} />
+                        )}
                       </Space>
                     ))}
                     <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />} block style={{ marginBottom: 16 }}>
@@ -143,10 +145,10 @@ export function PledgeFormPage() {
           {kind === 'volunteer_time' && (
             <Space wrap>
               <Form.Item name="people" label={t('support.people')} rules={[{ required: true }]}>
-                <InputNumber min={1} max={10000} />
+                <InputNumber controls={false} min={1} max={10000} />
               </Form.Item>
               <Form.Item name="hours" label={t('support.hoursEach')} rules={[{ required: true }]}>
-                <InputNumber min={1} max={1000} />
+                <InputNumber controls={false} min={1} max={1000} />
               </Form.Item>
             </Space>
           )}
@@ -161,6 +163,6 @@ export function PledgeFormPage() {
           </Button>
         </Form>
       </Card>
-    </Space>
+    </PageShell>
   );
 }

@@ -71,7 +71,7 @@ function DeliveryModal({ pledge, open, onClose }: { pledge: PledgeDetail; open: 
       >
         {kind === 'money' && (
           <Form.Item name="amount_yuan" label={t('support.amountReceived')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <InputNumber controls={false} min={0.01} precision={2} style={{ width: '100%' }} />
           </Form.Item>
         )}
         {kind === 'goods' && (
@@ -80,18 +80,18 @@ function DeliveryModal({ pledge, open, onClose }: { pledge: PledgeDetail; open: 
               <Input placeholder={pledge.support.kind === 'goods' ? pledge.support.items[0]?.name : ''} />
             </Form.Item>
             <Form.Item name="pieces" label={t('support.quantity')} rules={[{ required: true }]}>
-              <InputNumber min={1} />
+              <InputNumber controls={false} min={1} />
             </Form.Item>
           </Space>
         )}
         {kind === 'venue' && (
           <Form.Item name="slots" label={t('support.slotsUsed')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+            <InputNumber controls={false} min={1} />
           </Form.Item>
         )}
         {kind === 'volunteer_time' && (
           <Form.Item name="person_hours" label={t('support.hoursServed')} rules={[{ required: true }]}>
-            <InputNumber min={1} />
+            <InputNumber controls={false} min={1} />
           </Form.Item>
         )}
         <Space wrap>

@@ -1,10 +1,11 @@
 // The import wizard: template → upload and check (dry run) → confirm → progress → result.
 import { useState } from 'react';
-import { Alert, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
+import { PageShell } from '@/components/PageShell';
 import { downloadTemplate } from '../api/download';
 import { useCreateImport, type RegistryImport } from '../api/create-import';
 import { waitForImport } from '../api/get-import';
@@ -54,7 +55,7 @@ export function ImportPage() {
   const checked = check && check.status !== 'running';
 
   return (
-    <Card title={<span data-testid="page-title">{t('registry.import.title')}</span>}>
+    <PageShell title={t('registry.import.title')} testId="import-page">
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Steps
           current={step}
@@ -118,7 +119,7 @@ export function ImportPage() {
         )}
         {result && result.status === 'failed' && <Report job={result} />}
       </Space>
-    </Card>
+    </PageShell>
   );
 }
 
