@@ -16,5 +16,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // Its ES module build has no "type": "module"; let Vite transform it.
+    server: { deps: { inline: ['echarts-for-react'] } },
   },
 });

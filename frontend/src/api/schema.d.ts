@@ -1037,9 +1037,10 @@ export interface paths {
         /**
          * Metrics
          * @description Request counts by method, route and status, and a latency histogram, in the Prometheus text
-         *     format. Expose it only to the monitoring network.
+         *     format. With `XINGGUANG_METRICS_TOKEN` set, only for `Authorization: Bearer <that token>`;
+         *     without it, only for requests from this machine.
          *
-         *     **Roles:** anyone.
+         *     **Roles:** the monitoring system (metrics token), or local.
          */
         get: operations["metrics"];
         put?: never;
@@ -1120,8 +1121,7 @@ export interface components {
              * @description Who did it; `null` for the system or an unidentified caller.
              */
             actor_id?: string | null;
-            /** @description The actor's role when they acted. */
-            actor_role?: string | null;
+            actor_role?: null | components["schemas"]["Role"];
             /** @description The actor's username at the time of reading. */
             actor_username?: string | null;
             /**
@@ -1352,7 +1352,10 @@ export interface components {
             /** Format: int32 */
             slots?: number | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Where one event's delivery to one endpoint stands.
+         * @enum {string}
+         */
         DeliveryStatus: "pending" | "delivered" | "failed";
         /** @description A partner's webhook endpoint. The signing secret is shown only when created or rotated. */
         EndpointDto: {
@@ -1382,10 +1385,18 @@ export interface components {
             secret: string;
         };
         /**
-         * @description The events a partner can subscribe to.
+         * @description Every `code` a problem can carry: stable and machine-readable (the SPA shows a message
+         *     per code in the user's language; a test checks every locale has one). Published in the
+         *     spec as an enum; `docs/API-DESIGN.md`'s table is checked against it.
          * @enum {string}
          */
-        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published";
+        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
+        /**
+         * @description Webhook events. Partners subscribe to all but `webhook.test`, which goes to one endpoint
+         *     when its partner asks for a test.
+         * @enum {string}
+         */
+        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name as sent, e.g. `username` or `limit`. */
@@ -1393,6 +1404,11 @@ export interface components {
             /** @description Why the value was refused. */
             message: string;
         };
+        /**
+         * @description The file format of an import or export.
+         * @enum {string}
+         */
+        FileFormat: "csv" | "xlsx";
         /** @description One line of a goods pledge or delivery. */
         GoodsItem: {
             /** @example 折叠椅 */
@@ -1489,8 +1505,7 @@ export interface components {
             file_name?: string | null;
             /** Format: date-time */
             finished_at?: string | null;
-            /** @description `csv` or `xlsx`. */
-            format: string;
+            format: components["schemas"]["FileFormat"];
             /**
              * Format: int32
              * @description Created (or, for a dry run, that would be created).
@@ -1510,14 +1525,22 @@ export interface components {
              * @description Rows whose resident is already registered with the same name: not created again.
              */
             residents_skipped: number;
-            /** @description `running`; then `validated` (a dry run without errors), `imported`, or `failed` (nothing written). */
-            status: string;
+            /**
+             * @description `running`; then `validated` (a dry run without errors), `imported`, `failed` (nothing
+             *     written) or `interrupted` (the server stopped meanwhile; nothing written, safe to retry).
+             */
+            status: components["schemas"]["ImportStatus"];
             /**
              * Format: int32
              * @description Data rows in the file (blank rows are ignored).
              */
             total_rows: number;
         };
+        /**
+         * @description Where a registry import stands.
+         * @enum {string}
+         */
+        ImportStatus: "running" | "validated" | "imported" | "failed" | "interrupted";
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
             items: {
@@ -1528,8 +1551,7 @@ export interface components {
                  * @description Who did it; `null` for the system or an unidentified caller.
                  */
                 actor_id?: string | null;
-                /** @description The actor's role when they acted. */
-                actor_role?: string | null;
+                actor_role?: null | components["schemas"]["Role"];
                 /** @description The actor's username at the time of reading. */
                 actor_username?: string | null;
                 /**
@@ -1709,7 +1731,7 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 delivered_at?: string | null;
-                event_type: string;
+                event_type: components["schemas"]["EventType"];
                 /** Format: uuid */
                 id: string;
                 last_error?: string | null;
@@ -1813,7 +1835,10 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Where a need stands.
+         * @enum {string}
+         */
         NeedStatus: "open" | "met" | "closed";
         /** @description RFC 6749 §5.2 error, with the problem fields alongside for consistency with the rest of the API. */
         OAuthErrorResponse: {
@@ -1854,7 +1879,10 @@ export interface components {
          * @enum {string}
          */
         PartnerKind: "enterprise" | "bank" | "school" | "government" | "social_organization" | "hospital" | "other";
-        /** @enum {string} */
+        /**
+         * @description Whether a partner unit takes part (inactive units cannot pledge or call the API).
+         * @enum {string}
+         */
         PartnerStatus: "active" | "inactive";
         /** @description A pledge with its history and deliveries. */
         PledgeDetailDto: components["schemas"]["PledgeDto"] & {
@@ -1904,12 +1932,15 @@ export interface components {
             note?: string | null;
             status: components["schemas"]["PledgeStatus"];
         };
-        /** @enum {string} */
+        /**
+         * @description Where a pledge stands.
+         * @enum {string}
+         */
         PledgeStatus: "submitted" | "accepted" | "declined" | "withdrawn" | "fulfilled";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description Stable machine-readable code, e.g. `validation_failed`, `not_found`, `token_expired`. */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             /** @description What went wrong with this request, in plain words. */
             detail: string;
             /** @description For validation problems: one entry per invalid field. */
@@ -2022,7 +2053,7 @@ export interface components {
             phone?: string | null;
         };
         /**
-         * @description The four kinds of user. Stored as text with a CHECK constraint.
+         * @description The four kinds of user.
          * @enum {string}
          */
         Role: "resident" | "group_leader" | "staff" | "partner";
@@ -2034,7 +2065,10 @@ export interface components {
             /** @description Line in the sheet (the header is line 1); 0 for the file as a whole. */
             row: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Sex as recorded in the ID number.
+         * @enum {string}
+         */
         Sex: "male" | "female";
         /** @description What is pledged, by kind. */
         SupportDetails: {
@@ -2060,13 +2094,15 @@ export interface components {
             people: number;
         };
         /**
-         * @description The four kinds of support a partner can pledge. Each has its own measure, used for progress:
-         *     money in fen, goods in pieces, a venue in time slots, volunteer time in person-hours.
+         * @description The four kinds of support a partner can pledge. Each has its own measure, used for
+         *     progress: money in fen, goods in pieces, a venue in time slots, volunteer time in
+         *     person-hours.
          * @enum {string}
          */
         SupportKind: "money" | "goods" | "venue" | "volunteer_time";
         /**
-         * @description Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only staff see them.
+         * @description Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only
+         *     staff see them, and only staff may filter by them.
          * @enum {string}
          */
         Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran";
@@ -2210,7 +2246,7 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             delivered_at?: string | null;
-            event_type: string;
+            event_type: components["schemas"]["EventType"];
             /** Format: uuid */
             id: string;
             last_error?: string | null;
@@ -2239,7 +2275,35 @@ export interface components {
             version: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The body is not valid JSON, or a query parameter cannot be parsed. */
+        MalformedJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in, or the token is invalid or expired (`missing_token`, `invalid_token`, `token_expired`). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -2291,15 +2355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, expired or invalid access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description The caller is not staff. */
             403: {
                 headers: {
@@ -2353,7 +2409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong username or password. */
+            /** @description Wrong username or password (`invalid_credentials`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2383,8 +2439,6 @@ export interface operations {
             /** @description Too many failed attempts; see Retry-After. */
             429: {
                 headers: {
-                    /** @description Seconds until another attempt is allowed. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2423,6 +2477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     refresh: {
@@ -2466,6 +2521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     list_groups: {
@@ -2486,15 +2542,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"][];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and partners cannot list groups. */
             403: {
                 headers: {
@@ -2537,15 +2585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -2564,6 +2604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -2609,15 +2650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -2654,6 +2687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -2700,15 +2734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
                 headers: {
@@ -2760,15 +2786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -2787,6 +2805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -2821,15 +2840,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDetailDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
                 headers: {
@@ -2884,15 +2895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -2929,6 +2932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -2958,15 +2962,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Missing, expired or invalid access token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     list_needs: {
@@ -3003,15 +2999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Unknown status or invalid paging. */
             422: {
                 headers: {
@@ -3054,15 +3042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3072,6 +3052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -3106,15 +3087,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description No such need in this community. */
             404: {
                 headers: {
@@ -3160,15 +3133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3196,6 +3161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -3285,15 +3251,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"][];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders see partners through the thank-you list only. */
             403: {
                 headers: {
@@ -3336,15 +3294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3363,6 +3313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -3397,15 +3348,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -3460,15 +3403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3505,6 +3440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -3537,15 +3473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientDto"][];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -3600,15 +3528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3636,6 +3556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid name. */
             422: {
                 headers: {
@@ -3670,15 +3591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3722,15 +3635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientSecretDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3793,15 +3698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -3865,15 +3762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -3892,6 +3781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No usable reason. */
             422: {
                 headers: {
@@ -3940,15 +3830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders see the thank-you list instead. */
             403: {
                 headers: {
@@ -4005,15 +3887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner, or not linked to a unit. */
             403: {
                 headers: {
@@ -4032,6 +3906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields, or the key was used for a different request. */
             422: {
                 headers: {
@@ -4064,15 +3939,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDetailDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -4127,15 +3994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4172,6 +4031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -4217,15 +4077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4262,6 +4114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No usable reason. */
             422: {
                 headers: {
@@ -4307,15 +4160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4343,6 +4188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -4391,15 +4237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -4436,6 +4274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields, or the key was used for a different request. */
             422: {
                 headers: {
@@ -4451,7 +4290,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `xlsx` (default) or `csv`. */
-                format?: "xlsx" | "csv";
+                format?: "csv" | "xlsx";
                 group_id?: string;
                 household_id?: string;
                 /** @description At least this old today. */
@@ -4493,15 +4332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and partners cannot export. */
             403: {
                 headers: {
@@ -4561,15 +4392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4603,7 +4426,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description `xlsx` (default) or `csv`. */
-                format?: "xlsx" | "csv";
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -4630,15 +4453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4674,15 +4489,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4721,15 +4528,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistryStatsDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
                 headers: {
@@ -4788,15 +4587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
                 headers: {
@@ -4848,15 +4639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -4875,6 +4658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields, e.g. a wrong check digit. */
             422: {
                 headers: {
@@ -4909,15 +4693,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
                 headers: {
@@ -4972,15 +4748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description A leader, or a resident changing more than their own phone. */
             403: {
                 headers: {
@@ -5017,6 +4785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -5062,15 +4831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -5089,6 +4850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description No usable reason. */
             422: {
                 headers: {
@@ -5134,15 +4896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
                 headers: {
@@ -5179,6 +4933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description A date in the future. */
             422: {
                 headers: {
@@ -5208,15 +4963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThanksDto"][];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     list_endpoints: {
@@ -5249,15 +4996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -5303,15 +5042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -5321,6 +5052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid URL or events, or the key was used for a different request. */
             422: {
                 headers: {
@@ -5351,15 +5083,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -5414,15 +5138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -5450,6 +5166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
                 headers: {
@@ -5496,15 +5213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -5569,15 +5278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
                 headers: {
@@ -5649,15 +5350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -5720,15 +5413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
                 headers: {
@@ -5803,6 +5488,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain; version=0.0.4": string;
+                };
+            };
+            /** @description Without the metrics token (or, with none set, from another machine). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -42,14 +42,14 @@ export function MorePage() {
         />
       </Card>
       <Card size="small" title={t('more.display')}>
-        <List>
-          <List.Item extra={<Switch checked={largeText} onChange={setLargeText} aria-labelledby="large-text-label" data-testid="large-text" />}>
-            <Typography.Text id="large-text-label">{t('more.largeText')}</Typography.Text>
-          </List.Item>
-          <List.Item extra={<LanguageSwitcher />}>
-            <Typography.Text>{t('user.language')}</Typography.Text>
-          </List.Item>
-        </List>
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 48 }}>
+          <Typography.Text id="large-text-label">{t('more.largeText')}</Typography.Text>
+          <Switch checked={largeText} onChange={setLargeText} aria-labelledby="large-text-label" data-testid="large-text" />
+        </div>
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 48 }}>
+          <Typography.Text>{t('user.language')}</Typography.Text>
+          <LanguageSwitcher />
+        </div>
       </Card>
       <Button
         block

@@ -87,10 +87,10 @@ export function StaffLayout() {
           }}
         >
           {phone ? (
-            <Space size={4} style={{ minWidth: 0 }}>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, flex: '1 1 auto' }}>
               <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawer(true)} data-testid="open-nav" />
               {brand}
-            </Space>
+            </div>
           ) : (
             <span />
           )}

@@ -2,6 +2,7 @@
 // Pages beyond the first screen load on demand: phones on slow networks fetch less up front.
 import { createBrowserRouter } from 'react-router';
 import { NotFound } from '@/components/NotFound';
+import { RouteError } from '@/components/RouteError';
 import { RequireRole, RequireSession } from '@/lib/authorization';
 import { LoginPage } from '@/features/auth/routes/LoginPage';
 import { FEATURES } from './features';
@@ -12,10 +13,12 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireSession />,
+    errorElement: <RouteError />,
     children: [
       {
         path: '/',
         element: <RoleLayout />,
+        errorElement: <RouteError />,
         children: [
           ...FEATURES.routes.map(({ path, roles, Component }) => {
             const element = roles ? (

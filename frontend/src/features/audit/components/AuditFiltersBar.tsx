@@ -97,7 +97,7 @@ export function AuditFiltersBar({ onChange }: { onChange: (filters: AuditFilters
         />
       </Form.Item>
       <Form.Item name="range" label={t('audit.range')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 220, maxWidth: '100%' }} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit">

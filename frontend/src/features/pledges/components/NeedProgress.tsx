@@ -13,7 +13,14 @@ export function NeedProgress({ need }: { need: Need }) {
   const fmt = (n: number) => formatQuantity(t, i18n.language, need.unit, n);
   return (
     <div>
-      {target ? <Progress percent={percent(p.accepted)} success={{ percent: percent(p.fulfilled) }} size="small" /> : null}
+      {target ? (
+        <Progress
+          percent={percent(p.accepted)}
+          success={{ percent: percent(p.fulfilled) }}
+          size="small"
+          aria-label={t('support.progressOf', { title: need.title })}
+        />
+      ) : null}
       <Typography.Text type="secondary">
         {t('support.progressLine', { pledged: fmt(p.pledged), accepted: fmt(p.accepted), fulfilled: fmt(p.fulfilled) })}
         {target ? ` · ${t('support.target')} ${fmt(target)}` : ''}

@@ -95,7 +95,9 @@ export function ImportPage() {
         <Button type="primary" disabled={!file} loading={create.isPending && !check} onClick={() => void runCheck()} data-testid="import-check">
           {t('registry.import.check')}
         </Button>
-        {check && check.status === 'running' && <Progress percent={Math.round((check.processed_rows / Math.max(check.total_rows, 1)) * 100)} />}
+        {check && check.status === 'running' && (
+          <Progress percent={Math.round((check.processed_rows / Math.max(check.total_rows, 1)) * 100)} aria-label={t('registry.import.check')} />
+        )}
         {checked && <Report job={check} />}
         {checked && check.status === 'validated' && !result && (
           <Button type="primary" onClick={() => void runImport()} loading={create.isPending} data-testid="import-confirm">
@@ -103,7 +105,11 @@ export function ImportPage() {
           </Button>
         )}
         {result && result.status === 'running' && (
-          <Progress percent={Math.round((result.processed_rows / Math.max(result.total_rows, 1)) * 100)} data-testid="import-progress" />
+          <Progress
+            percent={Math.round((result.processed_rows / Math.max(result.total_rows, 1)) * 100)}
+            aria-label={t('registry.import.title')}
+            data-testid="import-progress"
+          />
         )}
         {result && result.status === 'imported' && (
           <Result

@@ -51,7 +51,12 @@ export function WebhooksPage() {
           >
             <Input placeholder="https://example.com/hooks/xingguang" />
           </Form.Item>
-          <Form.Item name="events" label={t('support.events')} rules={[{ required: true }]}>
+          <Form.Item
+            name="events"
+            label={t('support.events')}
+            // A validator rather than `required`: a checkbox group may not carry aria-required.
+            rules={[{ validator: (_, v: EventType[] | undefined) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('support.eventsRequired')))) }]}
+          >
             <Checkbox.Group options={EVENT_TYPES.map((e) => ({ value: e, label: <EventLabel type={e} /> }))} style={{ display: 'grid', gap: 8 }} />
           </Form.Item>
           <Form.Item name="description" label={t('support.description')} rules={[{ max: 200 }]}>
