@@ -14,7 +14,7 @@ run: frontend/dist/index.html
 ## Run every test: Rust (API against a real PostgreSQL), the SPA's unit tests, and browser tests.
 test: test-rust test-frontend test-e2e
 
-test-rust:
+test-rust: lint
 	$(CARGO) test --workspace
 
 test-frontend: frontend-deps
@@ -41,6 +41,7 @@ frontend/dist/index.html: frontend-deps $(FRONTEND_SOURCES)
 	cd frontend && npm run build
 	@touch $@
 
+## Gates: formatting and clippy (warnings are errors; tests may unwrap, see clippy.toml).
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings

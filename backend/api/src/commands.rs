@@ -64,7 +64,16 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
                 log::info!("demo data completed: {:?} users, partners added: {}", report.users_created, report.partners_created);
             }
         }
-        let pool = xingguang_db::pool::build_pool(&database.url, settings.db_pool_size)?;
+        let timeouts = xingguang_db::pool::DbTimeouts {
+            connect: std::time::Duration::from_secs(settings.db_wait_seconds.max(1)),
+            statement: std::time::Duration::from_secs(settings.db_statement_timeout_seconds.max(1)),
+        };
+        let pool = xingguang_db::pool::build_pool_with(&database.url, settings.db_pool_size, timeouts)?;
+        for proxy in settings.trusted_proxies.iter().filter(|p| !p.trim().is_empty()) {
+            if crate::http::client::IpRange::parse(proxy).is_none() {
+                log::warn!("XINGGUANG_TRUSTED_PROXIES: {proxy:?} is not an address or CIDR range; ignored");
+            }
+        }
         let state = AppState::new(pool, settings.clone(), &jwt_secret);
         log::info!("listening on http://{}", listener.local_addr()?);
         let server = crate::startup::run(state, listener)?;
@@ -166,7 +175,7 @@ pub async fn create_user(
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    check_new_password(&password).map_err(|e| anyhow::anyhow!("password {}", e.message))?;
+    check_new_password(&password, username.as_str()).map_err(|e| anyhow::anyhow!("password {}", e.message))?;
     let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
     with_database(&settings, |url| async move {
         xingguang_db::pool::run_migrations(&url).await?;
@@ -192,7 +201,7 @@ pub async fn create_user(
             },
         )
         .await?;
-        let ctx = crate::http::RequestCtx { request_id: String::new(), ip: "cli".to_owned() };
+        let ctx = crate::http::RequestCtx { request_id: String::new(), ip: "cli".to_owned(), https: false };
         crate::audit::AuditEvent::new("user.create", "user")
             .community(community.id)
             .entity(user.id)

@@ -18,6 +18,92 @@ use utoipa::ToSchema;
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+xingguang_db::text_enum! {
+    /// Every `code` a problem can carry: stable and machine-readable (the SPA shows a message
+    /// per code in the user's language; a test checks every locale has one). Published in the
+    /// spec as an enum; `docs/API-DESIGN.md`'s table is checked against it.
+    pub enum ErrorCode {
+        /// The body is not valid JSON.
+        MalformedJson = "malformed_json",
+        /// The body could not be read.
+        MalformedBody = "malformed_body",
+        /// The query string cannot be parsed.
+        InvalidQuery = "invalid_query",
+        /// A partner POST without an `Idempotency-Key`.
+        IdempotencyKeyMissing = "idempotency_key_missing",
+        /// The `Idempotency-Key` is not 1–255 visible ASCII characters.
+        IdempotencyKeyInvalid = "idempotency_key_invalid",
+        /// No bearer token.
+        MissingToken = "missing_token",
+        /// The token is not valid.
+        InvalidToken = "invalid_token",
+        /// The access token has expired; refresh it.
+        TokenExpired = "token_expired",
+        /// Wrong username or password.
+        InvalidCredentials = "invalid_credentials",
+        /// The account is disabled.
+        AccountDisabled = "account_disabled",
+        /// No refresh token.
+        MissingRefreshToken = "missing_refresh_token",
+        /// The refresh token is not valid.
+        InvalidRefreshToken = "invalid_refresh_token",
+        /// The refresh token has expired.
+        RefreshTokenExpired = "refresh_token_expired",
+        /// A used refresh token was presented again; the session is revoked.
+        RefreshTokenReused = "refresh_token_reused",
+        /// The refresh token was revoked.
+        RefreshTokenRevoked = "refresh_token_revoked",
+        /// Valid identity, but the role (or account) may not do this.
+        Forbidden = "forbidden",
+        /// No such record, or not within the caller's reach.
+        NotFound = "not_found",
+        /// No such path.
+        RouteNotFound = "route_not_found",
+        /// The path exists with other methods.
+        MethodNotAllowed = "method_not_allowed",
+        /// The record's state does not allow this action.
+        InvalidTransition = "invalid_transition",
+        /// The need takes no new pledges.
+        NeedNotOpen = "need_not_open",
+        /// The partner unit is inactive.
+        PartnerInactive = "partner_inactive",
+        /// The API client was revoked.
+        ClientRevoked = "client_revoked",
+        /// The delivery is still pending.
+        DeliveryPending = "delivery_pending",
+        /// The record changed meanwhile; reload it.
+        ConcurrentChange = "concurrent_change",
+        /// Such a record already exists.
+        Duplicate = "duplicate",
+        /// The record already has that status.
+        StatusUnchanged = "status_unchanged",
+        /// A deceased resident's status cannot change.
+        Deceased = "deceased",
+        /// The webhook endpoint is disabled.
+        EndpointDisabled = "endpoint_disabled",
+        /// A request with this key is still being processed.
+        IdempotencyKeyInUse = "idempotency_key_in_use",
+        /// The record was changed since it was loaded.
+        StaleVersion = "stale_version",
+        /// The body is too large.
+        PayloadTooLarge = "payload_too_large",
+        /// The body's content type is not accepted.
+        UnsupportedMediaType = "unsupported_media_type",
+        /// Well-formed, but some values are invalid (see `errors`).
+        ValidationFailed = "validation_failed",
+        /// The body does not have the expected fields.
+        InvalidBody = "invalid_body",
+        /// The key was first used with a different request.
+        IdempotencyKeyReused = "idempotency_key_reused",
+        /// Throttled; `Retry-After` says when to try again.
+        TooManyRequests = "too_many_requests",
+        /// A bug; logged with the request id.
+        InternalError = "internal_error",
+        /// The database is unreachable; try again shortly.
+        ServiceUnavailable = "service_unavailable",
+    }
+}
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {
@@ -31,7 +117,7 @@ pub struct Problem {
     /// What went wrong with this request, in plain words.
     pub detail: String,
     /// Stable machine-readable code, e.g. `validation_failed`, `not_found`, `token_expired`.
-    pub code: String,
+    pub code: ErrorCode,
     /// For validation problems: one entry per invalid field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
@@ -55,7 +141,7 @@ impl FieldError {
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub detail: String,
     pub errors: Vec<FieldError>,
     /// Seconds, for 429 and 503.
@@ -65,53 +151,53 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
         ApiError { status, code, detail: detail.into(), errors: Vec::new(), retry_after: None, source: None }
     }
 
-    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
     /// 422 with one entry per invalid field.
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
-        ApiError { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", detail) }
+        ApiError { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::ValidationFailed, detail) }
     }
 
-    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn unauthorized(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, code, detail)
     }
 
     pub fn forbidden(detail: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+        Self::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, detail)
     }
 
     /// Also the answer for records outside the caller's reach: their existence is not revealed.
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "The requested resource does not exist.")
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "The requested resource does not exist.")
     }
 
-    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, detail)
     }
 
     pub fn precondition_failed() -> Self {
         Self::new(
             StatusCode::PRECONDITION_FAILED,
-            "stale_version",
+            ErrorCode::StaleVersion,
             "The record was changed by someone else since you loaded it. Reload it and try again.",
         )
     }
 
     pub fn too_many_requests(retry_after: u64, detail: impl Into<String>) -> Self {
-        ApiError { retry_after: Some(retry_after), ..Self::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests", detail) }
+        ApiError { retry_after: Some(retry_after), ..Self::new(StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyRequests, detail) }
     }
 
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         ApiError {
             source: Some(source.into()),
-            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "An unexpected error occurred. It has been logged.")
+            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalError, "An unexpected error occurred. It has been logged.")
         }
     }
 
@@ -121,7 +207,7 @@ impl ApiError {
             retry_after: Some(5),
             ..Self::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "service_unavailable",
+                ErrorCode::ServiceUnavailable,
                 "The service is temporarily unavailable. Try again shortly.",
             )
         }
@@ -133,7 +219,7 @@ impl ApiError {
             title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
             status: self.status.as_u16(),
             detail: self.detail.clone(),
-            code: self.code.to_owned(),
+            code: self.code,
             errors: self.errors.clone(),
         }
     }
@@ -147,6 +233,8 @@ impl std::fmt::Display for ApiError {
         }
     }
 }
+
+impl std::error::Error for ApiError {}
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
@@ -231,7 +319,9 @@ impl Errors {
 pub fn conflict_on_duplicate(error: diesel::result::Error, what: &'static str) -> ApiError {
     use diesel::result::{DatabaseErrorKind, Error};
     match error {
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict("duplicate", format!("{what} already exists.")),
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+            ApiError::conflict(ErrorCode::Duplicate, format!("{what} already exists."))
+        }
         other => other.into(),
     }
 }

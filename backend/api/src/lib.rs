@@ -9,14 +9,15 @@
 pub mod audit;
 pub mod auth;
 pub mod commands;
+pub mod common;
 pub mod error;
 pub mod http;
-pub mod imports;
 pub mod openapi;
 pub mod ops;
 pub mod partners;
 pub mod pledges;
 pub mod registry;
+pub mod routes;
 pub mod seed;
 pub mod settings;
 pub mod spa;

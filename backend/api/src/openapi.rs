@@ -2,8 +2,12 @@
 //! `utoipa_actix_web` (see [`crate::startup::api_routes`]); this adds the document's header,
 //! tags and the bearer security scheme.
 
+use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
+
+use crate::error::{ErrorCode, FieldError, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,6 +21,7 @@ Each operation's description names the roles that may call it. Records outside t
         license(name = "AGPL-3.0-or-later")
     ),
     modifiers(&BearerScheme),
+    components(schemas(Problem, FieldError, ErrorCode)),
     tags(
         (name = "auth", description = "Login, token refresh and logout; the signed-in user."),
         (name = "audit", description = "The append-only audit log."),
@@ -48,9 +53,82 @@ impl Modify for BearerScheme {
     }
 }
 
+/// The whole document, as the server serves it: the header above, every registered route, and
+/// the answers every operation shares ([`ProblemResponses`]).
+pub fn build_openapi() -> utoipa::openapi::OpenApi {
+    use utoipa_actix_web::AppExt;
+    let (_, mut api) =
+        actix_web::App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes::api_routes).split_for_parts();
+    ProblemResponses.modify(&mut api);
+    api
+}
+
+/// Error answers written once instead of in every handler:
+/// - every 4xx/5xx a handler lists without a body gets the problem+json body (`Problem`);
+/// - every secured operation answers 401 (`#/components/responses/Unauthorized`);
+/// - every operation with a JSON body answers 400 for malformed JSON and 415 for another
+///   content type (`MalformedJson`, `UnsupportedMediaType`).
+///
+/// A handler lists only the errors particular to it, each with its own description
+/// (`(status = 404, description = "No such pledge.")`). The OAuth token endpoint keeps its
+/// RFC 6749 bodies.
+pub struct ProblemResponses;
+
+fn problem_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/problem+json", Content::new(Some(RefOr::Ref(Ref::from_schema_name("Problem")))))
+        .build()
+}
+
+impl ProblemResponses {
+    const SHARED: [(&'static str, &'static str, &'static str); 3] = [
+        ("Unauthorized", "401", "Not signed in, or the token is invalid or expired (`missing_token`, `invalid_token`, `token_expired`)."),
+        ("MalformedJson", "400", "The body is not valid JSON, or a query parameter cannot be parsed."),
+        ("UnsupportedMediaType", "415", "The body is not `application/json`."),
+    ];
+
+    fn operation(op: &mut Operation) {
+        let responses = &mut op.responses.responses;
+        for (status, response) in responses.iter_mut() {
+            if let RefOr::T(response) = response {
+                if (status.starts_with('4') || status.starts_with('5')) && response.content.is_empty() {
+                    *response = problem_response(&response.description);
+                }
+            }
+        }
+        let shared = |name: &str| RefOr::Ref(Ref::new(format!("#/components/responses/{name}")));
+        if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            responses.entry("401".to_owned()).or_insert_with(|| shared("Unauthorized"));
+        }
+        let json_body = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
+        if json_body {
+            responses.entry("400".to_owned()).or_insert_with(|| shared("MalformedJson"));
+            responses.entry("415".to_owned()).or_insert_with(|| shared("UnsupportedMediaType"));
+        }
+    }
+}
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        for (name, _, description) in Self::SHARED {
+            components.responses.insert(name.to_owned(), RefOr::T(problem_response(description)));
+        }
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if path == "/api/v1/oauth/token" {
+                continue;
+            }
+            for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten() {
+                Self::operation(op);
+            }
+        }
+    }
+}
+
 /// The whole document, as the server serves it.
 pub fn document() -> utoipa::openapi::OpenApi {
-    crate::startup::build_openapi()
+    build_openapi()
 }
 
 /// The committed form: pretty-printed JSON with a trailing newline.

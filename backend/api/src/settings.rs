@@ -40,9 +40,29 @@ pub struct Settings {
     #[arg(long, env = "XINGGUANG_COOKIE_SECURE", default_value_t = false)]
     pub cookie_secure: bool,
 
-    /// Believe `X-Forwarded-For` for the client address. Only behind a reverse proxy that sets it.
-    #[arg(long, env = "XINGGUANG_TRUST_FORWARDED_FOR", default_value_t = false)]
-    pub trust_forwarded_for: bool,
+    /// Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose `X-Forwarded-For`
+    /// and `X-Forwarded-Proto` are believed. The client is the right-most address in
+    /// `X-Forwarded-For` that is not one of them; with none configured the header is ignored.
+    #[arg(long, env = "XINGGUANG_TRUSTED_PROXIES", value_delimiter = ',', default_value = "")]
+    pub trusted_proxies: Vec<String>,
+
+    /// `/metrics` answers only with `Authorization: Bearer <this token>`; unset, it answers only
+    /// to requests from this machine (loopback).
+    #[arg(long, env = "XINGGUANG_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
+    /// Seconds a request waits for a database connection (and a new connection may take to
+    /// open) before it answers 503.
+    #[arg(long, env = "XINGGUANG_DB_WAIT_SECONDS", default_value_t = 5)]
+    pub db_wait_seconds: u64,
+
+    /// Seconds one SQL statement may run before PostgreSQL cancels it (`statement_timeout`).
+    #[arg(long, env = "XINGGUANG_DB_STATEMENT_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub db_statement_timeout_seconds: u64,
+
+    /// Seconds a client may take to send a request body before the request is dropped (408).
+    #[arg(long, env = "XINGGUANG_BODY_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub body_timeout_seconds: u64,
 
     /// The built SPA to serve at `/`.
     #[arg(long, env = "XINGGUANG_STATIC_DIR", default_value = "frontend/dist")]

@@ -6,33 +6,16 @@ use std::net::TcpListener;
 use actix_web::middleware::{from_fn, DefaultHeaders, Logger};
 use actix_web::{web, App, HttpServer};
 use utoipa::OpenApi;
-use utoipa_actix_web::{scope, AppExt};
+use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::http::fallback::RouteTable;
 use crate::http::metrics::Metrics;
 use crate::http::{extractor_config, observe};
-use crate::openapi::ApiDoc;
+use crate::openapi::{build_openapi, ApiDoc};
+use crate::routes::api_routes;
+use crate::spa;
 use crate::state::AppState;
-use crate::{audit, auth, imports, ops, partners, pledges, registry, spa, webhooks};
-
-/// Every API route. A new capability adds one `.configure(<module>::routes)` line here.
-pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    let v1 = scope("/api/v1")
-        .configure(auth::routes)
-        .configure(audit::routes)
-        .configure(registry::routes)
-        .configure(imports::routes)
-        .configure(partners::routes)
-        .configure(pledges::routes)
-        .configure(webhooks::routes);
-    cfg.service(v1).configure(ops::routes);
-}
-
-pub fn build_openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(api_routes).split_for_parts();
-    api
-}
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
 img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
@@ -49,6 +32,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
     let spa = web::Data::new(spa::SpaDir::new(state.settings.static_dir.clone()));
     let state = web::Data::new(state);
     actix_web::rt::spawn(crate::webhooks::worker::run(state.clone().into_inner()));
+    actix_web::rt::spawn(crate::routes::reap_jobs(state.clone().into_inner()));
 
     let server = HttpServer::new(move || {
         let mut cors = actix_cors::Cors::default()
@@ -86,7 +70,8 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
                     .add(("Cross-Origin-Opener-Policy", "same-origin")),
             )
             .wrap(from_fn(observe::observe))
-            .wrap(Logger::new("%{x-request-id}o %a \"%r\" %s %b %Dms"))
+            // The path only: query strings can carry personal data (a searched name or ID digits).
+            .wrap(Logger::new("%{x-request-id}o %a \"%m %U\" %s %b %Dms"))
     })
     .shutdown_timeout(30)
     .disable_signals()

@@ -16,6 +16,8 @@ pub mod pool;
 pub mod reach;
 pub mod schema;
 pub mod testing;
+pub mod versioned;
+pub mod vocab;
 
 pub use pool::{DbConn, DbPool};
 

@@ -145,7 +145,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     webhook_endpoints,
     webhook_events,
-    webhook_deliveries
+    webhook_deliveries,
+    state_changes,
+    jobs
 );
 
 diesel::table! {
@@ -338,3 +340,37 @@ diesel::joinable!(pledge_deliveries -> pledges (pledge_id));
 diesel::joinable!(api_clients -> partner_units (partner_id));
 diesel::joinable!(webhook_deliveries -> webhook_events (event_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+
+diesel::table! {
+    state_changes (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        entity -> Text,
+        entity_id -> Uuid,
+        action -> Text,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        note -> Nullable<Text>,
+        actor_name -> Text,
+        actor_user -> Nullable<Uuid>,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        kind -> Text,
+        state -> Text,
+        progress -> Int4,
+        total -> Int4,
+        result -> Nullable<Jsonb>,
+        error -> Nullable<Text>,
+        holder -> Text,
+        lock_key -> Int8,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}

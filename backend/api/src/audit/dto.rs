@@ -64,7 +64,7 @@ pub struct AuditEntryDto {
     /// The actor's username at the time of reading.
     pub actor_username: Option<String>,
     /// The actor's role when they acted.
-    pub actor_role: Option<String>,
+    pub actor_role: Option<xingguang_db::models::user::Role>,
     /// What was done, `<entity>.<verb>`, e.g. `auth.login`, `auth.login_failed`, `user.create`.
     pub action: String,
     /// The kind of record concerned, e.g. `user`.

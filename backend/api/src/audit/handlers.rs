@@ -2,7 +2,7 @@ use actix_web::{get, web, HttpResponse};
 
 use super::dto::{AuditEntryDto, AuditQuery};
 use crate::auth::extract::{Authed, Staff};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult};
 use crate::http::{ListResponse, PageQuery};
 use crate::state::AppState;
 
@@ -19,10 +19,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "A page of audit entries.", body = ListResponse<AuditEntryDto>),
-        (status = 400, description = "Malformed query string.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, expired or invalid access token.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The caller is not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter or paging values.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query string."),
+        (status = 403, description = "The caller is not staff."),
+        (status = 422, description = "Invalid filter or paging values."),
     )
 )]
 #[get("/audit")]

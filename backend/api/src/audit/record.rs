@@ -82,7 +82,7 @@ impl AuditEvent {
             id: xingguang_db::new_id(),
             community_id: self.community_id,
             actor_id: self.actor.map(|(id, _)| id),
-            actor_role: self.actor.map(|(_, role)| role.as_str().to_owned()).or(self.client.map(|_| Role::Partner.as_str().to_owned())),
+            actor_role: self.actor.map(|(_, role)| role).or(self.client.map(|_| Role::Partner)),
             action: self.action.to_owned(),
             entity_type: self.entity_type.to_owned(),
             entity_id: self.entity_id,

@@ -14,7 +14,7 @@ use tokio::sync::Semaphore;
 use uuid::Uuid;
 use xingguang_db::models::user::{Role, User};
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// The claims of an access token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -120,9 +120,9 @@ impl TokenKeys {
         use jsonwebtoken::errors::ErrorKind;
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| match e.kind() {
             ErrorKind::ExpiredSignature => {
-                ApiError::unauthorized("token_expired", "The access token has expired. Refresh it or log in again.")
+                ApiError::unauthorized(ErrorCode::TokenExpired, "The access token has expired. Refresh it or log in again.")
             }
-            _ => ApiError::unauthorized("invalid_token", "The access token is invalid."),
+            _ => ApiError::unauthorized(ErrorCode::InvalidToken, "The access token is invalid."),
         })
     }
 }
@@ -195,7 +195,7 @@ pub fn hash_refresh_token(token: &str) -> Vec<u8> {
 }
 
 pub const MAX_PASSWORD_LEN: usize = 256;
-pub const MIN_PASSWORD_LEN: usize = 8;
+pub const MIN_PASSWORD_LEN: usize = 10;
 
 /// A username as stored: trimmed and lower-case, 3–40 of `a-z 0-9 _ . -`.
 #[derive(Debug, Clone)]
@@ -217,10 +217,44 @@ impl Username {
 }
 
 /// A new password: 8–256 characters (the upper bound keeps hashing cost bounded).
-pub fn check_new_password(password: &str) -> Result<(), FieldError> {
+/// Whether `password` is one of the 10,000 most common passwords (case-insensitive).
+fn is_common_password(password: &str) -> bool {
+    static LIST: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let list =
+        LIST.get_or_init(|| include_str!("common-passwords.txt").lines().filter(|l| !l.starts_with('#')).map(str::to_lowercase).collect());
+    list.contains(&password.to_lowercase())
+}
+
+/// A new password (NIST SP 800-63B §5.1.1.2): long enough, not the username, not a common one.
+/// No composition rules — length and rarity are what make a password hard to guess.
+pub fn check_new_password(password: &str, username: &str) -> Result<(), FieldError> {
     let len = password.chars().count();
     if len < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_LEN {
         return Err(FieldError::new("password", format!("must be {MIN_PASSWORD_LEN}–{MAX_PASSWORD_LEN} characters")));
     }
+    let lower = password.to_lowercase();
+    if !username.is_empty() && lower.contains(&username.to_lowercase()) {
+        return Err(FieldError::new("password", "must not contain the username"));
+    }
+    if is_common_password(password) || lower.chars().all(|c| c == lower.chars().next().unwrap_or(' ')) {
+        return Err(FieldError::new("password", "is too common; choose a longer phrase that others would not guess"));
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_passwords_are_refused() {
+        assert!(check_new_password("short", "wangli").is_err());
+        assert!(check_new_password("1234567890", "wangli").is_err(), "on the common list");
+        assert!(check_new_password("Qwertyuiop", "wangli").is_err(), "on the common list, any case");
+        assert!(check_new_password("wangli-2026-office", "wangli").is_err(), "contains the username");
+        assert!(check_new_password("aaaaaaaaaaaa", "wangli").is_err(), "one character repeated");
+        assert!(check_new_password("星光社区的春天来了", "wangli").is_err(), "9 characters");
+        assert!(check_new_password("壶山街道星光社区办公室", "wangli").is_ok());
+        assert!(check_new_password("correct horse battery", "wangli").is_ok());
+    }
 }

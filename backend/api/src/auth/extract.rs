@@ -15,7 +15,7 @@ use uuid::Uuid;
 use xingguang_db::models::user::Role;
 
 use super::domain::Claims;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 /// A set of roles allowed to call a handler.
@@ -86,13 +86,13 @@ fn authenticate(req: &HttpRequest) -> Result<Claims, ApiError> {
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::unauthorized("missing_token", "Sign in first: send `Authorization: Bearer <access token>`."))?;
+        .ok_or_else(|| ApiError::unauthorized(ErrorCode::MissingToken, "Sign in first: send `Authorization: Bearer <access token>`."))?;
     let token = value
         .to_str()
         .ok()
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ApiError::unauthorized("invalid_token", "The Authorization header must be `Bearer <access token>`."))?;
+        .ok_or_else(|| ApiError::unauthorized(ErrorCode::InvalidToken, "The Authorization header must be `Bearer <access token>`."))?;
     state.tokens.verify(token)
 }

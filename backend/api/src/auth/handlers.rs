@@ -11,7 +11,7 @@ use super::dto::{LoginRequest, MeResponse, RefreshRequest, TokenResponse};
 use super::extract::{AnyRole, Authed};
 use super::service::{self, RefreshOutcome};
 use crate::audit::AuditEvent;
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::http::RequestCtx;
 use crate::state::AppState;
 
@@ -35,11 +35,11 @@ const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
     responses(
         (status = 200, description = "Signed in.", body = TokenResponse,
             headers(("Set-Cookie" = String, description = "The refresh token as an httpOnly cookie."))),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Wrong username or password.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field is missing or out of bounds.", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts; see Retry-After.", body = Problem, content_type = "application/problem+json",
+        (status = 400, description = "Malformed JSON."),
+        (status = 415, description = "The body is not JSON."),
+        (status = 401, description = "Wrong username or password (`invalid_credentials`)."),
+        (status = 422, description = "A field is missing or out of bounds."),
+        (status = 429, description = "Too many failed attempts; see Retry-After.",
             headers(("Retry-After" = u64, description = "Seconds until another attempt is allowed."))),
     )
 )]
@@ -84,7 +84,7 @@ pub async fn login(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<
                 Ok(())
             })
             .await?;
-            return Err(ApiError::unauthorized("invalid_credentials", "Wrong username or password."));
+            return Err(ApiError::unauthorized(ErrorCode::InvalidCredentials, "Wrong username or password."));
         }
     };
 
@@ -96,7 +96,7 @@ pub async fn login(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<
             Ok(tokens)
         })
         .await?;
-    Ok(token_response(&state, tokens))
+    Ok(token_response(&state, &ctx, tokens))
 }
 
 /// Refresh the session
@@ -112,14 +112,14 @@ pub async fn login(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<
     request_body(content = Option<RefreshRequest>, description = "Optional: browsers send the cookie instead."),
     responses(
         (status = 200, description = "A new pair of tokens.", body = TokenResponse),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No refresh token, or it is unknown, expired, revoked or reused.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 401, description = "No refresh token, or it is unknown, expired, revoked or reused."),
     )
 )]
 #[post("/refresh")]
 pub async fn refresh(state: web::Data<AppState>, ctx: RequestCtx, req: HttpRequest, body: web::Bytes) -> ApiResult<HttpResponse> {
     let presented = presented_refresh_token(&req, &body)?
-        .ok_or_else(|| ApiError::unauthorized("missing_refresh_token", "No refresh token was sent. Log in again."))?;
+        .ok_or_else(|| ApiError::unauthorized(ErrorCode::MissingRefreshToken, "No refresh token was sent. Log in again."))?;
     let mut conn = state.conn().await?;
     let outcome = conn
         .transaction::<_, ApiError, _>(async |conn| {
@@ -136,10 +136,10 @@ pub async fn refresh(state: web::Data<AppState>, ctx: RequestCtx, req: HttpReque
         })
         .await?;
     match outcome {
-        RefreshOutcome::Rotated(tokens) => Ok(token_response(&state, *tokens)),
+        RefreshOutcome::Rotated(tokens) => Ok(token_response(&state, &ctx, *tokens)),
         RefreshOutcome::Invalid(code) => Err(ApiError::unauthorized(code, "The refresh token is not valid. Log in again.")),
         RefreshOutcome::Reused { .. } => Err(ApiError::unauthorized(
-            "refresh_token_reused",
+            ErrorCode::RefreshTokenReused,
             "This refresh token was already used; for safety every session of this login has been ended. Log in again.",
         )),
     }
@@ -157,7 +157,7 @@ pub async fn refresh(state: web::Data<AppState>, ctx: RequestCtx, req: HttpReque
     request_body(content = Option<RefreshRequest>, description = "Optional: browsers send the cookie instead."),
     responses(
         (status = 204, description = "Logged out; the cookie is cleared."),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
     )
 )]
 #[post("/logout")]
@@ -181,7 +181,7 @@ pub async fn logout(state: web::Data<AppState>, ctx: RequestCtx, req: HttpReques
         })
         .await?;
     }
-    let mut cookie = refresh_cookie(&state, String::new(), 0);
+    let mut cookie = refresh_cookie(&state, &ctx, String::new(), 0);
     cookie.make_removal();
     Ok(HttpResponse::NoContent().cookie(cookie).finish())
 }
@@ -197,7 +197,6 @@ pub async fn logout(state: web::Data<AppState>, ctx: RequestCtx, req: HttpReques
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The caller.", body = MeResponse),
-        (status = 401, description = "Missing, expired or invalid access token.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]
@@ -205,9 +204,9 @@ pub async fn get_me(user: Authed<AnyRole>, state: web::Data<AppState>) -> ApiRes
     let mut conn = state.conn().await?;
     let me = User::find(&mut conn, user.user_id())
         .await
-        .map_err(|_| ApiError::unauthorized("invalid_token", "The account no longer exists."))?;
+        .map_err(|_| ApiError::unauthorized(ErrorCode::InvalidToken, "The account no longer exists."))?;
     if me.disabled {
-        return Err(ApiError::unauthorized("account_disabled", "This account has been disabled."));
+        return Err(ApiError::unauthorized(ErrorCode::AccountDisabled, "This account has been disabled."));
     }
     let community = Community::find(&mut conn, me.community_id).await?;
     Ok(HttpResponse::Ok().json(MeResponse::new(me, community)))
@@ -219,23 +218,24 @@ fn presented_refresh_token(req: &HttpRequest, body: &[u8]) -> ApiResult<Option<S
         None
     } else {
         serde_json::from_slice::<RefreshRequest>(body)
-            .map_err(|e| ApiError::bad_request("malformed_json", format!("The request body is not a valid refresh request: {e}")))?
+            .map_err(|e| ApiError::bad_request(ErrorCode::MalformedJson, format!("The request body is not a valid refresh request: {e}")))?
             .refresh_token
     };
     Ok(from_body.or_else(|| req.cookie(REFRESH_COOKIE).map(|c| c.value().to_owned())).filter(|t| !t.is_empty() && t.len() <= 128))
 }
 
-fn refresh_cookie(state: &AppState, value: String, max_age_seconds: i64) -> Cookie<'static> {
+/// `Secure` when configured, and whenever the request itself came over HTTPS.
+fn refresh_cookie(state: &AppState, ctx: &RequestCtx, value: String, max_age_seconds: i64) -> Cookie<'static> {
     Cookie::build(REFRESH_COOKIE, value)
         .path(REFRESH_COOKIE_PATH)
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(state.settings.cookie_secure)
+        .secure(state.settings.cookie_secure || ctx.https)
         .max_age(time::Duration::seconds(max_age_seconds))
         .finish()
 }
 
-fn token_response(state: &AppState, tokens: TokenResponse) -> HttpResponse {
-    let cookie = refresh_cookie(state, tokens.refresh_token.clone(), tokens.refresh_token_expires_in);
+fn token_response(state: &AppState, ctx: &RequestCtx, tokens: TokenResponse) -> HttpResponse {
+    let cookie = refresh_cookie(state, ctx, tokens.refresh_token.clone(), tokens.refresh_token_expires_in);
     HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).cookie(cookie).json(tokens)
 }

@@ -10,7 +10,7 @@ use xingguang_db::models::user::User;
 
 use super::domain::{hash_refresh_token, new_refresh_token, Links};
 use super::dto::TokenResponse;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
 /// Failed logins allowed per username and address within [`THROTTLE_WINDOW_MINUTES`].
@@ -79,7 +79,7 @@ pub async fn links_of(conn: &mut AsyncPgConnection, user: &User) -> Result<Links
 pub enum RefreshOutcome {
     Rotated(Box<TokenResponse>),
     /// Unknown, expired or revoked; or the user is disabled.
-    Invalid(&'static str),
+    Invalid(ErrorCode),
     /// The token had already been used: the whole family has been revoked.
     Reused {
         user: User,
@@ -90,10 +90,10 @@ pub enum RefreshOutcome {
 /// family and still commits, so the revocation sticks although the caller answers 401.
 pub async fn rotate(conn: &mut AsyncPgConnection, state: &AppState, presented: &str) -> Result<RefreshOutcome, ApiError> {
     let Some(token) = RefreshToken::find_by_hash(conn, &hash_refresh_token(presented)).await? else {
-        return Ok(RefreshOutcome::Invalid("invalid_refresh_token"));
+        return Ok(RefreshOutcome::Invalid(ErrorCode::InvalidRefreshToken));
     };
     if token.revoked_at.is_some() {
-        return Ok(RefreshOutcome::Invalid("refresh_token_revoked"));
+        return Ok(RefreshOutcome::Invalid(ErrorCode::RefreshTokenRevoked));
     }
     let user = User::find(conn, token.user_id).await?;
     // mark_rotated is a compare-and-set: of two concurrent refreshes with one token, one loses
@@ -103,11 +103,11 @@ pub async fn rotate(conn: &mut AsyncPgConnection, state: &AppState, presented: &
         return Ok(RefreshOutcome::Reused { user });
     }
     if token.expires_at < Utc::now() {
-        return Ok(RefreshOutcome::Invalid("refresh_token_expired"));
+        return Ok(RefreshOutcome::Invalid(ErrorCode::RefreshTokenExpired));
     }
     if user.disabled {
         RefreshToken::revoke_family(conn, token.family_id).await?;
-        return Ok(RefreshOutcome::Invalid("account_disabled"));
+        return Ok(RefreshOutcome::Invalid(ErrorCode::AccountDisabled));
     }
     Ok(RefreshOutcome::Rotated(Box::new(issue_tokens(conn, state, &user, token.family_id).await?)))
 }

@@ -8,10 +8,12 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 use xingguang_db::models::webhook::{NewWebhookDelivery, WebhookDelivery, WebhookEndpoint, WebhookEvent};
 
-use super::domain::{message_id, EventType};
+use xingguang_db::vocab::EventType;
 
-/// The type of the test event a partner can send to one of its endpoints (not subscribable).
-pub const TEST_EVENT: &str = "webhook.test";
+/// The `webhook-id` of an event: the same for every attempt, so receivers can de-duplicate.
+pub fn message_id(event_id: Uuid) -> String {
+    format!("msg_{}", event_id.simple())
+}
 
 /// Records one event and queues a delivery to every enabled endpoint subscribed to it: of
 /// `partner_id`'s endpoints, or of every partner's when `partner_id` is `None`.
@@ -33,12 +35,8 @@ pub async fn publish(
         "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "data": data,
     });
-    WebhookEvent::insert(
-        conn,
-        &WebhookEvent { id, community_id, partner_id, event_type: event_type.as_str().to_owned(), payload, created_at },
-    )
-    .await?;
-    let endpoints = WebhookEndpoint::subscribed(conn, community_id, partner_id, event_type.as_str()).await?;
+    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type, payload, created_at }).await?;
+    let endpoints = WebhookEndpoint::subscribed(conn, community_id, partner_id, event_type).await?;
     let deliveries: Vec<NewWebhookDelivery> = endpoints
         .into_iter()
         .map(|endpoint| NewWebhookDelivery {
@@ -56,7 +54,7 @@ pub async fn publish(
 /// check its receiver and signature verification. Returns the delivery's id.
 pub async fn publish_test(conn: &mut AsyncPgConnection, endpoint: &WebhookEndpoint) -> QueryResult<Uuid> {
     let data = json!({ "endpoint_id": endpoint.id, "message": "Test event from Xingguang: your endpoint receives and can verify our deliveries." });
-    let event_id = insert_event(conn, endpoint.community_id, Some(endpoint.partner_id), TEST_EVENT, data).await?;
+    let event_id = insert_event(conn, endpoint.community_id, Some(endpoint.partner_id), EventType::WebhookTest, data).await?;
     let delivery = NewWebhookDelivery { id: xingguang_db::new_id(), event_id, endpoint_id: endpoint.id, partner_id: endpoint.partner_id };
     WebhookDelivery::insert_all(conn, std::slice::from_ref(&delivery)).await?;
     Ok(delivery.id)
@@ -66,18 +64,17 @@ async fn insert_event(
     conn: &mut AsyncPgConnection,
     community_id: Uuid,
     partner_id: Option<Uuid>,
-    event_type: &str,
+    event_type: EventType,
     data: Value,
 ) -> QueryResult<Uuid> {
     let id = xingguang_db::new_id();
     let created_at = Utc::now();
     let payload = json!({
         "id": message_id(id),
-        "type": event_type,
+        "type": event_type.as_str(),
         "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         "data": data,
     });
-    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type: event_type.to_owned(), payload, created_at })
-        .await?;
+    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type, payload, created_at }).await?;
     Ok(id)
 }

@@ -14,6 +14,8 @@ pub struct RequestId(pub String);
 pub struct RequestCtx {
     pub request_id: String,
     pub ip: String,
+    /// Whether the request came over HTTPS (directly or per a trusted proxy).
+    pub https: bool,
 }
 
 impl FromRequest for RequestCtx {
@@ -22,15 +24,12 @@ impl FromRequest for RequestCtx {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-        let trust_proxy = req.app_data::<actix_web::web::Data<AppState>>().is_some_and(|s| s.settings.trust_forwarded_for);
-        // X-Forwarded-For is only believed behind a proxy we were told about: otherwise any
-        // client could pick its own address and dodge the login throttle.
-        let ip = if trust_proxy {
-            req.connection_info().realip_remote_addr().map(str::to_owned)
-        } else {
-            req.peer_addr().map(|a| a.ip().to_string())
-        }
-        .unwrap_or_else(|| "unknown".to_owned());
-        ready(Ok(RequestCtx { request_id, ip }))
+        // X-Forwarded-For is only believed from a proxy we were told about (`http::client`).
+        let trusted = req.app_data::<actix_web::web::Data<AppState>>().map(|s| s.trusted_proxies.clone()).unwrap_or_default();
+        let forwarded = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        let ip = super::client::client_address(req.peer_addr().map(|a| a.ip()), forwarded, &trusted)
+            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+        let https = super::client::came_over_https(req, &trusted);
+        ready(Ok(RequestCtx { request_id, ip, https }))
     }
 }

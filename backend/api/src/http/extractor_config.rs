@@ -5,7 +5,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, Urlencode
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// Largest JSON body the API accepts. Bulk uploads (imports) use their own endpoints and limits.
 pub const JSON_LIMIT: usize = 256 * 1024;
@@ -30,42 +30,46 @@ fn json_problem(err: &JsonPayloadError) -> ApiError {
     match err {
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "The request body must be JSON, sent with Content-Type: application/json.",
         ),
         JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
             format!("The request body is larger than the {limit} bytes allowed."),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", format!("The request body does not fit the schema: {e}"))
+        JsonPayloadError::Deserialize(e) if e.is_data() => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidBody,
+            format!("The request body does not fit the schema: {e}"),
+        ),
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::bad_request(ErrorCode::MalformedJson, format!("The request body is not valid JSON: {e}"))
         }
-        JsonPayloadError::Deserialize(e) => ApiError::bad_request("malformed_json", format!("The request body is not valid JSON: {e}")),
-        other => ApiError::bad_request("malformed_body", format!("The request body could not be read: {other}")),
+        other => ApiError::bad_request(ErrorCode::MalformedBody, format!("The request body could not be read: {other}")),
     }
 }
 
 fn query_problem(err: &QueryPayloadError) -> ApiError {
-    ApiError::bad_request("invalid_query", format!("The query string is invalid: {err}"))
+    ApiError::bad_request(ErrorCode::InvalidQuery, format!("The query string is invalid: {err}"))
 }
 
 fn path_problem(err: &PathError) -> ApiError {
     // A malformed id in the path names no record: the same answer as an unknown one.
     let _ = err;
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "The requested resource does not exist (malformed identifier in the path).")
+    ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "The requested resource does not exist (malformed identifier in the path).")
 }
 
 fn form_problem(err: &UrlencodedError) -> ApiError {
     match err {
         UrlencodedError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "The request body must be form-encoded (application/x-www-form-urlencoded).",
         ),
         UrlencodedError::Overflow { .. } => {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The request body is too large.")
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge, "The request body is too large.")
         }
-        other => ApiError::bad_request("malformed_body", format!("The form body is invalid: {other}")),
+        other => ApiError::bad_request(ErrorCode::MalformedBody, format!("The form body is invalid: {other}")),
     }
 }

@@ -4,7 +4,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// Path templates (split into segments, `None` = a `{parameter}`) with their methods.
 pub struct RouteTable(Vec<(Vec<Option<String>>, Vec<String>)>);
@@ -49,11 +49,12 @@ impl RouteTable {
 pub async fn not_found_or_method_not_allowed(req: HttpRequest, routes: web::Data<RouteTable>) -> HttpResponse {
     let allowed = routes.allowed_methods(req.path());
     if allowed.is_empty() || allowed.iter().any(|m| m == req.method().as_str()) {
-        return ApiError::new(StatusCode::NOT_FOUND, "route_not_found", format!("No route matches {}.", req.path())).error_response();
+        return ApiError::new(StatusCode::NOT_FOUND, ErrorCode::RouteNotFound, format!("No route matches {}.", req.path()))
+            .error_response();
     }
     let error = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         format!("{} does not accept {}; allowed: {}.", req.path(), req.method(), allowed.join(", ")),
     );
     let mut response = error.error_response();

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use xingguang_db::models::idempotency::IdempotencyRecord;
 
 use crate::auth::extract::{Authed, RoleSet};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 pub const HEADER: &str = "Idempotency-Key";
 
@@ -75,7 +75,7 @@ impl Idempotency {
         let idem = Self::optional(req, caller, body)?;
         if idem.key.is_none() {
             return Err(ApiError::bad_request(
-                "idempotency_key_missing",
+                ErrorCode::IdempotencyKeyMissing,
                 "Send an `Idempotency-Key` header (a unique value per operation, such as a UUID) so the request can be retried safely.",
             ));
         }
@@ -94,7 +94,10 @@ impl Idempotency {
                     .filter(|k| !k.is_empty() && k.len() <= 255 && k.chars().all(|c| c.is_ascii_graphic()));
                 Some(
                     key.ok_or_else(|| {
-                        ApiError::bad_request("idempotency_key_invalid", "The Idempotency-Key must be 1–255 visible ASCII characters.")
+                        ApiError::bad_request(
+                            ErrorCode::IdempotencyKeyInvalid,
+                            "The Idempotency-Key must be 1–255 visible ASCII characters.",
+                        )
                     })?
                     .to_owned(),
                 )
@@ -122,12 +125,12 @@ impl Idempotency {
         }
         let stored = IdempotencyRecord::find(conn, &self.scope, key).await?.ok_or_else(|| {
             // Claimed by a transaction that has since rolled back and been purged: ask for a retry.
-            ApiError::conflict("idempotency_key_in_use", "This Idempotency-Key is being used by another request. Retry shortly.")
+            ApiError::conflict(ErrorCode::IdempotencyKeyInUse, "This Idempotency-Key is being used by another request. Retry shortly.")
         })?;
         if stored.request_hash != self.request_hash {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key_reused",
+                ErrorCode::IdempotencyKeyReused,
                 "This Idempotency-Key was already used for a different request. Use a new key for a new operation.",
             ));
         }

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every capability: extractor error handling, the fallback for unknown
 //! routes and wrong methods, the request-id/metrics middleware, paging and the request context.
 
+pub mod client;
 pub mod context;
 pub mod extractor_config;
 pub mod fallback;

@@ -1,6 +1,8 @@
 //! The outermost middleware: gives each request an id (kept from a sane incoming `X-Request-Id`,
 //! else a new UUID v7), returns it in `X-Request-Id`, records metrics, and logs every 5xx once
-//! with its cause and the request id.
+//! with its cause and the request id. It also bounds how long a client may take to send its
+//! body (a client trickling a body byte by byte must not hold a worker), and sends HSTS on
+//! responses to HTTPS requests.
 
 use std::time::Instant;
 
@@ -15,7 +17,7 @@ use super::metrics::Metrics;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
-pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+pub async fn observe(mut req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let request_id = req
         .headers()
         .get(REQUEST_ID_HEADER)
@@ -27,8 +29,22 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody>) -> Resul
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
     let method = req.method().to_string();
     let started = Instant::now();
+    let state = req.app_data::<web::Data<crate::state::AppState>>().cloned();
+    let https = state.as_ref().is_some_and(|s| super::client::came_over_https(req.request(), &s.trusted_proxies));
+    if let Some(state) = &state {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(state.settings.body_timeout_seconds.max(1));
+        let payload = req.take_payload();
+        req.set_payload(actix_web::dev::Payload::Stream {
+            payload: Box::pin(BodyDeadline { inner: payload, sleep: Box::pin(tokio::time::sleep_until(deadline)) }),
+        });
+    }
 
     let mut res = next.call(req).await?;
+    if https {
+        // Browsers then refuse plain HTTP to this host for a year (RFC 6797).
+        res.headers_mut()
+            .insert(HeaderName::from_static("strict-transport-security"), HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
 
     let status = res.status();
     let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
@@ -43,4 +59,23 @@ pub async fn observe(req: ServiceRequest, next: Next<impl MessageBody>) -> Resul
         res.headers_mut().insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
     }
     Ok(res)
+}
+
+/// A request body that fails (408-like, as a payload error) once its deadline passes.
+struct BodyDeadline {
+    inner: actix_web::dev::Payload,
+    sleep: std::pin::Pin<Box<tokio::time::Sleep>>,
+}
+
+impl futures_util::Stream for BodyDeadline {
+    type Item = Result<actix_web::web::Bytes, actix_web::error::PayloadError>;
+
+    fn poll_next(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Option<Self::Item>> {
+        use std::future::Future;
+        if self.sleep.as_mut().poll(cx).is_ready() {
+            let timeout = std::io::Error::new(std::io::ErrorKind::TimedOut, "the request body took too long to arrive");
+            return std::task::Poll::Ready(Some(Err(actix_web::error::PayloadError::Io(timeout))));
+        }
+        std::pin::Pin::new(&mut self.inner).poll_next(cx)
+    }
 }

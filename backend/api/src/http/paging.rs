@@ -54,6 +54,13 @@ impl<T: ToSchema> ListResponse<T> {
         let next_cursor = page.next.map(encode_cursor);
         ListResponse { items: page.items.into_iter().map(f).collect(), next_cursor }
     }
+
+    /// Like [`ListResponse::from_page`] for conversions that can fail (a stored value the code
+    /// cannot read is an error, never a silent default).
+    pub fn try_from_page<R, E>(page: Page<R>, f: impl FnMut(R) -> Result<T, E>) -> Result<Self, E> {
+        let next_cursor = page.next.map(encode_cursor);
+        Ok(ListResponse { items: page.items.into_iter().map(f).collect::<Result<_, E>>()?, next_cursor })
+    }
 }
 
 /// For PATCH bodies: tells "field absent" (`None`) from "field set to null" (`Some(None)`).

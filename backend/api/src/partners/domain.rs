@@ -2,70 +2,8 @@
 
 use base64::Engine;
 use rand::RngCore;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use utoipa::ToSchema;
-
-/// What kind of organisation a partner unit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PartnerKind {
-    Enterprise,
-    Bank,
-    School,
-    Government,
-    SocialOrganization,
-    Hospital,
-    Other,
-}
-
-impl PartnerKind {
-    pub const ALL: [PartnerKind; 7] = [
-        PartnerKind::Enterprise,
-        PartnerKind::Bank,
-        PartnerKind::School,
-        PartnerKind::Government,
-        PartnerKind::SocialOrganization,
-        PartnerKind::Hospital,
-        PartnerKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartnerKind::Enterprise => "enterprise",
-            PartnerKind::Bank => "bank",
-            PartnerKind::School => "school",
-            PartnerKind::Government => "government",
-            PartnerKind::SocialOrganization => "social_organization",
-            PartnerKind::Hospital => "hospital",
-            PartnerKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PartnerStatus {
-    Active,
-    Inactive,
-}
-
-impl PartnerStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartnerStatus::Active => "active",
-            PartnerStatus::Inactive => "inactive",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [PartnerStatus::Active, PartnerStatus::Inactive].into_iter().find(|k| k.as_str() == s)
-    }
-}
+pub use xingguang_db::vocab::{PartnerKind, PartnerStatus};
 
 fn random_token(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];

@@ -1,11 +1,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use xingguang_db::models::partner::{ApiClient, PartnerUnit};
 
 use super::domain::{PartnerKind, PartnerStatus};
-use crate::registry::national_id::mask_phone;
+use crate::common::pii::mask_phone;
 
 /// A partner unit (共建单位). The contact phone is masked; staff reveal it with a reason.
 #[derive(Debug, Serialize, ToSchema)]
@@ -27,8 +27,8 @@ impl From<PartnerUnit> for PartnerDto {
     fn from(p: PartnerUnit) -> Self {
         PartnerDto {
             id: p.id,
-            kind: PartnerKind::parse(&p.kind).unwrap_or(PartnerKind::Other),
-            status: PartnerStatus::parse(&p.status).unwrap_or(PartnerStatus::Active),
+            kind: p.kind,
+            status: p.status,
             name: p.name,
             contact_name: p.contact_name,
             contact_phone: p.contact_phone.as_deref().map(mask_phone),
@@ -74,38 +74,6 @@ pub struct UpdatePartnerRequest {
 pub struct PartnerContactDto {
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ContributionQuery {
-    /// Calendar year; the current one when omitted.
-    pub year: Option<i32>,
-}
-
-/// One month's deliveries of one kind of support.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MonthlyContributionDto {
-    /// 1–12.
-    pub month: u32,
-    pub kind: crate::pledges::domain::SupportKind,
-    /// In the kind's measure: fen, pieces, slots or person-hours.
-    pub quantity: i64,
-    pub deliveries: i64,
-}
-
-/// What a partner delivered in one year, by kind and by month.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ContributionSummaryDto {
-    pub partner_id: Uuid,
-    pub partner_name: String,
-    pub year: i32,
-    pub money_fen: i64,
-    pub goods_pieces: i64,
-    pub venue_slots: i64,
-    pub volunteer_person_hours: i64,
-    pub deliveries: i64,
-    pub months: Vec<MonthlyContributionDto>,
 }
 
 /// An API client of a partner unit (the secret is never shown again after creation/rotation).

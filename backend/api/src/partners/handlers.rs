@@ -1,23 +1,19 @@
 use actix_web::{get, patch, post, web, HttpResponse};
-use chrono::Datelike;
 use diesel_async::AsyncConnection;
 use serde_json::json;
 use uuid::Uuid;
 use xingguang_db::models::partner::{ApiClient, NewApiClient, NewPartnerUnit, PartnerUnit, PartnerUnitChanges};
-use xingguang_db::models::pledge::Delivery;
 
 use super::domain::{hash_secret, new_client_id, new_client_secret, secret_hint};
 use super::dto::*;
-use super::policy::{check_partner, partner_scope};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Staff, StaffOrPartner};
-use crate::error::{conflict_on_duplicate, Errors};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::common::pii::{audit_reveal, parse_phone, RevealRequest};
+use crate::common::reach::{check_partner, partner_scope};
+use crate::error::{conflict_on_duplicate, ErrorCode, Errors};
+use crate::error::{ApiError, ApiResult};
 use crate::http::version::etag;
 use crate::http::RequestCtx;
-use crate::pledges::domain::SupportKind;
-use crate::registry::domain::parse_phone;
-use crate::registry::dto::RevealRequest;
 use crate::state::AppState;
 
 fn phone(errors: &mut Errors, value: &str) -> Option<String> {
@@ -39,8 +35,7 @@ fn phone(errors: &mut Errors, value: &str) -> Option<String> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The partner units within reach.", body = Vec<PartnerDto>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders see partners through the thank-you list only.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders see partners through the thank-you list only."),
     )
 )]
 #[get("/partners")]
@@ -60,11 +55,10 @@ pub async fn list_partners(user: Authed<StaffOrPartner>, state: web::Data<AppSta
     request_body = CreatePartnerRequest,
     responses(
         (status = 201, description = "Created.", body = PartnerDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A unit with this name exists.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 409, description = "A unit with this name exists."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[post("/partners")]
@@ -79,7 +73,7 @@ pub async fn create_partner(
         id: xingguang_db::new_id(),
         community_id: user.community_id(),
         name: errors.required_text("name", &body.name, 100),
-        kind: body.kind.as_str().to_owned(),
+        kind: body.kind,
         contact_name: body.contact_name.as_deref().map(|v| errors.optional_text("contact_name", v, 50)).filter(|v| !v.is_empty()),
         contact_phone: body.contact_phone.as_deref().and_then(|v| phone(&mut errors, v)),
         address: body.address.as_deref().map(|v| errors.optional_text("address", v, 200)).filter(|v| !v.is_empty()),
@@ -107,9 +101,8 @@ pub async fn create_partner(
     params(("id" = Uuid, Path, description = "The partner unit's id.")),
     responses(
         (status = 200, description = "The unit.", body = PartnerDto, headers(("ETag" = String, description = "The version."))),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit within reach.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders."),
+        (status = 404, description = "No such unit within reach."),
     )
 )]
 #[get("/partners/{id}")]
@@ -133,13 +126,12 @@ pub async fn get_partner(user: Authed<StaffOrPartner>, state: web::Data<AppState
     request_body = UpdatePartnerRequest,
     responses(
         (status = 200, description = "Updated.", body = PartnerDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Another unit has this name.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such unit."),
+        (status = 409, description = "Another unit has this name."),
+        (status = 412, description = "Changed by someone else since loaded."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[patch("/partners/{id}")]
@@ -160,7 +152,7 @@ pub async fn update_partner(
         fields.push("name");
     }
     if let Some(kind) = body.kind {
-        changes.kind = Some(kind.as_str().to_owned());
+        changes.kind = Some(kind);
         fields.push("kind");
     }
     if let Some(v) = &body.contact_name {
@@ -180,7 +172,7 @@ pub async fn update_partner(
         fields.push("partnered_since");
     }
     if let Some(status) = body.status {
-        changes.status = Some(status.as_str().to_owned());
+        changes.status = Some(status);
         fields.push("status");
     }
     errors.finish()?;
@@ -212,11 +204,10 @@ pub async fn update_partner(
     request_body = RevealRequest,
     responses(
         (status = 200, description = "The unmasked contact.", body = PartnerContactDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No usable reason.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such unit."),
+        (status = 422, description = "No usable reason."),
     )
 )]
 #[post("/partners/{id}/reveal")]
@@ -230,73 +221,8 @@ pub async fn reveal_partner_contact(
     let reason = body.reason()?;
     let mut conn = state.conn().await?;
     let unit = PartnerUnit::find(&mut conn, user.community_id(), *id).await?;
-    AuditEvent::new("partner.reveal", "partner_unit")
-        .by(&user)
-        .entity(unit.id)
-        .fields(&["contact_phone"])
-        .detail(json!({ "reason": reason }))
-        .write(&mut conn, &ctx)
-        .await?;
+    audit_reveal(&mut conn, &user, &ctx, ("partner.reveal", "partner_unit"), unit.id, &["contact_phone"], reason).await?;
     Ok(HttpResponse::Ok().json(PartnerContactDto { contact_name: unit.contact_name, contact_phone: unit.contact_phone }))
-}
-
-/// A partner's contributions in one year
-///
-/// Delivered support summed by kind and by month (from the recorded deliveries).
-///
-/// **Roles:** staff, partner (own unit).
-#[utoipa::path(
-    tag = "partners",
-    operation_id = "get_contributions",
-    security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "The partner unit's id."), ContributionQuery),
-    responses(
-        (status = 200, description = "The summary.", body = ContributionSummaryDto),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit within reach.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Year out of range.", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[get("/partners/{id}/contributions")]
-pub async fn get_contributions(
-    user: Authed<StaffOrPartner>,
-    state: web::Data<AppState>,
-    id: web::Path<Uuid>,
-    query: web::Query<ContributionQuery>,
-) -> ApiResult<HttpResponse> {
-    check_partner(&user, *id)?;
-    let year = query.year.unwrap_or_else(|| crate::registry::today().year());
-    if !(2000..=2100).contains(&year) {
-        return Err(ApiError::validation(vec![crate::error::FieldError::new("year", "must be between 2000 and 2100")]));
-    }
-    let mut conn = state.conn().await?;
-    let unit = PartnerUnit::find(&mut conn, user.community_id(), *id).await?;
-    let months = Delivery::monthly(&mut conn, user.community_id(), unit.id, year).await?;
-    let total = |kind: SupportKind| months.iter().filter(|m| m.kind == kind.as_str()).map(|m| m.quantity).sum::<i64>();
-    let summary = ContributionSummaryDto {
-        partner_id: unit.id,
-        partner_name: unit.name,
-        year,
-        money_fen: total(SupportKind::Money),
-        goods_pieces: total(SupportKind::Goods),
-        venue_slots: total(SupportKind::Venue),
-        volunteer_person_hours: total(SupportKind::VolunteerTime),
-        deliveries: months.iter().map(|m| m.deliveries).sum(),
-        months: months
-            .into_iter()
-            .filter_map(|m| {
-                Some(MonthlyContributionDto {
-                    month: m.month,
-                    kind: SupportKind::parse(&m.kind)?,
-                    quantity: m.quantity,
-                    deliveries: m.deliveries,
-                })
-            })
-            .collect(),
-    };
-    Ok(HttpResponse::Ok().json(summary))
 }
 
 /// List a partner's API clients
@@ -309,9 +235,8 @@ pub async fn get_contributions(
     params(("id" = Uuid, Path, description = "The partner unit's id.")),
     responses(
         (status = 200, description = "Newest first; secrets are never listed.", body = Vec<ApiClientDto>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit within reach.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders."),
+        (status = 404, description = "No such unit within reach."),
     )
 )]
 #[get("/partners/{id}/clients")]
@@ -336,12 +261,11 @@ pub async fn list_clients(user: Authed<StaffOrPartner>, state: web::Data<AppStat
     request_body = CreateClientRequest,
     responses(
         (status = 201, description = "Created; the secret is shown once.", body = ApiClientSecretDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such unit.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The unit is inactive.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid name.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such unit."),
+        (status = 409, description = "The unit is inactive."),
+        (status = 422, description = "Invalid name."),
     )
 )]
 #[post("/partners/{id}/clients")]
@@ -358,8 +282,11 @@ pub async fn create_client(
     }
     let mut conn = state.conn().await?;
     let unit = PartnerUnit::find(&mut conn, user.community_id(), *id).await?;
-    if unit.status != "active" {
-        return Err(ApiError::conflict("partner_inactive", "This partner unit is inactive; reactivate it before giving it API access."));
+    if unit.status != xingguang_db::vocab::PartnerStatus::Active {
+        return Err(ApiError::conflict(
+            ErrorCode::PartnerInactive,
+            "This partner unit is inactive; reactivate it before giving it API access.",
+        ));
     }
     let secret = new_client_secret();
     let client = conn
@@ -403,10 +330,9 @@ pub async fn create_client(
     params(("id" = Uuid, Path, description = "The partner unit's id."), ("client" = Uuid, Path, description = "The API client's id.")),
     responses(
         (status = 200, description = "The new secret, shown once.", body = ApiClientSecretDto),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such client of this unit.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The client is revoked.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such client of this unit."),
+        (status = 409, description = "The client is revoked."),
     )
 )]
 #[post("/partners/{id}/clients/{client}/rotate")]
@@ -420,14 +346,15 @@ pub async fn rotate_client(
     let mut conn = state.conn().await?;
     let client = ApiClient::find(&mut conn, user.community_id(), partner_id, client_id).await?;
     if client.revoked_at.is_some() {
-        return Err(ApiError::conflict("client_revoked", "This API client is revoked; create a new one."));
+        return Err(ApiError::conflict(ErrorCode::ClientRevoked, "This API client is revoked; create a new one."));
     }
     let secret = new_client_secret();
     let client = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let client = ApiClient::rotate(conn, client.id, hash_secret(&secret), secret_hint(&secret))
-                .await
-                .map_err(|_| ApiError::conflict("client_revoked", "This API client was revoked meanwhile."))?;
+            let client = ApiClient::rotate(conn, client.id, hash_secret(&secret), secret_hint(&secret)).await.map_err(|e| match e {
+                diesel::result::Error::NotFound => ApiError::conflict(ErrorCode::ClientRevoked, "This API client was revoked meanwhile."),
+                other => other.into(),
+            })?;
             AuditEvent::new("api_client.rotate", "api_client").by(&user).entity(client.id).write(conn, &ctx).await?;
             Ok(client)
         })
@@ -447,9 +374,8 @@ pub async fn rotate_client(
     params(("id" = Uuid, Path, description = "The partner unit's id."), ("client" = Uuid, Path, description = "The API client's id.")),
     responses(
         (status = 200, description = "Revoked.", body = ApiClientDto),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such client of this unit.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such client of this unit."),
     )
 )]
 #[post("/partners/{id}/clients/{client}/revoke")]

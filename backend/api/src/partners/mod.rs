@@ -1,5 +1,6 @@
 //! Partner units (共建单位) and their machine access: the units themselves, OAuth2 API clients
-//! (client-credentials grant at `/oauth/token`), and each unit's contribution summary.
+//! (client-credentials grant at `/oauth/token`). Each unit's contribution summary is the
+//! pledges capability's (`pledges::contributions`).
 //!
 //! Staff manage everything; a partner (a user of the unit, or one of its API clients) sees only
 //! its own unit and clients. Anything else answers 404.
@@ -8,7 +9,6 @@ pub mod domain;
 pub mod dto;
 pub mod handlers;
 pub mod oauth;
-pub mod policy;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::list_partners)
@@ -16,7 +16,6 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::get_partner)
         .service(handlers::update_partner)
         .service(handlers::reveal_partner_contact)
-        .service(handlers::get_contributions)
         .service(handlers::list_clients)
         .service(handlers::create_client)
         .service(handlers::rotate_client)

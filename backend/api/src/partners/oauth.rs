@@ -131,7 +131,7 @@ pub async fn token(req: HttpRequest, state: web::Data<AppState>, ctx: RequestCtx
         }
     };
     let unit = PartnerUnit::find(&mut conn, client.community_id, client.partner_id).await?;
-    if unit.status != "active" {
+    if unit.status != xingguang_db::vocab::PartnerStatus::Active {
         return Ok(oauth_error(StatusCode::FORBIDDEN, "unauthorized_client", "The partner unit of this client is inactive."));
     }
     ApiClient::touch(&mut conn, client.id).await?;

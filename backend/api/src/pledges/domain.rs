@@ -4,174 +4,97 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use xingguang_db::models::user::Role;
+
+use crate::common::state_machine::{Machine, Move};
 use crate::error::FieldError;
-
-/// The four kinds of support a partner can pledge. Each has its own measure, used for progress:
-/// money in fen, goods in pieces, a venue in time slots, volunteer time in person-hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SupportKind {
-    Money,
-    Goods,
-    Venue,
-    VolunteerTime,
-}
-
-impl SupportKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SupportKind::Money => "money",
-            SupportKind::Goods => "goods",
-            SupportKind::Venue => "venue",
-            SupportKind::VolunteerTime => "volunteer_time",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [SupportKind::Money, SupportKind::Goods, SupportKind::Venue, SupportKind::VolunteerTime].into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// What a need asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NeedCategory {
-    Money,
-    Venue,
-    Equipment,
-    Volunteers,
-    Services,
-}
-
-impl NeedCategory {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NeedCategory::Money => "money",
-            NeedCategory::Venue => "venue",
-            NeedCategory::Equipment => "equipment",
-            NeedCategory::Volunteers => "volunteers",
-            NeedCategory::Services => "services",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [NeedCategory::Money, NeedCategory::Venue, NeedCategory::Equipment, NeedCategory::Volunteers, NeedCategory::Services]
-            .into_iter()
-            .find(|k| k.as_str() == s)
-    }
-
-    /// The kind of pledge that answers this need (services are given as volunteer time).
-    pub fn support_kind(self) -> SupportKind {
-        match self {
-            NeedCategory::Money => SupportKind::Money,
-            NeedCategory::Venue => SupportKind::Venue,
-            NeedCategory::Equipment => SupportKind::Goods,
-            NeedCategory::Volunteers | NeedCategory::Services => SupportKind::VolunteerTime,
-        }
-    }
-
-    /// The unit of the target; equipment names its own (台, 套, 件 …).
-    pub fn fixed_unit(self) -> Option<&'static str> {
-        match self {
-            NeedCategory::Money => Some("fen"),
-            NeedCategory::Venue => Some("slot"),
-            NeedCategory::Volunteers | NeedCategory::Services => Some("person_hour"),
-            NeedCategory::Equipment => None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NeedStatus {
-    Open,
-    Met,
-    Closed,
-}
-
-impl NeedStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NeedStatus::Open => "open",
-            NeedStatus::Met => "met",
-            NeedStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [NeedStatus::Open, NeedStatus::Met, NeedStatus::Closed].into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PledgeStatus {
-    Submitted,
-    Accepted,
-    Declined,
-    Withdrawn,
-    Fulfilled,
-}
-
-impl PledgeStatus {
-    pub const ALL: [PledgeStatus; 5] =
-        [PledgeStatus::Submitted, PledgeStatus::Accepted, PledgeStatus::Declined, PledgeStatus::Withdrawn, PledgeStatus::Fulfilled];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PledgeStatus::Submitted => "submitted",
-            PledgeStatus::Accepted => "accepted",
-            PledgeStatus::Declined => "declined",
-            PledgeStatus::Withdrawn => "withdrawn",
-            PledgeStatus::Fulfilled => "fulfilled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+pub use xingguang_db::vocab::{NeedCategory, NeedStatus, PledgeStatus, SupportKind};
 
 /// Something done to a pledge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PledgeAction {
+    Submit,
     Accept,
     Decline,
     Withdraw,
+    /// A delivery that does not complete the pledge.
     Deliver,
+    /// The delivery that completes it.
+    Fulfil,
 }
 
-impl PledgeAction {
-    /// The states this action may start from.
-    pub fn allowed_from(self) -> &'static [PledgeStatus] {
-        match self {
-            PledgeAction::Accept | PledgeAction::Decline | PledgeAction::Withdraw => &[PledgeStatus::Submitted],
-            PledgeAction::Deliver => &[PledgeStatus::Accepted],
-        }
-    }
+/// The pledge state machine: a partner submits (or withdraws before a decision), staff accept
+/// or decline, and deliveries against an accepted pledge fulfil it.
+pub static PLEDGE_MACHINE: Machine<PledgeStatus, PledgeAction> = Machine {
+    entity: "pledge",
+    moves: &[
+        Move {
+            action: PledgeAction::Submit,
+            name: "submit",
+            from: &[],
+            to: PledgeStatus::Submitted,
+            roles: &[Role::Partner],
+            audit: "pledge.create",
+            done: "submitted",
+        },
+        Move {
+            action: PledgeAction::Accept,
+            name: "accept",
+            from: &[PledgeStatus::Submitted],
+            to: PledgeStatus::Accepted,
+            roles: &[Role::Staff],
+            audit: "pledge.accept",
+            done: "accepted",
+        },
+        Move {
+            action: PledgeAction::Decline,
+            name: "decline",
+            from: &[PledgeStatus::Submitted],
+            to: PledgeStatus::Declined,
+            roles: &[Role::Staff],
+            audit: "pledge.decline",
+            done: "declined",
+        },
+        Move {
+            action: PledgeAction::Withdraw,
+            name: "withdraw",
+            from: &[PledgeStatus::Submitted],
+            to: PledgeStatus::Withdrawn,
+            roles: &[Role::Partner],
+            audit: "pledge.withdraw",
+            done: "withdrawn",
+        },
+        Move {
+            action: PledgeAction::Deliver,
+            name: "deliver",
+            from: &[PledgeStatus::Accepted],
+            to: PledgeStatus::Accepted,
+            roles: &[Role::Staff],
+            audit: "pledge.deliver",
+            done: "given a delivery",
+        },
+        Move {
+            action: PledgeAction::Fulfil,
+            name: "deliver",
+            from: &[PledgeStatus::Accepted],
+            to: PledgeStatus::Fulfilled,
+            roles: &[Role::Staff],
+            audit: "pledge.deliver",
+            done: "given a delivery",
+        },
+    ],
+};
 
-    pub fn allowed_from_str(self) -> Vec<&'static str> {
-        self.allowed_from().iter().map(|s| s.as_str()).collect()
-    }
+/// Whether a delivery completes its pledge: the delivered total reaches the pledged quantity,
+/// or staff mark the delivery as the last one.
+pub fn delivery_fulfils(delivered_before: i64, delivered_now: i64, pledged: i64, marked_complete: bool) -> bool {
+    marked_complete || delivered_before + delivered_now >= pledged
+}
 
-    fn verb(self) -> &'static str {
-        match self {
-            PledgeAction::Accept => "accepted",
-            PledgeAction::Decline => "declined",
-            PledgeAction::Withdraw => "withdrawn",
-            PledgeAction::Deliver => "given a delivery",
-        }
-    }
-
-    /// `Err(message)` for a 409 when the pledge is in a state this action cannot leave.
-    pub fn check(self, current: PledgeStatus) -> Result<(), String> {
-        if self.allowed_from().contains(&current) {
-            Ok(())
-        } else {
-            let from = self.allowed_from().iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" or ");
-            Err(format!("A {} pledge cannot be {}; only a {from} one can.", current.as_str(), self.verb()))
-        }
-    }
+/// Whether an open need is met: it has a target and what was delivered for it reaches it.
+/// Needs without a target stay open until staff close them.
+pub fn need_is_met(status: NeedStatus, target: Option<i64>, delivered: i64) -> bool {
+    status == NeedStatus::Open && target.is_some_and(|t| delivered >= t)
 }
 
 /// One line of a goods pledge or delivery.
@@ -298,12 +221,42 @@ mod tests {
 
     #[test]
     fn only_submitted_pledges_can_be_decided_and_only_accepted_ones_delivered() {
-        for status in PledgeStatus::ALL {
-            assert_eq!(PledgeAction::Accept.check(status).is_ok(), status == PledgeStatus::Submitted);
-            assert_eq!(PledgeAction::Withdraw.check(status).is_ok(), status == PledgeStatus::Submitted);
-            assert_eq!(PledgeAction::Deliver.check(status).is_ok(), status == PledgeStatus::Accepted);
+        let m = &PLEDGE_MACHINE;
+        for &status in PledgeStatus::ALL {
+            assert_eq!(m.check(PledgeAction::Accept, status, Role::Staff).is_ok(), status == PledgeStatus::Submitted);
+            assert_eq!(m.check(PledgeAction::Withdraw, status, Role::Partner).is_ok(), status == PledgeStatus::Submitted);
+            assert_eq!(m.check(PledgeAction::Deliver, status, Role::Staff).is_ok(), status == PledgeStatus::Accepted);
         }
-        assert!(PledgeAction::Accept.check(PledgeStatus::Declined).is_err_and(|m| m.contains("declined")));
+        assert!(m.check(PledgeAction::Accept, PledgeStatus::Declined, Role::Staff).is_err_and(|e| e.detail.contains("declined")));
+        // Partners cannot decide their own pledges; staff cannot withdraw them.
+        assert!(m.check(PledgeAction::Accept, PledgeStatus::Submitted, Role::Partner).is_err());
+        assert!(m.check(PledgeAction::Withdraw, PledgeStatus::Submitted, Role::Staff).is_err());
+        assert_eq!(m.available(PledgeStatus::Submitted, Role::Staff), vec![PledgeAction::Accept, PledgeAction::Decline]);
+    }
+
+    #[test]
+    fn every_action_has_one_move() {
+        for action in [
+            PledgeAction::Submit,
+            PledgeAction::Accept,
+            PledgeAction::Decline,
+            PledgeAction::Withdraw,
+            PledgeAction::Deliver,
+            PledgeAction::Fulfil,
+        ] {
+            assert_eq!(PLEDGE_MACHINE.moves.iter().filter(|m| m.action == action).count(), 1, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn deliveries_fulfil_at_the_pledged_quantity_and_needs_are_met_at_their_target() {
+        assert!(!delivery_fulfils(0, 10, 40, false));
+        assert!(delivery_fulfils(30, 10, 40, false));
+        assert!(delivery_fulfils(0, 10, 40, true));
+        assert!(need_is_met(NeedStatus::Open, Some(40), 40));
+        assert!(!need_is_met(NeedStatus::Open, Some(40), 39));
+        assert!(!need_is_met(NeedStatus::Open, None, 1_000));
+        assert!(!need_is_met(NeedStatus::Closed, Some(40), 40));
     }
 
     #[test]

@@ -3,7 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use xingguang_db::models::need::{Need, Progress};
-use xingguang_db::models::pledge::{Delivery, PledgeEvent, PledgeRow};
+use xingguang_db::models::pledge::{Delivery, PledgeRow};
+use xingguang_db::models::state_change::StateChange;
+
+use crate::error::ApiError;
 
 use super::domain::{GoodsItem, NeedCategory, NeedStatus, PledgeStatus, SupportDetails, SupportKind};
 
@@ -50,7 +53,7 @@ pub struct NeedDto {
 impl NeedDto {
     /// `show_figures`: whether the caller may see the target and progress.
     pub fn new(need: Need, progress: Option<Progress>, show_figures: bool) -> Self {
-        let category = NeedCategory::parse(&need.category).unwrap_or(NeedCategory::Services);
+        let category = need.category;
         NeedDto {
             id: need.id,
             title: need.title,
@@ -60,7 +63,7 @@ impl NeedDto {
             target_quantity: need.target_quantity.filter(|_| show_figures),
             unit: need.unit,
             deadline: need.deadline,
-            status: NeedStatus::parse(&need.status).unwrap_or(NeedStatus::Open),
+            status: need.status,
             progress: show_figures.then(|| progress.unwrap_or_default().into()),
             version: need.version,
             created_at: need.created_at,
@@ -131,28 +134,32 @@ pub struct PledgeDto {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<PledgeRow> for PledgeDto {
-    fn from(row: PledgeRow) -> Self {
+impl TryFrom<PledgeRow> for PledgeDto {
+    type Error = ApiError;
+
+    fn try_from(row: PledgeRow) -> Result<Self, ApiError> {
         let p = row.pledge;
-        PledgeDto {
+        let support = serde_json::from_value(p.details)
+            .map_err(|e| ApiError::internal(anyhow::anyhow!("pledge {}: unreadable details: {e}", p.id)))?;
+        Ok(PledgeDto {
             id: p.id,
             partner_id: p.partner_id,
             partner_name: row.partner_name,
             need_id: p.need_id,
             need_title: row.need_title,
-            support: serde_json::from_value(p.details).unwrap_or(SupportDetails::Money { amount_fen: 0 }),
+            support,
             quantity: p.quantity,
             delivered_quantity: p.delivered_quantity,
             planned_date: p.planned_date,
             note: p.note,
-            status: PledgeStatus::parse(&p.status).unwrap_or(PledgeStatus::Submitted),
+            status: p.status,
             decline_reason: p.decline_reason,
             decided_at: p.decided_at,
             fulfilled_at: p.fulfilled_at,
             version: p.version,
             created_at: p.created_at,
             updated_at: p.updated_at,
-        }
+        })
     }
 }
 
@@ -166,14 +173,13 @@ pub struct PledgeEventDto {
     pub at: DateTime<Utc>,
 }
 
-impl From<PledgeEvent> for PledgeEventDto {
-    fn from(e: PledgeEvent) -> Self {
-        PledgeEventDto {
-            status: PledgeStatus::parse(&e.status).unwrap_or(PledgeStatus::Submitted),
-            note: e.note,
-            actor_name: e.actor_name,
-            at: e.at,
-        }
+impl TryFrom<StateChange> for PledgeEventDto {
+    type Error = ApiError;
+
+    fn try_from(e: StateChange) -> Result<Self, ApiError> {
+        let status = PledgeStatus::parse(&e.to_state)
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("pledge history {}: unknown state {:?}", e.id, e.to_state)))?;
+        Ok(PledgeEventDto { status, note: e.note, actor_name: e.actor_name, at: e.at })
     }
 }
 

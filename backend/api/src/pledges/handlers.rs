@@ -7,46 +7,38 @@ use serde_json::json;
 use uuid::Uuid;
 use xingguang_db::models::need::Need;
 use xingguang_db::models::partner::PartnerUnit;
-use xingguang_db::models::pledge::{Delivery, NewPledge, Pledge, PledgeEvent, PledgeFilter, PledgeTransition};
-use xingguang_db::models::user::User;
+use xingguang_db::models::pledge::{Delivery, NewPledge, Pledge, PledgeFilter, PledgeTransition};
+use xingguang_db::models::state_change::StateChange;
 
-use super::domain::{check_items, NeedCategory, PledgeAction, PledgeStatus, SupportDetails, SupportKind};
+use super::domain::{
+    check_items, delivery_fulfils, need_is_met, NeedStatus, PledgeAction, PledgeStatus, SupportDetails, SupportKind, PLEDGE_MACHINE,
+};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{AnyRole, Authed, Partner, RoleSet, Staff, StaffOrPartner};
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::common::outbox;
+use crate::common::reach::{own_partner, partner_scope};
+use crate::common::state_machine::Actor;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::http::idempotency::{Idempotency, Reply};
 use crate::http::paging::page;
 use crate::http::version::check_if_match;
 use crate::http::{ListResponse, PageQuery, RequestCtx};
-use crate::partners::policy::{own_partner, partner_scope};
 use crate::state::AppState;
-use crate::webhooks::domain::EventType;
-use crate::webhooks::outbox;
-
-/// The name shown in a pledge's history: a user's display name, or the unit for an API client.
-async fn actor_name<R: RoleSet>(conn: &mut AsyncPgConnection, caller: &Authed<R>) -> ApiResult<String> {
-    if let (Some(client_id), Some(partner)) = (&caller.claims.client_id, caller.claims.partner_id) {
-        let unit = PartnerUnit::find(conn, caller.community_id(), partner).await?;
-        return Ok(format!("{}（API {client_id}）", unit.name));
-    }
-    Ok(User::find(conn, caller.user_id()).await?.display_name)
-}
-
-fn invalid_transition(message: String) -> ApiError {
-    ApiError::conflict("invalid_transition", message)
-}
+use xingguang_db::vocab::EventType;
+use xingguang_db::vocab::PartnerStatus;
 
 /// The pledge as the API shows it, read again after a change (with partner and need names).
 async fn pledge_dto(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> ApiResult<PledgeDto> {
-    Ok(Pledge::find(conn, community_id, None, id).await?.into())
+    Pledge::find(conn, community_id, None, id).await?.try_into()
 }
 
 async fn detail(conn: &mut AsyncPgConnection, community_id: Uuid, scope: Option<Uuid>, id: Uuid) -> ApiResult<PledgeDetailDto> {
     let row = Pledge::find(conn, community_id, scope, id).await?;
-    let history = PledgeEvent::of_pledge(conn, id).await?.into_iter().map(PledgeEventDto::from).collect();
+    let history =
+        StateChange::of(conn, PLEDGE_MACHINE.entity, id).await?.into_iter().map(PledgeEventDto::try_from).collect::<Result<_, _>>()?;
     let deliveries = Delivery::of_pledge(conn, id).await?.into_iter().map(DeliveryDto::from).collect();
-    Ok(PledgeDetailDto { pledge: row.into(), history, deliveries })
+    Ok(PledgeDetailDto { pledge: row.try_into()?, history, deliveries })
 }
 
 /// List pledges
@@ -62,10 +54,9 @@ async fn detail(conn: &mut AsyncPgConnection, community_id: Uuid, scope: Option<
     params(PledgeQuery, PageQuery),
     responses(
         (status = 200, description = "A page of pledges.", body = ListResponse<PledgeDto>),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders see the thank-you list instead.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown status or invalid paging.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query."),
+        (status = 403, description = "Residents and group leaders see the thank-you list instead."),
+        (status = 422, description = "Unknown status or invalid paging."),
     )
 )]
 #[get("/pledges")]
@@ -82,14 +73,10 @@ pub async fn list_pledges(
             ApiError::validation(vec![FieldError::new("status", "must be submitted, accepted, declined, withdrawn or fulfilled")])
         })?),
     };
-    let filter = PledgeFilter {
-        partner_id: partner_scope(&user).or(query.partner_id),
-        need_id: query.need_id,
-        status: status.map(|s| s.as_str().to_owned()),
-    };
+    let filter = PledgeFilter { partner_id: partner_scope(&user).or(query.partner_id), need_id: query.need_id, status };
     let mut conn = state.conn().await?;
     let rows = Pledge::list(&mut conn, user.community_id(), &filter, page).await?;
-    Ok(HttpResponse::Ok().json(ListResponse::from_page(rows, PledgeDto::from)))
+    Ok(HttpResponse::Ok().json(ListResponse::try_from_page(rows, PledgeDto::try_from)?))
 }
 
 /// A pledge with its history and deliveries
@@ -102,9 +89,8 @@ pub async fn list_pledges(
     params(("id" = Uuid, Path, description = "The pledge's id.")),
     responses(
         (status = 200, description = "The pledge.", body = PledgeDetailDto),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pledge within reach.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Residents and group leaders."),
+        (status = 404, description = "No such pledge within reach."),
     )
 )]
 #[get("/pledges/{id}")]
@@ -132,11 +118,10 @@ pub async fn get_pledge(user: Authed<StaffOrPartner>, state: web::Data<AppState>
     responses(
         (status = 201, description = "Submitted (or the replay of the first response to this key).", body = PledgeDto,
             headers(("Location" = String, description = "The pledge's URL."))),
-        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner, or not linked to a unit.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The need is not open, or the partner unit is inactive.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or the key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`."),
+        (status = 403, description = "Not a partner, or not linked to a unit."),
+        (status = 409, description = "The need is not open, or the partner unit is inactive."),
+        (status = 422, description = "Invalid fields, or the key was used for a different request."),
     )
 )]
 #[post("/pledges")]
@@ -165,19 +150,21 @@ pub async fn create_pledge(
                 return Ok(replay);
             }
             let unit = PartnerUnit::find(conn, user.community_id(), partner_id).await?;
-            if unit.status != "active" {
-                return Err(ApiError::conflict("partner_inactive", "Your partner unit is inactive; contact the community office."));
+            if unit.status != PartnerStatus::Active {
+                return Err(ApiError::conflict(ErrorCode::PartnerInactive, "Your partner unit is inactive; contact the community office."));
             }
             if let Some(need_id) = body.need_id {
                 let need = Need::find(conn, user.community_id(), need_id)
                     .await
                     .map_err(|_| ApiError::validation(vec![FieldError::new("need_id", "no such need in this community")]))?;
-                if need.status != "open" {
-                    return Err(ApiError::conflict("need_not_open", format!("This need is {} and takes no new pledges.", need.status)));
+                if need.status != NeedStatus::Open {
+                    return Err(ApiError::conflict(
+                        ErrorCode::NeedNotOpen,
+                        format!("This need is {} and takes no new pledges.", need.status),
+                    ));
                 }
-                let wanted = NeedCategory::parse(&need.category).map(NeedCategory::support_kind);
-                if wanted.is_some_and(|k| k != support.kind()) {
-                    let wanted = wanted.map_or("", SupportKind::as_str);
+                let wanted = need.category.support_kind();
+                if wanted != support.kind() {
                     return Err(ApiError::validation(vec![FieldError::new("support.kind", format!("this need takes {wanted} pledges"))]));
                 }
             }
@@ -188,7 +175,7 @@ pub async fn create_pledge(
                     community_id: user.community_id(),
                     partner_id,
                     need_id: body.need_id,
-                    kind: support.kind().as_str().to_owned(),
+                    kind: support.kind(),
                     details: serde_json::to_value(&support).map_err(ApiError::internal)?,
                     quantity: support.quantity(),
                     planned_date: body.planned_date,
@@ -198,9 +185,11 @@ pub async fn create_pledge(
                 },
             )
             .await?;
-            let actor = actor_name(conn, &user).await?;
-            PledgeEvent::record(conn, pledge.id, "submitted", Some(note.clone()).filter(|n| !n.is_empty()), &actor).await?;
-            AuditEvent::new("pledge.create", "pledge").by(&user).entity(pledge.id).write(conn, &ctx).await?;
+            let submit = PLEDGE_MACHINE.rule(PledgeAction::Submit);
+            let actor = Actor::of(conn, &user).await?;
+            let note = Some(note.clone()).filter(|n| !n.is_empty());
+            PLEDGE_MACHINE.record(conn, submit, user.community_id(), pledge.id, None, note, &actor).await?;
+            AuditEvent::new(submit.audit, "pledge").by(&user).entity(pledge.id).write(conn, &ctx).await?;
             let dto = pledge_dto(conn, user.community_id(), pledge.id).await?;
             idem.finish(conn, Reply::created(&dto, format!("/api/v1/pledges/{}", dto.id))).await
         })
@@ -210,9 +199,8 @@ pub async fn create_pledge(
 
 /// One state change of a pledge: checks the move (409) and the version (412), writes it with a
 /// compare-and-set, records the history entry, the audit entry and the webhook event together.
-struct StateChange<'a> {
+struct Change<'a> {
     action: PledgeAction,
-    to: PledgeStatus,
     version: i32,
     note: Option<String>,
     event: Option<EventType>,
@@ -225,7 +213,7 @@ async fn change_state<R: RoleSet + Sync>(
     user: &Authed<R>,
     ctx: &RequestCtx,
     id: Uuid,
-    change: StateChange<'_>,
+    change: Change<'_>,
 ) -> ApiResult<Reply> {
     let mut conn = state.conn().await?;
     let scope = partner_scope(user);
@@ -238,29 +226,15 @@ async fn change_state<R: RoleSet + Sync>(
                 return Ok(replay);
             }
             let current = Pledge::find(conn, user.community_id(), scope, id).await?.pledge;
-            let status = PledgeStatus::parse(&current.status).unwrap_or(PledgeStatus::Submitted);
-            change.action.check(status).map_err(invalid_transition)?;
+            let rule = PLEDGE_MACHINE.check(change.action, current.status, user.role())?;
             if current.version != change.version {
                 return Err(ApiError::precondition_failed());
             }
-            Pledge::transition(conn, id, change.version, &change.action.allowed_from_str(), &change.transition)
-                .await?
-                .ok_or_else(ApiError::precondition_failed)?;
-            let actor = actor_name(conn, user).await?;
-            PledgeEvent::record(conn, id, change.to.as_str(), change.note.clone(), &actor).await?;
-            AuditEvent::new(
-                match change.to {
-                    PledgeStatus::Accepted => "pledge.accept",
-                    PledgeStatus::Declined => "pledge.decline",
-                    _ => "pledge.withdraw",
-                },
-                "pledge",
-            )
-            .by(user)
-            .entity(id)
-            .fields(&["status"])
-            .write(conn, ctx)
-            .await?;
+            let transition = PledgeTransition { status: Some(rule.to), ..change.transition };
+            Pledge::transition(conn, id, change.version, rule.from, &transition).await?.ok_or_else(ApiError::precondition_failed)?;
+            let actor = Actor::of(conn, user).await?;
+            PLEDGE_MACHINE.record(conn, rule, user.community_id(), id, Some(current.status), change.note.clone(), &actor).await?;
+            AuditEvent::new(rule.audit, "pledge").by(user).entity(id).fields(&["status"]).write(conn, ctx).await?;
             let dto = pledge_dto(conn, user.community_id(), id).await?;
             if let Some(event) = change.event {
                 outbox::publish(
@@ -298,13 +272,12 @@ async fn change_state<R: RoleSet + Sync>(
     request_body = AcceptPledgeRequest,
     responses(
         (status = 200, description = "Accepted.", body = PledgeDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pledge.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The pledge is not submitted (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such pledge."),
+        (status = 409, description = "The pledge is not submitted (`invalid_transition`)."),
+        (status = 412, description = "Changed by someone else since loaded."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[post("/pledges/{id}/accept")]
@@ -321,14 +294,12 @@ pub async fn accept_pledge(
     if note.as_ref().is_some_and(|n| n.chars().count() > 500) {
         return Err(ApiError::validation(vec![FieldError::new("note", "must be at most 500 characters")]));
     }
-    let change = StateChange {
+    let change = Change {
         action: PledgeAction::Accept,
-        to: PledgeStatus::Accepted,
         version: body.version,
         note,
         event: Some(EventType::PledgeAccepted),
         transition: PledgeTransition {
-            status: Some("accepted".into()),
             decided_by: Some(Some(user.user_id())),
             decided_at: Some(Some(chrono::Utc::now())),
             ..Default::default()
@@ -352,13 +323,12 @@ pub async fn accept_pledge(
     request_body = DeclinePledgeRequest,
     responses(
         (status = 200, description = "Declined.", body = PledgeDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pledge.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The pledge is not submitted (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No usable reason.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such pledge."),
+        (status = 409, description = "The pledge is not submitted (`invalid_transition`)."),
+        (status = 412, description = "Changed by someone else since loaded."),
+        (status = 422, description = "No usable reason."),
     )
 )]
 #[post("/pledges/{id}/decline")]
@@ -375,14 +345,12 @@ pub async fn decline_pledge(
     if !(2..=500).contains(&reason.chars().count()) {
         return Err(ApiError::validation(vec![FieldError::new("reason", "must be 2–500 characters")]));
     }
-    let change = StateChange {
+    let change = Change {
         action: PledgeAction::Decline,
-        to: PledgeStatus::Declined,
         version: body.version,
         note: Some(reason.clone()),
         event: Some(EventType::PledgeDeclined),
         transition: PledgeTransition {
-            status: Some("declined".into()),
             decline_reason: Some(Some(reason)),
             decided_by: Some(Some(user.user_id())),
             decided_at: Some(Some(chrono::Utc::now())),
@@ -410,13 +378,12 @@ pub async fn decline_pledge(
     request_body = WithdrawPledgeRequest,
     responses(
         (status = 200, description = "Withdrawn.", body = PledgeDto),
-        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pledge of yours.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or the key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`."),
+        (status = 403, description = "Not a partner."),
+        (status = 404, description = "No such pledge of yours."),
+        (status = 409, description = "Already decided (`invalid_transition`)."),
+        (status = 412, description = "Changed since loaded."),
+        (status = 422, description = "Invalid fields, or the key was used for a different request."),
     )
 )]
 #[post("/pledges/{id}/withdraw")]
@@ -435,20 +402,19 @@ pub async fn withdraw_pledge(
     if reason.as_ref().is_some_and(|n| n.chars().count() > 500) {
         return Err(ApiError::validation(vec![FieldError::new("reason", "must be at most 500 characters")]));
     }
-    let change = StateChange {
+    let change = Change {
         action: PledgeAction::Withdraw,
-        to: PledgeStatus::Withdrawn,
         version: body.version,
         note: reason,
         event: None,
-        transition: PledgeTransition { status: Some("withdrawn".into()), ..Default::default() },
+        transition: PledgeTransition::default(),
         idem: Some(&idem),
     };
     Ok(change_state(&state, &user, &ctx, *id, change).await?.into_response())
 }
 
 /// The delivered quantity of a delivery request, in the pledge kind's measure.
-fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest) -> ApiResult<i64> {
+fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest, today: chrono::NaiveDate) -> ApiResult<i64> {
     let mut errors = Vec::new();
     let given = [
         ("amount_fen", body.amount_fen.is_some()),
@@ -464,7 +430,7 @@ fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest) -> ApiResul
     };
     for (field, present) in given {
         if present && field != expected {
-            errors.push(FieldError::new(field, format!("does not apply to a {} pledge; send {expected}", kind.as_str())));
+            errors.push(FieldError::new(field, format!("does not apply to a {kind} pledge; send {expected}")));
         }
     }
     let quantity = match kind {
@@ -490,7 +456,7 @@ fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest) -> ApiResul
     if body.note.as_ref().is_some_and(|r| r.chars().count() > 500) {
         errors.push(FieldError::new("note", "must be at most 500 characters"));
     }
-    if body.delivered_on.is_some_and(|d| d > crate::registry::today()) {
+    if body.delivered_on.is_some_and(|d| d > today) {
         errors.push(FieldError::new("delivered_on", "must not be in the future"));
     }
     if errors.is_empty() {
@@ -516,12 +482,11 @@ fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest) -> ApiResul
     request_body = DeliveryRequest,
     responses(
         (status = 201, description = "Recorded; the pledge with its deliveries.", body = PledgeDetailDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pledge.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The pledge is not accepted (`invalid_transition`), or changed meanwhile.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such pledge."),
+        (status = 409, description = "The pledge is not accepted (`invalid_transition`), or changed meanwhile."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[post("/pledges/{id}/deliveries")]
@@ -535,10 +500,9 @@ pub async fn record_delivery(
     let mut body = body.into_inner();
     let mut conn = state.conn().await?;
     let current = Pledge::find(&mut conn, user.community_id(), None, *id).await?.pledge;
-    let status = PledgeStatus::parse(&current.status).unwrap_or(PledgeStatus::Submitted);
-    PledgeAction::Deliver.check(status).map_err(invalid_transition)?;
-    let kind = SupportKind::parse(&current.kind).unwrap_or(SupportKind::Money);
-    let quantity = delivered_quantity(kind, &mut body)?;
+    PLEDGE_MACHINE.check(PledgeAction::Deliver, current.status, user.role())?;
+    let today = state.clock.today();
+    let quantity = delivered_quantity(current.kind, &mut body, today)?;
     let (dto, fulfilled) = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let delivery = Delivery::insert(
@@ -548,7 +512,7 @@ pub async fn record_delivery(
                     community_id: user.community_id(),
                     pledge_id: current.id,
                     partner_id: current.partner_id,
-                    delivered_on: body.delivered_on.unwrap_or_else(crate::registry::today),
+                    delivered_on: body.delivered_on.unwrap_or(today),
                     quantity,
                     details: serde_json::to_value(&body).map_err(ApiError::internal)?,
                     receipt_number: body.receipt_number.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned),
@@ -558,23 +522,25 @@ pub async fn record_delivery(
                 },
             )
             .await?;
-            let delivered = current.delivered_quantity + quantity;
-            let fulfilled = body.complete || delivered >= current.quantity;
-            let mut transition = PledgeTransition { delivered_quantity: Some(delivered), ..Default::default() };
+            let fulfilled = delivery_fulfils(current.delivered_quantity, quantity, current.quantity, body.complete);
+            let rule = PLEDGE_MACHINE.rule(if fulfilled { PledgeAction::Fulfil } else { PledgeAction::Deliver });
+            let transition = PledgeTransition {
+                status: Some(rule.to),
+                delivered_quantity: Some(current.delivered_quantity + quantity),
+                fulfilled_at: fulfilled.then(|| Some(chrono::Utc::now())),
+                ..Default::default()
+            };
+            Pledge::transition(conn, current.id, current.version, rule.from, &transition).await?.ok_or_else(|| {
+                ApiError::conflict(
+                    ErrorCode::ConcurrentChange,
+                    "The pledge changed while the delivery was recorded. Reload it and try again.",
+                )
+            })?;
             if fulfilled {
-                transition.status = Some("fulfilled".into());
-                transition.fulfilled_at = Some(Some(chrono::Utc::now()));
+                let actor = Actor::of(conn, &user).await?;
+                PLEDGE_MACHINE.record(conn, rule, user.community_id(), current.id, Some(current.status), None, &actor).await?;
             }
-            Pledge::transition(conn, current.id, current.version, &PledgeAction::Deliver.allowed_from_str(), &transition)
-                .await?
-                .ok_or_else(|| {
-                    ApiError::conflict("concurrent_change", "The pledge changed while the delivery was recorded. Reload it and try again.")
-                })?;
-            if fulfilled {
-                let actor = actor_name(conn, &user).await?;
-                PledgeEvent::record(conn, current.id, "fulfilled", None, &actor).await?;
-            }
-            AuditEvent::new("pledge.deliver", "pledge")
+            AuditEvent::new(rule.audit, "pledge")
                 .by(&user)
                 .entity(current.id)
                 .detail(json!({ "delivery_id": delivery.id, "fulfilled": fulfilled }))
@@ -583,8 +549,8 @@ pub async fn record_delivery(
             if let Some(need_id) = current.need_id {
                 let need = Need::find_for_update(conn, user.community_id(), need_id).await?;
                 let progress = Need::progress(conn, &[need_id]).await?.into_iter().next().map(|(_, p)| p).unwrap_or_default();
-                if need.status == "open" && need.target_quantity.is_some_and(|t| progress.fulfilled >= t) {
-                    Need::set_status(conn, need_id, "met").await?;
+                if need_is_met(need.status, need.target_quantity, progress.fulfilled) {
+                    Need::set_status(conn, need_id, NeedStatus::Met).await?;
                 }
             }
             let dto = detail(conn, user.community_id(), None, current.id).await?;
@@ -615,7 +581,6 @@ pub async fn record_delivery(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Up to 100 fulfilled pledges.", body = Vec<ThanksDto>),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/thanks")]
@@ -628,7 +593,7 @@ pub async fn list_thanks(user: Authed<AnyRole>, state: web::Data<AppState>) -> A
             let support: Option<SupportDetails> = serde_json::from_value(row.pledge.details).ok();
             ThanksDto {
                 partner_name: row.partner_name,
-                kind: SupportKind::parse(&row.pledge.kind).unwrap_or(SupportKind::Money),
+                kind: row.pledge.kind,
                 need_title: row.need_title,
                 support: support.filter(|s| s.kind() != SupportKind::Money),
                 fulfilled_at: row.pledge.fulfilled_at,

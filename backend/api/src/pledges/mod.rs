@@ -6,6 +6,7 @@
 //! decision); accepted → fulfilled, in one or more deliveries. Any other move answers 409.
 //! Every state change writes its webhook event to the outbox in the same transaction.
 
+pub mod contributions;
 pub mod domain;
 pub mod dto;
 pub mod handlers;
@@ -23,5 +24,6 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::decline_pledge)
         .service(handlers::withdraw_pledge)
         .service(handlers::record_delivery)
-        .service(handlers::list_thanks);
+        .service(handlers::list_thanks)
+        .service(contributions::get_contributions);
 }

@@ -10,18 +10,18 @@ use super::domain::{NeedCategory, NeedStatus};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{AnyRole, Authed, Staff};
+use crate::common::outbox;
 use crate::error::Errors;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult};
 use crate::http::paging::page;
 use crate::http::version::{check_if_match, etag};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
 use crate::state::AppState;
-use crate::webhooks::domain::EventType;
-use crate::webhooks::outbox;
+use xingguang_db::vocab::EventType;
 
 /// Residents and group leaders see needs, but no money figures.
 fn shows_figures(role: Role, need: &Need) -> bool {
-    matches!(role, Role::Staff | Role::Partner) || need.category != NeedCategory::Money.as_str()
+    matches!(role, Role::Staff | Role::Partner) || need.category != NeedCategory::Money
 }
 
 async fn with_progress(conn: &mut diesel_async::AsyncPgConnection, role: Role, needs: Vec<Need>) -> ApiResult<Vec<NeedDto>> {
@@ -58,9 +58,8 @@ fn check_target(errors: &mut Errors, target: Option<i64>) -> Option<i64> {
     params(NeedQuery, PageQuery),
     responses(
         (status = 200, description = "A page of needs.", body = ListResponse<NeedDto>),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown status or invalid paging.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query."),
+        (status = 422, description = "Unknown status or invalid paging."),
     )
 )]
 #[get("/needs")]
@@ -79,7 +78,7 @@ pub async fn list_needs(
         ),
     };
     let mut conn = state.conn().await?;
-    let rows = Need::list(&mut conn, user.community_id(), status.map(NeedStatus::as_str), page).await?;
+    let rows = Need::list(&mut conn, user.community_id(), status, page).await?;
     let next = rows.next;
     let items = with_progress(&mut conn, user.role(), rows.items).await?;
     Ok(HttpResponse::Ok().json(ListResponse::from_page(xingguang_db::pagination::Page { items, next }, |n| n)))
@@ -95,8 +94,7 @@ pub async fn list_needs(
     params(("id" = Uuid, Path, description = "The need's id.")),
     responses(
         (status = 200, description = "The need.", body = NeedDto, headers(("ETag" = String, description = "The version."))),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such need in this community.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such need in this community."),
     )
 )]
 #[get("/needs/{id}")]
@@ -119,10 +117,9 @@ pub async fn get_need(user: Authed<AnyRole>, state: web::Data<AppState>, id: web
     request_body = CreateNeedRequest,
     responses(
         (status = 201, description = "Published.", body = NeedDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[post("/needs")]
@@ -146,7 +143,7 @@ pub async fn create_need(
             unit
         }
     };
-    if body.deadline.is_some_and(|d| d < crate::registry::today()) {
+    if body.deadline.is_some_and(|d| d < state.clock.today()) {
         errors.push("deadline", "must not be in the past");
     }
     errors.finish()?;
@@ -155,7 +152,7 @@ pub async fn create_need(
         community_id: user.community_id(),
         title,
         description,
-        category: body.category.as_str().to_owned(),
+        category: body.category,
         target_quantity,
         unit,
         deadline: body.deadline,
@@ -198,12 +195,11 @@ pub async fn create_need(
     request_body = UpdateNeedRequest,
     responses(
         (status = 200, description = "Updated.", body = NeedDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such need.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed by someone else since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such need."),
+        (status = 412, description = "Changed by someone else since loaded."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[patch("/needs/{id}")]
@@ -236,7 +232,7 @@ pub async fn update_need(
         fields.push("deadline");
     }
     if let Some(status) = body.status {
-        changes.status = Some(status.as_str().to_owned());
+        changes.status = Some(status);
         fields.push("status");
     }
     errors.finish()?;

@@ -2,113 +2,9 @@
 
 use chrono::NaiveDate;
 use pinyin::ToPinyin;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
-use crate::error::FieldError;
-
-/// How a resident is related to the head of their household.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    Head,
-    Spouse,
-    Child,
-    Parent,
-    Grandchild,
-    Sibling,
-    Other,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 7] = [
-        Relationship::Head,
-        Relationship::Spouse,
-        Relationship::Child,
-        Relationship::Parent,
-        Relationship::Grandchild,
-        Relationship::Sibling,
-        Relationship::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Head => "head",
-            Relationship::Spouse => "spouse",
-            Relationship::Child => "child",
-            Relationship::Parent => "parent",
-            Relationship::Grandchild => "grandchild",
-            Relationship::Sibling => "sibling",
-            Relationship::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-/// Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only staff see them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Tag {
-    /// Holds a disability certificate (残疾人).
-    Disabled,
-    /// Receives the minimum living allowance (低保).
-    Dibao,
-    /// Member of the Communist Party of China (党员).
-    PartyMember,
-    /// Lives alone (独居).
-    LivingAlone,
-    /// Veteran (退役军人).
-    Veteran,
-}
-
-impl Tag {
-    pub const ALL: [Tag; 5] = [Tag::Disabled, Tag::Dibao, Tag::PartyMember, Tag::LivingAlone, Tag::Veteran];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tag::Disabled => "disabled",
-            Tag::Dibao => "dibao",
-            Tag::PartyMember => "party_member",
-            Tag::LivingAlone => "living_alone",
-            Tag::Veteran => "veteran",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
-    pub fn is_sensitive(self) -> bool {
-        matches!(self, Tag::Disabled | Tag::Dibao)
-    }
-}
-
-/// Whether a resident is still registered here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ResidentStatus {
-    Active,
-    /// Moved out; the record is kept.
-    MovedOut,
-    Deceased,
-}
-
-impl ResidentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResidentStatus::Active => "active",
-            ResidentStatus::MovedOut => "moved_out",
-            ResidentStatus::Deceased => "deceased",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [ResidentStatus::Active, ResidentStatus::MovedOut, ResidentStatus::Deceased].into_iter().find(|t| t.as_str() == s)
-    }
-}
+use crate::error::{ApiError, ErrorCode, FieldError};
+pub use xingguang_db::vocab::{Relationship, ResidentStatus, Tag};
 
 /// A person's name: 1–50 characters, trimmed.
 pub fn parse_name(raw: &str) -> Result<String, FieldError> {
@@ -119,14 +15,16 @@ pub fn parse_name(raw: &str) -> Result<String, FieldError> {
     Ok(name.to_owned())
 }
 
-/// A phone number: 5–20 characters of digits, spaces, `-` and `+`.
-pub fn parse_phone(field: &str, raw: &str) -> Result<String, FieldError> {
-    let phone = raw.trim();
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if !(5..=20).contains(&phone.len()) || digits < 5 || !phone.chars().all(|c| c.is_ascii_digit() || " -+".contains(c)) {
-        return Err(FieldError::new(field, "must be a phone number: 5–20 digits, spaces, '-' or '+'"));
+/// Whether a resident's status may change from `from` to `to`: it must change, and a death is
+/// final (a wrongly recorded death is corrected by staff in the database, with a paper trail).
+pub fn status_change_allowed(from: ResidentStatus, to: ResidentStatus) -> Result<(), ApiError> {
+    if from == to {
+        return Err(ApiError::conflict(ErrorCode::StatusUnchanged, format!("The resident is already {to}.")));
     }
-    Ok(phone.to_owned())
+    if from == ResidentStatus::Deceased {
+        return Err(ApiError::conflict(ErrorCode::Deceased, "A deceased resident's status cannot change."));
+    }
+    Ok(())
 }
 
 /// Lower-case toneless pinyin of a name and its initials: 张三 → ("zhangsan", "zs"). Characters
@@ -166,6 +64,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_status_must_change_and_death_is_final() {
+        assert!(status_change_allowed(ResidentStatus::Active, ResidentStatus::MovedOut).is_ok());
+        assert!(status_change_allowed(ResidentStatus::MovedOut, ResidentStatus::Active).is_ok());
+        assert!(status_change_allowed(ResidentStatus::Active, ResidentStatus::Active)
+            .is_err_and(|e| e.code == crate::error::ErrorCode::StatusUnchanged));
+        assert!(status_change_allowed(ResidentStatus::Deceased, ResidentStatus::Active)
+            .is_err_and(|e| e.code == crate::error::ErrorCode::Deceased));
+    }
+
+    #[test]
     fn pinyin_in_simplified_and_traditional() {
         assert_eq!(pinyin_of("张三"), ("zhangsan".to_owned(), "zs".to_owned()));
         assert_eq!(pinyin_of("張三"), ("zhangsan".to_owned(), "zs".to_owned()));
@@ -174,8 +82,8 @@ mod tests {
 
     #[test]
     fn ages_count_birthdays() {
-        let birth = NaiveDate::from_ymd_opt(1946, 11, 28).unwrap_or_default();
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default()), 79);
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default()), 80);
+        let birth = NaiveDate::from_ymd_opt(1946, 11, 28).expect("a date");
+        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date")), 79);
+        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date")), 80);
     }
 }

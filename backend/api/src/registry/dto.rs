@@ -7,8 +7,9 @@ use xingguang_db::models::resident::{Resident, ResidentRow};
 use xingguang_db::models::resident_group::GroupSummary;
 
 use super::domain::{age_on, Relationship, ResidentStatus, Tag};
-use super::national_id::{mask_id_number, mask_phone, Sex};
+use crate::common::pii::{mask_id_number, mask_phone};
 use crate::http::paging::double_option;
+use xingguang_db::vocab::Sex;
 
 /// A resident group (居民小组).
 #[derive(Debug, Serialize, ToSchema)]
@@ -202,14 +203,14 @@ impl ResidentDto {
             household_id: resident.household_id,
             group_number: place.as_ref().map(|(n, _)| *n),
             address: place.map(|(_, a)| a),
-            sex: Sex::parse(&resident.sex).unwrap_or(Sex::Female),
+            sex: resident.sex,
             age: age_on(resident.birth_date, today),
             birth_date: resident.birth_date,
             id_number_masked: mask_id_number(&resident.id_number),
             phone_masked: resident.phone.as_deref().map(mask_phone),
-            relationship: Relationship::parse(&resident.relationship).unwrap_or(Relationship::Other),
-            tags: resident.tags.iter().filter_map(|t| Tag::parse(t)).filter(|t| sensitive_tags || !t.is_sensitive()).collect(),
-            status: ResidentStatus::parse(&resident.status).unwrap_or(ResidentStatus::Active),
+            relationship: resident.relationship,
+            tags: resident.tags.into_iter().filter(|t| sensitive_tags || !t.is_sensitive()).collect(),
+            status: resident.status,
             status_changed_on: resident.status_changed_on,
             version: resident.version,
             name: resident.name,
@@ -271,27 +272,7 @@ pub struct ChangeStatusRequest {
     pub date: Option<NaiveDate>,
 }
 
-/// Why the full values are needed; kept in the audit log.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RevealRequest {
-    #[schema(min_length = 4, max_length = 200, example = "办理老年优待证需核对身份证号")]
-    pub reason: String,
-}
-
-impl RevealRequest {
-    /// The stated reason, trimmed; every reveal of personal data needs one (422 otherwise).
-    pub fn reason(&self) -> crate::error::ApiResult<&str> {
-        let reason = self.reason.trim();
-        if !(4..=200).contains(&reason.chars().count()) {
-            return Err(crate::error::ApiError::validation(vec![crate::error::FieldError::new(
-                "reason",
-                "state why you need the full values (4–200 characters)",
-            )]));
-        }
-        Ok(reason)
-    }
-}
+pub use crate::common::pii::RevealRequest;
 
 /// Unmasked personal data of one resident.
 #[derive(Debug, Serialize, ToSchema)]

@@ -6,29 +6,27 @@
 
 pub mod domain;
 pub mod dto;
-pub mod handlers;
-pub mod national_id;
-pub mod policy;
+pub mod groups;
+pub mod households;
+pub mod imports;
+pub mod residents;
 pub mod service;
-
-/// Today in China (UTC+8, no daylight saving): ages and status dates are local dates.
-pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
-}
+pub mod stats;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(handlers::list_groups)
-        .service(handlers::create_group)
-        .service(handlers::update_group)
-        .service(handlers::list_households)
-        .service(handlers::create_household)
-        .service(handlers::get_household)
-        .service(handlers::update_household)
-        .service(handlers::list_residents)
-        .service(handlers::create_resident)
-        .service(handlers::get_resident)
-        .service(handlers::update_resident)
-        .service(handlers::change_resident_status)
-        .service(handlers::reveal_resident)
-        .service(handlers::get_registry_stats);
+    cfg.service(groups::list_groups)
+        .service(groups::create_group)
+        .service(groups::update_group)
+        .service(households::list_households)
+        .service(households::create_household)
+        .service(households::get_household)
+        .service(households::update_household)
+        .service(residents::list_residents)
+        .service(residents::create_resident)
+        .service(residents::get_resident)
+        .service(residents::update_resident)
+        .service(residents::change_resident_status)
+        .service(residents::reveal_resident)
+        .service(stats::get_registry_stats);
+    imports::routes(cfg);
 }

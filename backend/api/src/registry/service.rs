@@ -10,21 +10,18 @@ use xingguang_db::models::resident_group::ResidentGroup;
 use xingguang_db::models::user::{Role, User};
 use xingguang_db::reach::Reach;
 
-use super::domain::{parse_name, parse_phone, pinyin_of, ResidentStatus, Tag};
+use super::domain::{parse_name, pinyin_of, Relationship, ResidentStatus, Tag};
 use super::dto::{CreateResidentRequest, ResidentQuery, UpdateResidentRequest};
-use super::national_id::NationalId;
+use crate::common::national_id::NationalId;
+use crate::common::pii::{parse_phone, sees_sensitive_tags};
 use crate::error::{ApiError, FieldError};
+use xingguang_db::vocab::Sex;
 
 // Shared by every capability; kept importable from here for the registry's modules.
 pub use crate::error::{conflict_on_duplicate, Errors};
 
 /// An ID number, with the birth date and sex the form sent checked against it.
-pub fn parse_id_number(
-    errors: &mut Errors,
-    raw: &str,
-    sex: Option<super::national_id::Sex>,
-    birth: Option<NaiveDate>,
-) -> Option<NationalId> {
+pub fn parse_id_number(errors: &mut Errors, raw: &str, sex: Option<Sex>, birth: Option<NaiveDate>) -> Option<NationalId> {
     let id = errors.check(NationalId::parse(raw).map_err(|e| FieldError::new("id_number", e.to_string())))?;
     if birth.is_some_and(|b| b != id.birth_date()) {
         errors.push("birth_date", format!("does not match the ID number, which says {}", id.birth_date()));
@@ -35,9 +32,10 @@ pub fn parse_id_number(
     Some(id)
 }
 
-pub fn tags_to_strings(tags: &[Tag]) -> Vec<String> {
-    let mut out: Vec<String> = tags.iter().map(|t| t.as_str().to_owned()).collect();
-    out.sort();
+/// Tags as stored: each once, in a fixed order.
+pub fn normalise_tags(tags: &[Tag]) -> Vec<Tag> {
+    let mut out = tags.to_vec();
+    out.sort_by_key(|t| t.as_str());
     out.dedup();
     out
 }
@@ -71,7 +69,7 @@ pub fn resident_record(
     name: String,
     id: &NationalId,
     phone: Option<String>,
-    relationship: super::domain::Relationship,
+    relationship: Relationship,
     tags: &[Tag],
 ) -> NewResident {
     let (name_pinyin, name_initials) = pinyin_of(&name);
@@ -82,12 +80,12 @@ pub fn resident_record(
         name,
         name_pinyin,
         name_initials,
-        sex: id.sex().as_str().to_owned(),
+        sex: id.sex(),
         birth_date: id.birth_date(),
         id_number: id.as_str().to_owned(),
         phone,
-        relationship: relationship.as_str().to_owned(),
-        tags: tags_to_strings(tags),
+        relationship,
+        tags: normalise_tags(tags),
     }
 }
 
@@ -106,7 +104,7 @@ pub fn resident_changes(errors: &mut Errors, req: &UpdateResidentRequest) -> (Re
     }
     if let Some(raw) = &req.id_number {
         if let Some(id) = parse_id_number(errors, raw, None, None) {
-            changes.sex = Some(id.sex().as_str().to_owned());
+            changes.sex = Some(id.sex());
             changes.birth_date = Some(id.birth_date());
             changes.id_number = Some(id.as_str().to_owned());
             fields.extend(["id_number", "sex", "birth_date"]);
@@ -124,18 +122,24 @@ pub fn resident_changes(errors: &mut Errors, req: &UpdateResidentRequest) -> (Re
         fields.push("household_id");
     }
     if let Some(relationship) = req.relationship {
-        changes.relationship = Some(relationship.as_str().to_owned());
+        changes.relationship = Some(relationship);
         fields.push("relationship");
     }
     if let Some(tags) = &req.tags {
-        changes.tags = Some(tags_to_strings(tags));
+        changes.tags = Some(normalise_tags(tags));
         fields.push("tags");
     }
     (changes, fields)
 }
 
-/// Reads the list filters; ages become birth-date bounds as of `today`.
-pub fn resident_filter(query: &ResidentQuery, today: NaiveDate) -> Result<ResidentFilter, ApiError> {
+/// The shortest and longest ID-number tail staff may search by: enough to tell residents apart
+/// at the counter, never the whole number (which would make search an oracle for it).
+pub const ID_SUFFIX_DIGITS: std::ops::RangeInclusive<usize> = 4..=6;
+
+/// Reads the list filters; ages become birth-date bounds as of `today`. A filter on a sensitive
+/// tag by a caller who may not see it is refused with 403, and only staff search ID-number
+/// digits, so a filter can never tell what the list hides.
+pub fn resident_filter(query: &ResidentQuery, today: NaiveDate, role: Role) -> Result<ResidentFilter, ApiError> {
     use chrono::Months;
     let mut errors = Errors::default();
     let mut filter = ResidentFilter { group_id: query.group_id, household_id: query.household_id, ..Default::default() };
@@ -155,16 +159,19 @@ pub fn resident_filter(query: &ResidentQuery, today: NaiveDate) -> Result<Reside
     if let Some(tags) = &query.tags {
         for tag in tags.split(',').map(str::trim).filter(|t| !t.is_empty()) {
             match Tag::parse(tag) {
-                Some(tag) => filter.tags.push(tag.as_str().to_owned()),
+                Some(tag) if tag.is_sensitive() && !sees_sensitive_tags(role) => {
+                    return Err(ApiError::forbidden(format!("You may not filter by the tag {tag}.")));
+                }
+                Some(tag) => filter.tags.push(tag),
                 None => errors.push("tags", format!("unknown tag {tag:?}")),
             }
         }
     }
     filter.status = match query.status.as_deref() {
-        None | Some("") => Some("active".to_owned()),
+        None | Some("") => Some(ResidentStatus::Active),
         Some("all") => None,
         Some(s) => match ResidentStatus::parse(s) {
-            Some(status) => Some(status.as_str().to_owned()),
+            Some(status) => Some(status),
             None => {
                 errors.push("status", "must be active, moved_out, deceased or all");
                 None
@@ -175,7 +182,17 @@ pub fn resident_filter(query: &ResidentQuery, today: NaiveDate) -> Result<Reside
         if q.chars().count() > 50 {
             errors.push("q", "must be at most 50 characters");
         }
-        filter.search = Some(classify_search(q));
+        filter.search = Some(match classify_search(q) {
+            // Only staff search ID numbers; for others digits are part of an address (门牌号).
+            Search::IdSuffix(_) if role != Role::Staff => Search::Address(q.to_owned()),
+            Search::IdSuffix(digits) => {
+                if !ID_SUFFIX_DIGITS.contains(&digits.len()) {
+                    errors.push("q", "to search ID numbers, give their last 4–6 characters");
+                }
+                Search::IdSuffix(digits)
+            }
+            other => other,
+        });
     }
     errors.finish()?;
     Ok(filter)

@@ -137,7 +137,8 @@ async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<Se
         .await?;
         group_ids.push(group.id);
     }
-    let mut generated = registry::generate(community.id, &group_ids, size.households, size.residents, crate::registry::today());
+    let mut generated =
+        registry::generate(community.id, &group_ids, size.households, size.residents, crate::common::clock::Clock::system().today());
     // The demo resident 张秀英 lives in group 1: an older woman there if there is one.
     let group_one: std::collections::HashSet<uuid::Uuid> =
         generated.households.iter().filter(|h| Some(&h.group_id) == group_ids.first()).map(|h| h.id).collect();
@@ -145,7 +146,7 @@ async fn seed(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<Se
         .residents
         .iter()
         .filter(|r| group_one.contains(&r.household_id))
-        .min_by_key(|r| (r.sex != "female", r.birth_date.year() >= 1970))
+        .min_by_key(|r| (r.sex != xingguang_db::vocab::Sex::Female, r.birth_date.year() >= 1970))
         .map(|r| r.id);
     if let Some(resident) = generated.residents.iter_mut().find(|r| Some(r.id) == chosen) {
         resident.name = "张秀英".to_owned();

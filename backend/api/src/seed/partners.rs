@@ -8,24 +8,28 @@ use serde_json::json;
 use uuid::Uuid;
 use xingguang_db::models::need::{Need, NewNeed};
 use xingguang_db::models::partner::{NewPartnerUnit, PartnerUnit};
-use xingguang_db::models::pledge::{Delivery, NewPledge, Pledge, PledgeEvent, PledgeTransition};
+use xingguang_db::models::pledge::{Delivery, NewPledge, Pledge, PledgeTransition};
 use xingguang_db::models::user::User;
+use xingguang_db::vocab::{NeedCategory, PartnerKind, PledgeStatus};
+
+use crate::common::state_machine::Actor;
+use crate::pledges::domain::{PledgeAction, SupportDetails, PLEDGE_MACHINE};
 
 /// (name, kind, contact, phone, address, partnered since)
-const UNITS: [(&str, &str, &str, &str, &str, &str); 13] = [
-    ("县工商银行", "bank", "陈志强", "13905791234", "武义县壶山街道解放街88号", "2015-03-01"),
-    ("县农商银行壶山支行", "bank", "何晓燕", "13867912345", "武义县壶山街道熟溪路12号", "2016-05-10"),
-    ("县人民医院", "hospital", "徐文华", "13757923456", "武义县壶山街道温泉路1号", "2014-09-01"),
-    ("壶山小学", "school", "周丽萍", "13588934567", "武义县壶山街道学前路5号", "2015-09-01"),
-    ("县实验中学", "school", "吴国平", "13819945678", "武义县壶山街道城东路20号", "2017-02-15"),
-    ("县供电公司", "enterprise", "郑建华", "13905756789", "武义县壶山街道永康街66号", "2014-06-01"),
-    ("县自来水公司", "enterprise", "王海涛", "13867967890", "武义县壶山街道下王宅路3号", "2016-03-20"),
-    ("县邮政分公司", "enterprise", "李春燕", "13757978901", "武义县壶山街道解放街120号", "2018-01-10"),
-    ("县税务局", "government", "张建新", "13588989012", "武义县壶山街道壶山中路8号", "2015-07-01"),
-    ("壶山派出所", "government", "刘卫东", "13819990123", "武义县壶山街道环城北路15号", "2014-05-01"),
-    ("县妇女联合会", "social_organization", "杨慧芳", "13905701234", "武义县壶山街道县前街2号", "2016-10-01"),
-    ("县老年体育协会", "social_organization", "黄德明", "13867912346", "武义县壶山街道溪南路9号", "2017-06-01"),
-    ("星光超市", "enterprise", "朱美玲", "13757923457", "武义县壶山街道星光路18号", "2019-04-01"),
+const UNITS: [(&str, PartnerKind, &str, &str, &str, &str); 13] = [
+    ("县工商银行", PartnerKind::Bank, "陈志强", "13905791234", "武义县壶山街道解放街88号", "2015-03-01"),
+    ("县农商银行壶山支行", PartnerKind::Bank, "何晓燕", "13867912345", "武义县壶山街道熟溪路12号", "2016-05-10"),
+    ("县人民医院", PartnerKind::Hospital, "徐文华", "13757923456", "武义县壶山街道温泉路1号", "2014-09-01"),
+    ("壶山小学", PartnerKind::School, "周丽萍", "13588934567", "武义县壶山街道学前路5号", "2015-09-01"),
+    ("县实验中学", PartnerKind::School, "吴国平", "13819945678", "武义县壶山街道城东路20号", "2017-02-15"),
+    ("县供电公司", PartnerKind::Enterprise, "郑建华", "13905756789", "武义县壶山街道永康街66号", "2014-06-01"),
+    ("县自来水公司", PartnerKind::Enterprise, "王海涛", "13867967890", "武义县壶山街道下王宅路3号", "2016-03-20"),
+    ("县邮政分公司", PartnerKind::Enterprise, "李春燕", "13757978901", "武义县壶山街道解放街120号", "2018-01-10"),
+    ("县税务局", PartnerKind::Government, "张建新", "13588989012", "武义县壶山街道壶山中路8号", "2015-07-01"),
+    ("壶山派出所", PartnerKind::Government, "刘卫东", "13819990123", "武义县壶山街道环城北路15号", "2014-05-01"),
+    ("县妇女联合会", PartnerKind::SocialOrganization, "杨慧芳", "13905701234", "武义县壶山街道县前街2号", "2016-10-01"),
+    ("县老年体育协会", PartnerKind::SocialOrganization, "黄德明", "13867912346", "武义县壶山街道溪南路9号", "2017-06-01"),
+    ("星光超市", PartnerKind::Enterprise, "朱美玲", "13757923457", "武义县壶山街道星光路18号", "2019-04-01"),
 ];
 
 pub const DEMO_PARTNER: &str = "县工商银行";
@@ -46,7 +50,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 id: xingguang_db::new_id(),
                 community_id,
                 name: name.to_owned(),
-                kind: kind.to_owned(),
+                kind,
                 contact_name: Some(contact.to_owned()),
                 contact_phone: Some(phone.to_owned()),
                 address: Some(address.to_owned()),
@@ -59,13 +63,13 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
     if let Some(user) = partner_user {
         User::link_partner(conn, user.id, units[0].id).await?;
     }
-    let today = crate::registry::today();
-    let need = |title: &str, description: &str, category: &str, target: Option<i64>, unit: &str, days: i64| NewNeed {
+    let today = crate::common::clock::Clock::system().today();
+    let need = |title: &str, description: &str, category: NeedCategory, target: Option<i64>, unit: &str, days: i64| NewNeed {
         id: xingguang_db::new_id(),
         community_id,
         title: title.to_owned(),
         description: description.to_owned(),
-        category: category.to_owned(),
+        category,
         target_quantity: target,
         unit: unit.to_owned(),
         deadline: Some(today + Duration::days(days)),
@@ -73,16 +77,27 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
     };
     let square = Need::insert(
         conn,
-        &need("夜间广场文体活动场地", "每晚约300位中老年居民开展文体健身活动，需要固定的广场场地。", "venue", Some(60), "slot", 90),
+        &need(
+            "夜间广场文体活动场地",
+            "每晚约300位中老年居民开展文体健身活动，需要固定的广场场地。",
+            NeedCategory::Venue,
+            Some(60),
+            "slot",
+            90,
+        ),
     )
     .await?;
     let elderly =
-        Need::insert(conn, &need("重阳节敬老慰问经费", "为辖区80岁以上老人购置慰问品。", "money", Some(1_000_000), "fen", 60)).await?;
-    let speakers =
-        Need::insert(conn, &need("文艺队音响设备", "腰鼓队、纸扇队等四支业余表演队需要音箱。", "equipment", Some(4), "台", 45)).await?;
-    let volunteers =
-        Need::insert(conn, &need("文明创建志愿服务", "楼道清理、垃圾分类宣传，每周六上午。", "volunteers", Some(120), "person_hour", 30))
+        Need::insert(conn, &need("重阳节敬老慰问经费", "为辖区80岁以上老人购置慰问品。", NeedCategory::Money, Some(1_000_000), "fen", 60))
             .await?;
+    let speakers =
+        Need::insert(conn, &need("文艺队音响设备", "腰鼓队、纸扇队等四支业余表演队需要音箱。", NeedCategory::Equipment, Some(4), "台", 45))
+            .await?;
+    let volunteers = Need::insert(
+        conn,
+        &need("文明创建志愿服务", "楼道清理、垃圾分类宣传，每周六上午。", NeedCategory::Volunteers, Some(120), "person_hour", 30),
+    )
+    .await?;
 
     // (unit index, need, details, note, final state)
     let evening = |day: i64| {
@@ -92,22 +107,34 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
     };
     let slots: Vec<serde_json::Value> = (0..30).map(|d| evening(30 - d)).collect();
     let pledges = [
-        (0, Some(&square), json!({ "kind": "venue", "place": "工商银行门前广场", "slots": slots }), "每晚19:00–21:00开放。", "fulfilled"),
-        (1, Some(&elderly), json!({ "kind": "money", "amount_fen": 500_000 }), "敬老慰问专项资金。", "submitted"),
-        (5, Some(&speakers), json!({ "kind": "goods", "items": [{ "name": "便携式音箱", "quantity": 2, "unit": "台" }] }), "", "accepted"),
-        (3, Some(&volunteers), json!({ "kind": "volunteer_time", "people": 10, "hours": 3 }), "师生志愿者。", "submitted"),
+        (
+            0,
+            Some(&square),
+            json!({ "kind": "venue", "place": "工商银行门前广场", "slots": slots }),
+            "每晚19:00–21:00开放。",
+            PledgeStatus::Fulfilled,
+        ),
+        (1, Some(&elderly), json!({ "kind": "money", "amount_fen": 500_000 }), "敬老慰问专项资金。", PledgeStatus::Submitted),
+        (
+            5,
+            Some(&speakers),
+            json!({ "kind": "goods", "items": [{ "name": "便携式音箱", "quantity": 2, "unit": "台" }] }),
+            "",
+            PledgeStatus::Accepted,
+        ),
+        (3, Some(&volunteers), json!({ "kind": "volunteer_time", "people": 10, "hours": 3 }), "师生志愿者。", PledgeStatus::Submitted),
         (
             12,
             None,
             json!({ "kind": "goods", "items": [{ "name": "食用油", "quantity": 50, "unit": "桶" }, { "name": "大米", "quantity": 50, "unit": "袋" }] }),
             "春节慰问困难家庭。",
-            "fulfilled",
+            PledgeStatus::Fulfilled,
         ),
     ];
     for (unit_index, need, details, note, state) in pledges {
         let unit = &units[unit_index];
         // The same measure as a pledge submitted through the API.
-        let support: crate::pledges::domain::SupportDetails = serde_json::from_value(details.clone())?;
+        let support: SupportDetails = serde_json::from_value(details.clone())?;
         let quantity = support.quantity();
         let pledge = Pledge::insert(
             conn,
@@ -116,7 +143,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 community_id,
                 partner_id: unit.id,
                 need_id: need.map(|n| n.id),
-                kind: support.kind().as_str().to_owned(),
+                kind: support.kind(),
                 details: details.clone(),
                 quantity,
                 planned_date: Some(today - Duration::days(20)),
@@ -126,17 +153,21 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
             },
         )
         .await?;
-        PledgeEvent::record(conn, pledge.id, "submitted", Some(note.to_owned()).filter(|n| !n.is_empty()), &unit.name).await?;
-        if state == "submitted" {
+        let m = &PLEDGE_MACHINE;
+        let by_unit = Actor { name: unit.name.clone(), user_id: None };
+        let by_staff = Actor { name: staff.display_name.clone(), user_id: Some(staff.id) };
+        let note = Some(note.to_owned()).filter(|n| !n.is_empty());
+        m.record(conn, m.rule(PledgeAction::Submit), community_id, pledge.id, None, note, &by_unit).await?;
+        if state == PledgeStatus::Submitted {
             continue;
         }
         let accepted = Pledge::transition(
             conn,
             pledge.id,
             pledge.version,
-            &["submitted"],
+            &[PledgeStatus::Submitted],
             &PledgeTransition {
-                status: Some("accepted".into()),
+                status: Some(PledgeStatus::Accepted),
                 decided_by: Some(Some(staff.id)),
                 decided_at: Some(Some(Utc::now() - Duration::days(25))),
                 ..Default::default()
@@ -144,8 +175,9 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
         )
         .await?
         .ok_or_else(|| anyhow::anyhow!("demo pledge changed"))?;
-        PledgeEvent::record(conn, pledge.id, "accepted", None, &staff.display_name).await?;
-        if state == "fulfilled" {
+        let accept = m.rule(PledgeAction::Accept);
+        m.record(conn, accept, community_id, pledge.id, Some(PledgeStatus::Submitted), None, &by_staff).await?;
+        if state == PledgeStatus::Fulfilled {
             Delivery::insert(
                 conn,
                 &Delivery {
@@ -167,16 +199,17 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 conn,
                 pledge.id,
                 accepted.version,
-                &["accepted"],
+                &[PledgeStatus::Accepted],
                 &PledgeTransition {
-                    status: Some("fulfilled".into()),
+                    status: Some(PledgeStatus::Fulfilled),
                     delivered_quantity: Some(quantity),
                     fulfilled_at: Some(Some(Utc::now() - Duration::days(1))),
                     ..Default::default()
                 },
             )
             .await?;
-            PledgeEvent::record(conn, pledge.id, "fulfilled", None, &staff.display_name).await?;
+            let fulfil = m.rule(PledgeAction::Fulfil);
+            m.record(conn, fulfil, community_id, pledge.id, Some(PledgeStatus::Accepted), None, &by_staff).await?;
         }
     }
     Ok(true)

@@ -14,8 +14,9 @@ use uuid::Uuid;
 use xingguang_db::models::household::NewHousehold;
 use xingguang_db::models::resident::NewResident;
 
+use crate::common::national_id::check_character;
 use crate::registry::domain::pinyin_of;
-use crate::registry::national_id::check_character;
+use xingguang_db::vocab::{Relationship, Sex, Tag};
 
 pub const DEFAULT_HOUSEHOLDS: usize = 2_879;
 pub const DEFAULT_RESIDENTS: usize = 7_355;
@@ -57,7 +58,7 @@ pub struct Generated {
 struct Person {
     sex_male: bool,
     birth: NaiveDate,
-    relationship: &'static str,
+    relationship: Relationship,
 }
 
 /// Generates the registry for `group_ids` (in group-number order).
@@ -88,30 +89,31 @@ pub fn generate(community_id: Uuid, group_ids: &[Uuid], households: usize, resid
         let members = family(&mut rng, size, today);
         let mut head = None;
         for person in members {
-            let own_surname = if person.relationship == "spouse" { SURNAMES[rng.gen_range(0..SURNAMES.len())] } else { surname };
+            let own_surname =
+                if person.relationship == Relationship::Spouse { SURNAMES[rng.gen_range(0..SURNAMES.len())] } else { surname };
             let name = given_name(&mut rng, own_surname, person.sex_male);
             let id_number = id_number(&mut rng, &mut used_ids, person.birth, person.sex_male);
             let (name_pinyin, name_initials) = pinyin_of(&name);
             let age = crate::registry::domain::age_on(person.birth, today);
             let mut tags = Vec::new();
             if rng.gen_bool(0.02) {
-                tags.push("disabled".to_owned());
+                tags.push(Tag::Disabled);
             }
             if rng.gen_bool(0.012) {
-                tags.push("dibao".to_owned());
+                tags.push(Tag::Dibao);
             }
             if age >= 18 && rng.gen_bool(0.09) {
-                tags.push("party_member".to_owned());
+                tags.push(Tag::PartyMember);
             }
             if size == 1 && age >= 60 {
-                tags.push("living_alone".to_owned());
+                tags.push(Tag::LivingAlone);
             }
             if person.sex_male && age >= 40 && rng.gen_bool(0.015) {
-                tags.push("veteran".to_owned());
+                tags.push(Tag::Veteran);
             }
-            tags.sort();
+            tags.sort_by_key(|t| t.as_str());
             let id = xingguang_db::new_id();
-            if person.relationship == "head" {
+            if person.relationship == Relationship::Head {
                 head = Some(id);
             }
             out.residents.push(NewResident {
@@ -121,11 +123,11 @@ pub fn generate(community_id: Uuid, group_ids: &[Uuid], households: usize, resid
                 name,
                 name_pinyin,
                 name_initials,
-                sex: if person.sex_male { "male" } else { "female" }.to_owned(),
+                sex: if person.sex_male { Sex::Male } else { Sex::Female },
                 birth_date: person.birth,
                 id_number,
                 phone: (age >= 16 && rng.gen_bool(0.8)).then(|| mobile(&mut rng)),
-                relationship: person.relationship.to_owned(),
+                relationship: person.relationship,
                 tags,
             });
         }
@@ -157,19 +159,19 @@ fn family(rng: &mut StdRng, size: usize, today: NaiveDate) -> Vec<Person> {
     let head_age = [rng.gen_range(25..60), rng.gen_range(45..75), rng.gen_range(55..92)][rng.gen_range(0..3)];
     let head_male = size > 1 && rng.gen_bool(0.6) || size == 1 && rng.gen_bool(0.4);
     let head_birth = birth(rng, today, head_age);
-    let mut people = vec![Person { sex_male: head_male, birth: head_birth, relationship: "head" }];
+    let mut people = vec![Person { sex_male: head_male, birth: head_birth, relationship: Relationship::Head }];
     if size >= 2 {
         let spouse_age = (head_age + rng.gen_range(-4..=4)).clamp(20, 98);
-        people.push(Person { sex_male: !head_male, birth: birth(rng, today, spouse_age), relationship: "spouse" });
+        people.push(Person { sex_male: !head_male, birth: birth(rng, today, spouse_age), relationship: Relationship::Spouse });
     }
     while people.len() < size {
         let child_age = head_age - rng.gen_range(22..34);
-        let (age, relationship) = if child_age >= 0 && people.iter().filter(|p| p.relationship == "child").count() < 2 {
-            (child_age, "child")
-        } else if head_age < 62 && !people.iter().any(|p| p.relationship == "parent") {
-            ((head_age + rng.gen_range(22..30)).min(101), "parent")
+        let (age, relationship) = if child_age >= 0 && people.iter().filter(|p| p.relationship == Relationship::Child).count() < 2 {
+            (child_age, Relationship::Child)
+        } else if head_age < 62 && !people.iter().any(|p| p.relationship == Relationship::Parent) {
+            ((head_age + rng.gen_range(22..30)).min(101), Relationship::Parent)
         } else {
-            ((head_age - rng.gen_range(46..58)).max(0), "grandchild")
+            ((head_age - rng.gen_range(46..58)).max(0), Relationship::Grandchild)
         };
         people.push(Person { sex_male: rng.gen_bool(0.5), birth: birth(rng, today, age.max(0)), relationship });
     }

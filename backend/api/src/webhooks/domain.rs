@@ -2,37 +2,9 @@
 
 use base64::Engine;
 use rand::RngCore;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::error::FieldError;
-
-/// The events a partner can subscribe to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub enum EventType {
-    #[serde(rename = "pledge.accepted")]
-    PledgeAccepted,
-    #[serde(rename = "pledge.declined")]
-    PledgeDeclined,
-    #[serde(rename = "pledge.fulfilled")]
-    PledgeFulfilled,
-    #[serde(rename = "need.published")]
-    NeedPublished,
-}
-
-impl EventType {
-    pub const ALL: [EventType; 4] =
-        [EventType::PledgeAccepted, EventType::PledgeDeclined, EventType::PledgeFulfilled, EventType::NeedPublished];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventType::PledgeAccepted => "pledge.accepted",
-            EventType::PledgeDeclined => "pledge.declined",
-            EventType::PledgeFulfilled => "pledge.fulfilled",
-            EventType::NeedPublished => "need.published",
-        }
-    }
-}
+pub use xingguang_db::vocab::EventType;
 
 /// A new signing secret: `whsec_` and 32 random bytes in base64 (the Standard Webhooks format).
 pub fn new_secret() -> String {
@@ -41,10 +13,7 @@ pub fn new_secret() -> String {
     format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
-/// The `webhook-id` of an event: the same for every attempt, so receivers can de-duplicate.
-pub fn message_id(event_id: uuid::Uuid) -> String {
-    format!("msg_{}", event_id.simple())
-}
+pub use crate::common::outbox::message_id;
 
 /// `webhook-signature`: one `v1,<base64>` per secret in use, space-separated (two while a
 /// rotated secret is still honoured).
@@ -104,12 +73,53 @@ pub fn host_and_port(url: &str) -> Option<(String, u16)> {
     }
 }
 
-/// Whether an address is loopback, private, link-local or otherwise not on the public internet.
+/// Whether an address is anything but a globally routable unicast address: loopback, private,
+/// shared (CGNAT), link- or site-local, unspecified, broadcast, multicast, reserved, benchmarking,
+/// documentation, or an IPv6 form that carries such an IPv4 address (IPv4-mapped, -compatible,
+/// NAT64, 6to4). Webhooks are sent only to public addresses.
 pub fn is_private_address(ip: std::net::IpAddr) -> bool {
+    use std::net::{IpAddr, Ipv4Addr};
+    fn v4_private(ip: Ipv4Addr) -> bool {
+        let [a, b, c, _] = ip.octets();
+        ip.is_loopback()
+            || ip.is_private()
+            || ip.is_link_local()
+            || ip.is_broadcast()
+            || ip.is_multicast()
+            || a == 0 // 0.0.0.0/8 "this network"
+            || a >= 240 // 240.0.0.0/4 reserved
+            || (a == 100 && (64..128).contains(&b)) // 100.64.0.0/10 shared address space
+            || (a == 198 && (b == 18 || b == 19)) // 198.18.0.0/15 benchmarking
+            || (a == 192 && b == 0 && c == 0) // 192.0.0.0/24 IETF protocol assignments
+            || (a == 192 && b == 0 && c == 2) // documentation (TEST-NET-1/2/3)
+            || (a == 198 && b == 51 && c == 100)
+            || (a == 203 && b == 0 && c == 113)
+            || (a == 192 && b == 88 && c == 99) // 6to4 relay anycast
+    }
     match ip {
-        std::net::IpAddr::V4(ip) => ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.is_broadcast(),
-        std::net::IpAddr::V6(ip) => {
-            ip.is_loopback() || ip.is_unspecified() || (ip.segments()[0] & 0xfe00) == 0xfc00 || (ip.segments()[0] & 0xffc0) == 0xfe80
+        IpAddr::V4(ip) => v4_private(ip),
+        IpAddr::V6(ip) => {
+            let s = ip.segments();
+            let embedded_v4 = |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
+            if let Some(v4) = ip.to_ipv4_mapped() {
+                return v4_private(v4); // ::ffff:a.b.c.d
+            }
+            if s[..6] == [0, 0, 0, 0, 0, 0] {
+                return true; // ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
+            }
+            if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+                return v4_private(embedded_v4(s[6], s[7])); // NAT64 64:ff9b::/96
+            }
+            if s[0] == 0x2002 {
+                return v4_private(embedded_v4(s[1], s[2])); // 6to4 2002::/16
+            }
+            (s[0] & 0xfe00) == 0xfc00 // unique local fc00::/7
+                || (s[0] & 0xffc0) == 0xfe80 // link-local fe80::/10
+                || (s[0] & 0xffc0) == 0xfec0 // site-local fec0::/10
+                || (s[0] & 0xff00) == 0xff00 // multicast
+                || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation 2001:db8::/32
+                || (s[0] == 0x2001 && s[1] == 0) // Teredo 2001::/32
+                || (s[0] == 0x0100 && s[1..4] == [0, 0, 0]) // discard-only 100::/64
         }
     }
 }
@@ -151,6 +161,62 @@ mod tests {
         assert_eq!(host_and_port("https://[::1]:9443/x"), Some(("::1".into(), 9443)));
         assert!(is_private_address("192.168.1.5".parse().expect("ip")));
         assert!(!is_private_address("8.8.8.8".parse().expect("ip")));
+    }
+
+    #[test]
+    fn every_non_public_range_is_refused_in_every_spelling() {
+        for ip in [
+            "127.0.0.1",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.0.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "0.1.2.3",
+            "100.64.0.1",
+            "100.127.255.254",
+            "198.18.0.1",
+            "198.19.255.255",
+            "192.0.0.8",
+            "192.0.2.1",
+            "224.0.0.1",
+            "239.255.255.250",
+            "255.255.255.255",
+            "240.0.0.1",
+            "::",
+            "::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "::127.0.0.1",
+            "::10.0.0.1",
+            "64:ff9b::7f00:1",
+            "2002:7f00:1::",
+            "2002:c0a8:101::",
+            "fc00::1",
+            "fd12:3456::1",
+            "fe80::1",
+            "fec0::1",
+            "ff02::1",
+            "2001:db8::1",
+            "2001::1",
+        ] {
+            assert!(is_private_address(ip.parse().expect(ip)), "{ip} passed as public");
+        }
+        for ip in [
+            "8.8.8.8",
+            "1.1.1.1",
+            "100.128.0.1",
+            "198.20.0.1",
+            "2606:4700:4700::1111",
+            "2400:3200::1",
+            "::ffff:8.8.8.8",
+            "64:ff9b::808:808",
+        ] {
+            assert!(!is_private_address(ip.parse().expect(ip)), "{ip} refused though public");
+        }
+        assert!(check_url("https://[::ffff:127.0.0.1]:5432/", false).is_err());
+        assert!(check_url("https://[::ffff:7f00:1]/", false).is_err());
+        assert!(check_url("https://100.64.1.1/", false).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use uuid::Uuid;
 use xingguang_db::models::webhook::{WebhookDelivery, WebhookEndpoint, WebhookEvent};
 
 use super::domain::{message_id, EventType};
+pub use xingguang_db::vocab::DeliveryStatus;
 
 /// A partner's webhook endpoint. The signing secret is shown only when created or rotated.
 #[derive(Debug, Serialize, ToSchema)]
@@ -29,7 +30,7 @@ impl From<WebhookEndpoint> for EndpointDto {
             partner_id: e.partner_id,
             url: e.url,
             description: e.description,
-            events: e.events.iter().filter_map(|s| EventType::ALL.into_iter().find(|t| t.as_str() == s)).collect(),
+            events: e.events,
             enabled: e.enabled,
             previous_secret_expires_at: e.previous_expires_at.filter(|t| *t > Utc::now()),
             version: e.version,
@@ -78,14 +79,6 @@ pub struct EndpointQuery {
     pub partner_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    Pending,
-    Delivered,
-    Failed,
-}
-
 /// One event's delivery to one endpoint, with its latest attempt.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookDeliveryDto {
@@ -93,7 +86,7 @@ pub struct WebhookDeliveryDto {
     /// The `webhook-id` header: the same on every attempt.
     #[schema(example = "msg_0193a1b2c3d47e8f9a0b1c2d3e4f5a6b")]
     pub message_id: String,
-    pub event_type: String,
+    pub event_type: EventType,
     pub status: DeliveryStatus,
     pub attempts: i32,
     /// When the next attempt is due (pending deliveries).
@@ -109,11 +102,7 @@ pub struct WebhookDeliveryDto {
 
 impl From<(WebhookDelivery, WebhookEvent)> for WebhookDeliveryDto {
     fn from((d, e): (WebhookDelivery, WebhookEvent)) -> Self {
-        let status = match d.status.as_str() {
-            "delivered" => DeliveryStatus::Delivered,
-            "failed" => DeliveryStatus::Failed,
-            _ => DeliveryStatus::Pending,
-        };
+        let status = d.status;
         WebhookDeliveryDto {
             id: d.id,
             message_id: message_id(e.id),

@@ -8,20 +8,23 @@ use super::domain::{check_url, new_secret, EventType};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Partner, StaffOrPartner};
-use crate::error::{ApiError, ApiResult, Errors, Problem};
+use crate::common::reach::{own_partner, partner_scope};
+use crate::error::{ApiError, ApiResult, ErrorCode, Errors};
 use crate::http::idempotency::{Idempotency, Reply};
 use crate::http::paging::page;
 use crate::http::version::{check_if_match, etag};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
-use crate::partners::policy::{own_partner, partner_scope};
 use crate::state::AppState;
 
-fn events(errors: &mut Errors, list: &[EventType]) -> Vec<String> {
+fn events(errors: &mut Errors, list: &[EventType]) -> Vec<EventType> {
     if list.is_empty() {
         errors.push("events", "choose at least one event");
     }
-    let mut out: Vec<String> = list.iter().map(|e| e.as_str().to_owned()).collect();
-    out.sort();
+    if list.iter().any(|e| !e.is_subscribable()) {
+        errors.push("events", "webhook.test cannot be subscribed to: every endpoint receives a test event when you send one");
+    }
+    let mut out = list.to_vec();
+    out.sort_by_key(|e| e.as_str());
     out.dedup();
     out
 }
@@ -38,9 +41,8 @@ fn events(errors: &mut Errors, list: &[EventType]) -> Vec<String> {
     params(EndpointQuery),
     responses(
         (status = 200, description = "Endpoints, newest first.", body = Vec<EndpointDto>),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query."),
+        (status = 403, description = "Residents and group leaders."),
     )
 )]
 #[get("/webhooks/endpoints")]
@@ -68,10 +70,9 @@ pub async fn list_endpoints(
     request_body = CreateEndpointRequest,
     responses(
         (status = 201, description = "Registered; the secret is shown once.", body = EndpointSecretDto),
-        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid URL or events, or the key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON, or no `Idempotency-Key`."),
+        (status = 403, description = "Not a partner."),
+        (status = 422, description = "Invalid URL or events, or the key was used for a different request."),
     )
 )]
 #[post("/webhooks/endpoints")]
@@ -131,12 +132,11 @@ pub async fn create_endpoint(
     request_body = UpdateEndpointRequest,
     responses(
         (status = 200, description = "Updated.", body = EndpointDto),
-        (status = 400, description = "Malformed JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since loaded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed JSON."),
+        (status = 403, description = "Not a partner."),
+        (status = 404, description = "No such endpoint of yours."),
+        (status = 412, description = "Changed since loaded."),
+        (status = 422, description = "Invalid fields."),
     )
 )]
 #[patch("/webhooks/endpoints/{id}")]
@@ -199,9 +199,8 @@ pub async fn update_endpoint(
     params(("id" = Uuid, Path, description = "The endpoint's id.")),
     responses(
         (status = 204, description = "Removed."),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner."),
+        (status = 404, description = "No such endpoint of yours."),
     )
 )]
 #[delete("/webhooks/endpoints/{id}")]
@@ -239,11 +238,10 @@ pub async fn delete_endpoint(
     ),
     responses(
         (status = 200, description = "The new secret, shown once.", body = EndpointSecretDto),
-        (status = 400, description = "No `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "No `Idempotency-Key`."),
+        (status = 403, description = "Not a partner."),
+        (status = 404, description = "No such endpoint of yours."),
+        (status = 422, description = "The key was used for a different request."),
     )
 )]
 #[post("/webhooks/endpoints/{id}/rotate-secret")]
@@ -296,12 +294,11 @@ pub async fn rotate_endpoint_secret(
     ),
     responses(
         (status = 202, description = "Queued; the worker sends it within moments.", body = WebhookDeliveryDto),
-        (status = 400, description = "No `Idempotency-Key`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a partner.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such endpoint of yours.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The endpoint is disabled.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "No `Idempotency-Key`."),
+        (status = 403, description = "Not a partner."),
+        (status = 404, description = "No such endpoint of yours."),
+        (status = 409, description = "The endpoint is disabled."),
+        (status = 422, description = "The key was used for a different request."),
     )
 )]
 #[post("/webhooks/endpoints/{id}/test")]
@@ -316,14 +313,14 @@ pub async fn send_test_event(
     let mut conn = state.conn().await?;
     let endpoint = WebhookEndpoint::find(&mut conn, user.community_id(), Some(partner_id), *id).await?;
     if !endpoint.enabled {
-        return Err(ApiError::conflict("endpoint_disabled", "This endpoint is disabled; enable it first."));
+        return Err(ApiError::conflict(ErrorCode::EndpointDisabled, "This endpoint is disabled; enable it first."));
     }
     let reply = conn
         .transaction::<_, ApiError, _>(async |conn| {
             if let Some(replay) = idem.begin(conn).await? {
                 return Ok(replay);
             }
-            let delivery_id = super::outbox::publish_test(conn, &endpoint).await?;
+            let delivery_id = crate::common::outbox::publish_test(conn, &endpoint).await?;
             let delivery = WebhookDelivery::find(conn, endpoint.id, delivery_id).await?;
             let event = xingguang_db::models::webhook::WebhookEvent::find(conn, delivery.event_id).await?;
             let mut reply = Reply::ok(WebhookDeliveryDto::from((delivery, event)))?;
@@ -347,11 +344,10 @@ pub async fn send_test_event(
     params(("id" = Uuid, Path, description = "The endpoint's id."), PageQuery),
     responses(
         (status = 200, description = "A page of deliveries.", body = ListResponse<WebhookDeliveryDto>),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such endpoint within reach.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid paging.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query."),
+        (status = 403, description = "Residents and group leaders."),
+        (status = 404, description = "No such endpoint within reach."),
+        (status = 422, description = "Invalid paging."),
     )
 )]
 #[get("/webhooks/endpoints/{id}/deliveries")]
@@ -385,12 +381,11 @@ pub async fn list_deliveries(
     ),
     responses(
         (status = 200, description = "Queued again.", body = WebhookDeliveryDto),
-        (status = 400, description = "No `Idempotency-Key` (partners).", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and group leaders.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such delivery within reach.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Still pending: it will be tried anyway.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The key was used for a different request.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "No `Idempotency-Key` (partners)."),
+        (status = 403, description = "Residents and group leaders."),
+        (status = 404, description = "No such delivery within reach."),
+        (status = 409, description = "Still pending: it will be tried anyway."),
+        (status = 422, description = "The key was used for a different request."),
     )
 )]
 #[post("/webhooks/endpoints/{id}/deliveries/{delivery}/resend")]
@@ -413,9 +408,9 @@ pub async fn resend_delivery(
                 return Ok(replay);
             }
             let delivery = WebhookDelivery::find(conn, endpoint.id, delivery_id).await?;
-            if delivery.status == "pending" {
+            if delivery.status == xingguang_db::vocab::DeliveryStatus::Pending {
                 return Err(ApiError::conflict(
-                    "delivery_pending",
+                    ErrorCode::DeliveryPending,
                     "This delivery is still pending and will be tried again automatically.",
                 ));
             }

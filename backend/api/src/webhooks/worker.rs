@@ -13,6 +13,7 @@ use xingguang_db::models::webhook::{DueDelivery, WebhookDelivery, WebhookEndpoin
 
 use super::domain::{backoff, message_id, signature};
 use crate::state::AppState;
+use xingguang_db::vocab::DeliveryStatus;
 
 /// Deliveries taken per round.
 const BATCH: i64 = 20;
@@ -23,11 +24,7 @@ const IDLE_POLL: Duration = Duration::from_secs(5);
 
 /// Runs until the process ends. Spawned once per server on the actix runtime.
 pub async fn run(state: Arc<AppState>) {
-    let client = awc::Client::builder()
-        .timeout(Duration::from_secs(state.settings.webhook_timeout_seconds))
-        .disable_redirects()
-        .add_default_header(("User-Agent", concat!("Xingguang-Webhooks/", env!("CARGO_PKG_VERSION"))))
-        .finish();
+    let client = client(&state);
     let mut last_purge = std::time::Instant::now() - Duration::from_secs(3600);
     loop {
         match round(&state, &client).await {
@@ -78,24 +75,53 @@ async fn round(state: &AppState, client: &awc::Client) -> anyhow::Result<usize> 
     Ok(count)
 }
 
-/// Endpoint URLs name public hosts (checked when registered), but a name can resolve to a private
-/// address later: look it up and refuse to send inside our own network. (A resolver that answers
-/// differently between this lookup and the connection is not caught.)
-async fn refuse_private_destination(state: &AppState, url: &str) -> Option<String> {
-    if state.settings.webhook_allow_http_loopback {
-        return None;
+/// Resolves endpoint hosts for the HTTP client and refuses any name with a non-public address
+/// (`domain::is_private_address`). The client connects only to the addresses this returns — the
+/// ones that were checked — so a name cannot be re-resolved to an internal address between the
+/// check and the connection (DNS rebinding).
+struct PublicOnlyResolver {
+    allow_loopback: bool,
+}
+
+impl actix_tls::connect::Resolve for PublicOnlyResolver {
+    fn lookup<'a>(
+        &'a self,
+        host: &'a str,
+        port: u16,
+    ) -> futures_util::future::LocalBoxFuture<'a, Result<Vec<std::net::SocketAddr>, Box<dyn std::error::Error>>> {
+        Box::pin(async move {
+            let addresses: Vec<std::net::SocketAddr> = tokio::net::lookup_host((host, port)).await?.collect();
+            if addresses.is_empty() {
+                return Err("no address".into());
+            }
+            if !self.allow_loopback && addresses.iter().any(|a| super::domain::is_private_address(a.ip())) {
+                log::warn!("webhook host {host} resolves to a non-public address: not sent");
+                return Err("non-public address".into());
+            }
+            Ok(addresses)
+        })
     }
-    let (host, port) = super::domain::host_and_port(url)?;
-    let resolved: Result<Vec<std::net::SocketAddr>, _> =
-        tokio::net::lookup_host(if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") })
-            .await
-            .map(Iterator::collect);
-    match resolved {
-        Ok(addresses) => addresses
-            .iter()
-            .find(|a| super::domain::is_private_address(a.ip()))
-            .map(|a| format!("refused: {host} resolves to the non-public address {}", a.ip())),
-        Err(error) => Some(format!("cannot resolve {host}: {error}")),
+}
+
+/// The HTTP client of the worker: no redirects (a redirect could point inside), public
+/// addresses only, a timeout per attempt.
+fn client(state: &AppState) -> awc::Client {
+    let resolver = actix_tls::connect::Resolver::custom(PublicOnlyResolver { allow_loopback: state.settings.webhook_allow_http_loopback });
+    let connector = awc::Connector::new().connector(actix_tls::connect::Connector::new(resolver).service());
+    awc::Client::builder()
+        .connector(connector)
+        .timeout(Duration::from_secs(state.settings.webhook_timeout_seconds))
+        .disable_redirects()
+        .add_default_header(("User-Agent", concat!("Xingguang-Webhooks/", env!("CARGO_PKG_VERSION"))))
+        .finish()
+}
+
+/// What the delivery log says of a failed send: never network details (addresses, ports, DNS
+/// answers), which would let a partner map the network behind the server.
+fn failure_text(error: &awc::error::SendRequestError) -> String {
+    match error {
+        awc::error::SendRequestError::Timeout => "timed out".to_owned(),
+        _ => "could not connect".to_owned(),
     }
 }
 
@@ -111,18 +137,18 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
         }
     }
     let signature = signature(&secrets, &msg_id, timestamp, &body)?;
-    let sent = match refuse_private_destination(state, &endpoint.url).await {
-        Some(reason) => Err(reason),
-        None => client
-            .post(&endpoint.url)
-            .insert_header(("content-type", "application/json"))
-            .insert_header(("webhook-id", msg_id.as_str()))
-            .insert_header(("webhook-timestamp", timestamp.to_string()))
-            .insert_header(("webhook-signature", signature))
-            .send_body(body)
-            .await
-            .map_err(|e| e.to_string()),
-    };
+    let sent = client
+        .post(&endpoint.url)
+        .insert_header(("content-type", "application/json"))
+        .insert_header(("webhook-id", msg_id.as_str()))
+        .insert_header(("webhook-timestamp", timestamp.to_string()))
+        .insert_header(("webhook-signature", signature))
+        .send_body(body)
+        .await
+        .map_err(|e| {
+            log::info!("webhook {msg_id} to endpoint {}: {e}", endpoint.id);
+            failure_text(&e)
+        });
     let (ok, http_status, error) = match sent {
         Ok(response) if response.status().is_success() => (true, Some(i32::from(response.status().as_u16())), None),
         Ok(response) => (false, Some(i32::from(response.status().as_u16())), Some(format!("HTTP {}", response.status()))),
@@ -132,12 +158,12 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
     // 410 Gone: the receiver asks us to stop (Standard Webhooks); the endpoint is disabled.
     let gone = http_status == Some(410);
     let (status, retry_at) = if ok {
-        ("delivered", None)
+        (DeliveryStatus::Delivered, None)
     } else if gone || attempts >= state.settings.webhook_max_attempts {
-        ("failed", None)
+        (DeliveryStatus::Failed, None)
     } else {
         let wait = backoff(Duration::from_millis(state.settings.webhook_retry_base_ms), attempts);
-        ("pending", Some(Utc::now() + chrono::Duration::from_std(wait)?))
+        (DeliveryStatus::Pending, Some(Utc::now() + chrono::Duration::from_std(wait)?))
     };
     if !ok {
         log::info!("webhook {msg_id} to endpoint {} failed (attempt {attempts}): {}", endpoint.id, error.as_deref().unwrap_or(""));

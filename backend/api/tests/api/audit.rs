@@ -47,7 +47,7 @@ async fn the_log_pages_with_a_cursor_and_filters() {
     sorted.dedup();
     assert_eq!(sorted.len(), 4);
 
-    let me = app.get("/api/v1/me", Some(&token)).await.json["id"].as_str().unwrap_or_default().to_owned();
+    let me = app.get("/api/v1/me", Some(&token)).await.json["id"].as_str().expect("a string in the response").to_owned();
     let mine = app.get(&format!("/api/v1/audit?actor_id={me}"), Some(&token)).await;
     let mine = mine.json["items"].as_array().expect("items");
     assert!(!mine.is_empty() && mine.iter().all(|e| e["actor_username"] == "staff"));

@@ -12,7 +12,7 @@ async fn each_role_logs_in_and_sees_itself_and_its_community() {
         assert_eq!(login.json["token_type"], "Bearer");
         assert!(login.json["expires_in"].as_i64().unwrap_or(0) > 0);
         assert_eq!(login.header("cache-control").as_deref(), Some("no-store"));
-        let token = login.json["access_token"].as_str().unwrap_or_default();
+        let token = login.json["access_token"].as_str().expect("a string in the response");
         let me = app.get("/api/v1/me", Some(token)).await;
         assert_eq!(me.status, StatusCode::OK, "{}", me.body);
         assert_eq!(me.json["username"], username);
@@ -123,13 +123,13 @@ async fn a_wrong_role_is_403_and_no_token_is_401() {
 #[actix_web::test]
 async fn refresh_rotates_and_a_reused_token_revokes_the_whole_login() {
     let app = TestApp::spawn().await;
-    let first = app.login("staff").await.json["refresh_token"].as_str().unwrap_or_default().to_owned();
+    let first = app.login("staff").await.json["refresh_token"].as_str().expect("a string in the response").to_owned();
 
     let rotated = app.post_json("/api/v1/auth/refresh", None, &json!({ "refresh_token": first })).await;
     assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.body);
-    let second = rotated.json["refresh_token"].as_str().unwrap_or_default().to_owned();
+    let second = rotated.json["refresh_token"].as_str().expect("a string in the response").to_owned();
     assert_ne!(first, second);
-    let access = rotated.json["access_token"].as_str().unwrap_or_default();
+    let access = rotated.json["access_token"].as_str().expect("a string in the response");
     assert_eq!(app.get("/api/v1/me", Some(access)).await.status, StatusCode::OK);
 
     // The first token again: someone copied it. Both it and its successor stop working.
@@ -142,7 +142,7 @@ async fn refresh_rotates_and_a_reused_token_revokes_the_whole_login() {
     assert_eq!(app.audit_actions("auth.refresh_reused").await.len(), 1);
 
     // Another login of the same user is a separate family and unaffected.
-    let other = app.login("staff").await.json["refresh_token"].as_str().unwrap_or_default().to_owned();
+    let other = app.login("staff").await.json["refresh_token"].as_str().expect("a string in the response").to_owned();
     assert_eq!(app.post_json("/api/v1/auth/refresh", None, &json!({ "refresh_token": other })).await.status, StatusCode::OK);
 }
 
@@ -165,7 +165,7 @@ async fn the_browser_refreshes_and_logs_out_with_the_httponly_cookie() {
     for attribute in ["HttpOnly", "SameSite=Strict", "Path=/api/v1/auth"] {
         assert!(set_cookie.contains(attribute), "{attribute} missing from {set_cookie}");
     }
-    let cookie = set_cookie.split(';').next().unwrap_or_default().to_owned();
+    let cookie = set_cookie.split(';').next().expect("a cookie").to_owned();
 
     let refreshed = crate::helpers::Response::read(
         app.client.post(app.url("/api/v1/auth/refresh")).insert_header(("cookie", cookie.as_str())).send().await,
@@ -173,7 +173,7 @@ async fn the_browser_refreshes_and_logs_out_with_the_httponly_cookie() {
     .await;
     assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.body);
     let new_cookie = refreshed.header("set-cookie").expect("rotated cookie");
-    let new_cookie = new_cookie.split(';').next().unwrap_or_default().to_owned();
+    let new_cookie = new_cookie.split(';').next().expect("a cookie").to_owned();
     assert_ne!(cookie, new_cookie);
 
     let logout = crate::helpers::Response::read(
@@ -198,7 +198,7 @@ async fn the_browser_refreshes_and_logs_out_with_the_httponly_cookie() {
 #[actix_web::test]
 async fn logout_with_a_body_token_revokes_it_and_is_idempotent() {
     let app = TestApp::spawn().await;
-    let refresh = app.login("resident").await.json["refresh_token"].as_str().unwrap_or_default().to_owned();
+    let refresh = app.login("resident").await.json["refresh_token"].as_str().expect("a string in the response").to_owned();
     for _ in 0..2 {
         let res = app.post_json("/api/v1/auth/logout", None, &json!({ "refresh_token": refresh })).await;
         assert_eq!(res.status, StatusCode::NO_CONTENT);

@@ -20,9 +20,12 @@ pub struct TestApp {
     pub base: String,
     pub pool: DbPool,
     pub client: awc::Client,
+    /// The database's URL (for a second instance or a child process on the same data).
+    pub db_url: String,
     handle: actix_web::dev::ServerHandle,
-    // Dropped last: the database outlives the server's connections.
-    _db: TestDatabase,
+    // Dropped last: the database outlives the server's connections. `None` for a second
+    // instance, which shares its first instance's database.
+    _db: Option<TestDatabase>,
 }
 
 impl TestApp {
@@ -40,13 +43,27 @@ impl TestApp {
             let mut conn = pool.get().await.expect("connection");
             xingguang::seed::seed_demo_sized(&mut conn, SMALL_REGISTRY).await.expect("seed");
         }
+        let url = db.url.clone();
+        Self::serve(pool, settings, url, Some(db))
+    }
+
+    /// Another API process on the same database, as behind a load balancer: its own state,
+    /// pool and port.
+    pub async fn second_instance(&self) -> TestApp {
+        let mut settings = Settings::for_database(self.db_url.clone(), JWT_SECRET.to_owned());
+        settings.static_dir = std::path::PathBuf::from("/nonexistent");
+        let pool = xingguang_db::pool::build_pool(&self.db_url, 8).expect("pool");
+        Self::serve(pool, settings, self.db_url.clone(), None)
+    }
+
+    fn serve(pool: DbPool, settings: Settings, db_url: String, db: Option<TestDatabase>) -> TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let server = xingguang::startup::run(AppState::new(pool.clone(), settings, JWT_SECRET), listener).expect("server");
         let handle = server.handle();
         actix_web::rt::spawn(server);
         let client = awc::Client::builder().timeout(Duration::from_secs(30)).disable_redirects().finish();
-        TestApp { base, pool, client, handle, _db: db }
+        TestApp { base, pool, client, db_url, handle, _db: db }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -94,7 +111,7 @@ impl TestApp {
         let token = self.token("staff").await;
         let res = self.get(&format!("/api/v1/audit?action={action}"), Some(&token)).await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-        res.json["items"].as_array().cloned().unwrap_or_default()
+        res.json["items"].as_array().cloned().expect("an array in the response")
     }
 }
 

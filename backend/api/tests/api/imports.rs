@@ -9,11 +9,11 @@ const HEADER: &str = "小组编号,道路,幢,单元,室,户电话,姓名,身份
 
 fn wuyi_id(birth: &str, sequence: u32) -> String {
     let first17 = format!("330723{birth}{sequence:03}");
-    format!("{first17}{}", xingguang::registry::national_id::check_character(&first17))
+    format!("{first17}{}", xingguang::common::national_id::check_character(&first17))
 }
 
 /// A CSV of `n` residents in new households on 试验路 (two per household, group 1).
-fn csv_of(n: usize) -> String {
+pub(crate) fn csv_of(n: usize) -> String {
     let mut csv = format!("{HEADER}\n");
     for i in 0..n {
         let relationship = if i % 2 == 0 { "户主" } else { "配偶" };
@@ -23,7 +23,7 @@ fn csv_of(n: usize) -> String {
     csv
 }
 
-async fn upload(app: &TestApp, token: &str, body: Vec<u8>, query: &str) -> Response {
+pub(crate) async fn upload(app: &TestApp, token: &str, body: Vec<u8>, query: &str) -> Response {
     Response::read(
         app.client
             .post(app.url(&format!("/api/v1/registry/imports?{query}")))
@@ -36,7 +36,7 @@ async fn upload(app: &TestApp, token: &str, body: Vec<u8>, query: &str) -> Respo
 }
 
 async fn count_on_test_road(app: &TestApp, token: &str) -> usize {
-    let q = serde_urlencoded::to_string([("q", "试验路"), ("limit", "200")]).unwrap_or_default();
+    let q = serde_urlencoded::to_string([("q", "试验路"), ("limit", "200")]).expect("encodes");
     let res = app.get(&format!("/api/v1/residents?{q}"), Some(token)).await;
     res.json["items"].as_array().map_or(0, Vec::len)
 }
@@ -76,7 +76,7 @@ async fn one_bad_row_commits_nothing_and_is_named() {
         .as_array()
         .into_iter()
         .flatten()
-        .map(|e| (e["row"].as_i64().unwrap_or_default(), e["field"].as_str().unwrap_or_default().to_owned()))
+        .map(|e| (e["row"].as_i64().expect("a number in the response"), e["field"].as_str().expect("a string in the response").to_owned()))
         .collect();
     assert!(errors.contains(&(3, "身份证号".to_owned())), "{errors:?}");
     assert!(errors.contains(&(4, "小组编号".to_owned())), "{errors:?}");
@@ -125,7 +125,7 @@ async fn an_xlsx_file_imports_like_a_csv() {
         for (c, value) in row.iter().enumerate() {
             // Group numbers as real numbers, as Excel users type them.
             if r > 0 && c == 0 {
-                sheet.write_number(r as u32, c as u16, value.parse::<f64>().unwrap_or_default()).expect("cell");
+                sheet.write_number(r as u32, c as u16, value.parse::<f64>().expect("a number")).expect("cell");
             } else {
                 sheet.write_string(r as u32, c as u16, value).expect("cell");
             }
@@ -156,7 +156,7 @@ async fn a_large_file_runs_as_a_job_with_progress() {
         // Long-poll: the server answers when the job moves.
         let next = app.get(&format!("{location}?wait=true"), Some(&staff)).await;
         assert_eq!(next.status, StatusCode::OK);
-        seen_progress.push(next.json["processed_rows"].as_i64().unwrap_or_default());
+        seen_progress.push(next.json["processed_rows"].as_i64().expect("a number in the response"));
         job = next.json;
     }
     assert_eq!(job["status"], "imported", "{job}");

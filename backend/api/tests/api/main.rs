@@ -6,6 +6,7 @@ mod auth;
 mod errors;
 mod helpers;
 mod imports;
+mod jobs;
 mod openapi;
 mod ops;
 mod partners;

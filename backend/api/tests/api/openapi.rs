@@ -38,7 +38,7 @@ fn every_operation_documents_roles_and_errors() {
     for (path, item) in paths {
         for (method, op) in item.as_object().expect("path item") {
             let name = format!("{method} {path}");
-            let description = op["description"].as_str().unwrap_or_default();
+            let description = op["description"].as_str().unwrap_or_else(|| panic!("{name} has no description"));
             assert!(description.contains("**Roles:**"), "{name} does not name its roles");
             assert!(op["operationId"].is_string(), "{name} has no operationId");
             let responses = op["responses"].as_object().expect("responses");
@@ -46,7 +46,15 @@ fn every_operation_documents_roles_and_errors() {
             if secured {
                 assert!(responses.contains_key("401"), "{name} is secured but does not document 401");
             }
+            if op["requestBody"]["content"].get("application/json").is_some() {
+                assert!(responses.contains_key("415"), "{name} takes JSON but does not document 415");
+            }
             for (status, response) in responses {
+                // Shared answers are references into `components.responses`.
+                let response = match response["$ref"].as_str() {
+                    Some(reference) => doc.pointer(reference.trim_start_matches('#')).expect("shared response resolves"),
+                    None => response,
+                };
                 if path == "/api/v1/oauth/token" && status.starts_with('4') {
                     // RFC 6749 §5.2 requires application/json with `error`; it carries the problem fields too.
                     let schema = &response["content"]["application/json"]["schema"]["$ref"];
@@ -85,4 +93,33 @@ fn every_reference_resolves() {
         let pointer = reference.trim_start_matches('#');
         assert!(doc.pointer(pointer).is_some(), "{reference} does not resolve");
     }
+}
+
+/// Error codes are one enum in the spec, and the code table in docs/API-DESIGN.md names each of
+/// them (and no other), so the documentation cannot fall behind the code.
+#[test]
+fn error_codes_are_an_enum_and_the_design_doc_lists_each() {
+    let doc = serde_json::to_value(xingguang::openapi::document()).expect("json");
+    assert_eq!(doc["components"]["schemas"]["Problem"]["properties"]["code"]["$ref"], "#/components/schemas/ErrorCode");
+    let codes: Vec<String> = doc["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .expect("ErrorCode is an enum")
+        .iter()
+        .map(|c| c.as_str().expect("text").to_owned())
+        .collect();
+    assert!(codes.contains(&"stale_version".to_owned()));
+    let design = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/API-DESIGN.md")).expect("API-DESIGN.md");
+    // The "code(s)" column of the rows for 4xx and 5xx statuses.
+    let column: String = design
+        .lines()
+        .filter(|l| l.starts_with("| 4") || l.starts_with("| 5"))
+        .filter_map(|l| l.split('|').nth(2))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut documented: Vec<String> = column.split('`').enumerate().filter(|(i, _)| i % 2 == 1).map(|(_, code)| code.to_owned()).collect();
+    documented.sort();
+    documented.dedup();
+    let mut expected = codes.clone();
+    expected.sort();
+    assert_eq!(documented, expected, "docs/API-DESIGN.md's code table differs from ErrorCode");
 }

@@ -23,3 +23,50 @@ async fn metrics_count_requests_by_route_pattern_and_status() {
     assert!(metrics.body.contains(r#"http_requests_total{method="GET",route="/api/v1/me",status="401"} 1"#), "{}", metrics.body);
     assert!(metrics.body.contains(r#"http_request_duration_seconds_count{method="GET",route="/health"} 1"#));
 }
+
+#[actix_web::test]
+async fn with_a_metrics_token_metrics_answer_only_to_it() {
+    let app = TestApp::spawn_with(|s| s.metrics_token = Some("metrics-secret-0123456789".to_owned())).await;
+    assert_eq!(app.get("/metrics", None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/metrics", Some("wrong-token")).await.status, StatusCode::NOT_FOUND);
+    let with_token = app.get("/metrics", Some("metrics-secret-0123456789")).await;
+    assert_eq!(with_token.status, StatusCode::OK);
+    assert!(with_token.body.contains("http_requests_total"));
+}
+
+/// Behind a trusted proxy the refresh cookie is `Secure` and HSTS is sent when the proxy says
+/// the request came over HTTPS; a client cannot claim HTTPS (or an address) by itself.
+#[actix_web::test]
+async fn https_through_a_trusted_proxy_gets_hsts_and_a_secure_cookie() {
+    let app = TestApp::spawn_with(|s| s.trusted_proxies = vec!["127.0.0.1".to_owned()]).await;
+    let login = |proto: &'static str| {
+        app.client
+            .post(app.url("/api/v1/auth/login"))
+            .insert_header(("x-forwarded-proto", proto))
+            .insert_header(("x-forwarded-for", "198.51.100.7"))
+            .send_json(&serde_json::json!({ "username": "staff", "password": crate::helpers::PASSWORD }))
+    };
+    let res = crate::helpers::Response::read(login("https").await).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.header("strict-transport-security").is_some_and(|h| h.contains("max-age")));
+    assert!(res.header("set-cookie").is_some_and(|c| c.contains("Secure")), "{:?}", res.header("set-cookie"));
+    let plain = crate::helpers::Response::read(login("http").await).await;
+    assert!(plain.header("strict-transport-security").is_none());
+    assert!(plain.header("set-cookie").is_some_and(|c| !c.contains("Secure")));
+    // The audit log has the address the proxy saw, not the peer.
+    let entries = app.audit_actions("auth.login").await;
+    assert!(entries.iter().any(|e| e["ip"] == "198.51.100.7"), "{entries:?}");
+
+    // Not behind a trusted proxy: the same headers are ignored.
+    let direct = TestApp::spawn().await;
+    let res = crate::helpers::Response::read(
+        direct
+            .client
+            .post(direct.url("/api/v1/auth/login"))
+            .insert_header(("x-forwarded-proto", "https"))
+            .send_json(&serde_json::json!({ "username": "staff", "password": crate::helpers::PASSWORD }))
+            .await,
+    )
+    .await;
+    assert!(res.header("strict-transport-security").is_none());
+}

@@ -20,7 +20,7 @@ async fn the_seed_holds_thirteen_units_and_the_partner_user_belongs_to_the_bank(
     assert_eq!(units.as_array().map(Vec::len), Some(13));
     assert!(units.as_array().into_iter().flatten().all(|u| u["contact_phone"].as_str().is_some_and(|p| p.contains("****"))));
 
-    let partner = app.login("partner").await.json["access_token"].as_str().unwrap_or_default().to_owned();
+    let partner = app.login("partner").await.json["access_token"].as_str().expect("a string in the response").to_owned();
     let bank = app.demo_partner_id().await;
     assert_eq!(claims(&partner)["partner_id"], bank.as_str());
     let own = app.get("/api/v1/partners", Some(&partner)).await.json;
@@ -29,7 +29,7 @@ async fn the_seed_holds_thirteen_units_and_the_partner_user_belongs_to_the_bank(
     assert_eq!(me["partner_id"], bank.as_str());
 
     let other = units.as_array().into_iter().flatten().find(|u| u["id"] != bank.as_str()).expect("another unit");
-    let other_id = other["id"].as_str().unwrap_or_default();
+    let other_id = other["id"].as_str().expect("a string in the response");
     app.get(&format!("/api/v1/partners/{other_id}"), Some(&partner)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     app.get(&format!("/api/v1/partners/{other_id}/clients"), Some(&partner)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     for user in ["resident", "leader"] {
@@ -55,7 +55,7 @@ async fn client_credentials_grant_issues_partner_tokens_and_refuses_bad_requests
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert_eq!(res.json["token_type"], "Bearer");
     assert_eq!(res.header("cache-control").as_deref(), Some("no-store"));
-    let token = res.json["access_token"].as_str().unwrap_or_default().to_owned();
+    let token = res.json["access_token"].as_str().expect("a string in the response").to_owned();
     let c = claims(&token);
     assert_eq!(
         (c["role"].as_str(), c["partner_id"].as_str(), c["client_id"].as_str()),
@@ -102,11 +102,11 @@ async fn client_credentials_grant_issues_partner_tokens_and_refuses_bad_requests
     // Rotation: the old secret stops working, the new one works.
     let staff = app.token("staff").await;
     let clients = app.get(&format!("/api/v1/partners/{bank}/clients"), Some(&staff)).await.json;
-    let id = clients[0]["id"].as_str().unwrap_or_default().to_owned();
+    let id = clients[0]["id"].as_str().expect("a string in the response").to_owned();
     assert!(clients[0].get("client_secret").is_none(), "secrets are never listed");
     let rotated = app.post_json(&format!("/api/v1/partners/{bank}/clients/{id}/rotate"), Some(&staff), &json!({})).await;
     assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.body);
-    let new_secret = rotated.json["client_secret"].as_str().unwrap_or_default().to_owned();
+    let new_secret = rotated.json["client_secret"].as_str().expect("a string in the response").to_owned();
     oauth_error(
         &app.token_request(Some((&client_id, &secret)), &[("grant_type", "client_credentials")]).await,
         StatusCode::UNAUTHORIZED,

@@ -18,7 +18,7 @@ async fn need(app: &TestApp, category: &str, target: i64) -> String {
         )
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
-    res.json["id"].as_str().unwrap_or_default().to_owned()
+    res.json["id"].as_str().expect("a string in the response").to_owned()
 }
 
 fn money(need_id: &str, fen: i64) -> Value {
@@ -41,7 +41,7 @@ async fn act(app: &TestApp, token: &str, pledge: &Value, action: &str, extra: Va
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
         b.extend(e.clone());
     }
-    let path = format!("/api/v1/pledges/{}/{action}", pledge["id"].as_str().unwrap_or_default());
+    let path = format!("/api/v1/pledges/{}/{action}", pledge["id"].as_str().expect("a string in the response"));
     app.post_idempotent(&path, token, &uuid::Uuid::now_v7().to_string(), &body).await
 }
 
@@ -90,7 +90,7 @@ async fn twenty_concurrent_requests_with_one_key_create_exactly_one_pledge() {
         .iter()
         .map(|r| {
             assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-            r.json["id"].as_str().unwrap_or_default().to_owned()
+            r.json["id"].as_str().expect("a string in the response").to_owned()
         })
         .collect();
     assert_eq!(ids.len(), 1, "every response names the same pledge");
@@ -103,17 +103,15 @@ async fn a_partner_cannot_see_or_change_another_partners_pledge() {
     let app = TestApp::spawn().await;
     let staff = app.token("staff").await;
     let units = app.get("/api/v1/partners", Some(&staff)).await.json;
-    let school = units.as_array().into_iter().flatten().find(|u| u["name"] == "壶山小学").expect("school")["id"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let school =
+        units.as_array().into_iter().flatten().find(|u| u["name"] == "壶山小学").expect("school")["id"].as_str().expect("an id").to_owned();
     let (client_id, secret) = app.create_client(&school).await;
     let school_token = app.client_token(&client_id, &secret).await;
     let bank = app.token("partner").await;
 
     let need_id = need(&app, "money", 1_000_000).await;
     let ours = pledge(&app, &bank, &money(&need_id, 10_000)).await;
-    let id = ours["id"].as_str().unwrap_or_default();
+    let id = ours["id"].as_str().expect("a string in the response");
 
     app.get(&format!("/api/v1/pledges/{id}"), Some(&school_token)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     act(&app, &school_token, &ours, "withdraw", json!({})).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
@@ -126,7 +124,7 @@ async fn a_partner_cannot_see_or_change_another_partners_pledge() {
     // A pledge by the school's API client is the school's, and its history names the client.
     let theirs = pledge(&app, &school_token, &money(&need_id, 5_000)).await;
     assert_eq!(theirs["partner_name"], "壶山小学");
-    let detail = app.get(&format!("/api/v1/pledges/{}", theirs["id"].as_str().unwrap_or_default()), Some(&staff)).await.json;
+    let detail = app.get(&format!("/api/v1/pledges/{}", theirs["id"].as_str().expect("a string in the response")), Some(&staff)).await.json;
     assert!(detail["history"][0]["actor_name"].as_str().is_some_and(|n| n.contains("壶山小学") && n.contains(&client_id)));
     // Residents and leaders have no pledge endpoints.
     let resident = app.token("resident").await;
@@ -164,7 +162,7 @@ async fn every_invalid_transition_answers_409_and_stale_versions_412() {
         let token = if action == "withdraw" { &partner } else { &staff };
         act(&app, token, &declined.json, action, extra).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     }
-    let path = format!("/api/v1/pledges/{}/deliveries", d["id"].as_str().unwrap_or_default());
+    let path = format!("/api/v1/pledges/{}/deliveries", d["id"].as_str().expect("a string in the response"));
     app.post_json(&path, Some(&staff), &json!({ "amount_fen": 2_000 })).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
 
     // withdrawn is final; only the partner withdraws, and only before a decision.
@@ -176,7 +174,7 @@ async fn every_invalid_transition_answers_409_and_stale_versions_412() {
 
     // Deliveries need an accepted pledge; a fulfilled one takes no more and cannot be declined.
     let s = pledge(&app, &partner, &money(&need_id, 4_000)).await;
-    let s_path = format!("/api/v1/pledges/{}/deliveries", s["id"].as_str().unwrap_or_default());
+    let s_path = format!("/api/v1/pledges/{}/deliveries", s["id"].as_str().expect("a string in the response"));
     app.post_json(&s_path, Some(&staff), &json!({ "amount_fen": 4_000 })).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     let s_accepted = act(&app, &staff, &s, "accept", json!({})).await.json;
     let fulfilled = app.post_json(&s_path, Some(&staff), &json!({ "amount_fen": 4_000, "receipt_number": "HD001" })).await;
@@ -194,7 +192,7 @@ async fn every_invalid_transition_answers_409_and_stale_versions_412() {
     act(&app, &staff, &old, "accept", json!({})).await.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
     let res = app
         .post_json_with(
-            &format!("/api/v1/pledges/{}/accept", fresh["id"].as_str().unwrap_or_default()),
+            &format!("/api/v1/pledges/{}/accept", fresh["id"].as_str().expect("a string in the response")),
             &staff,
             &[("If-Match", "\"99\"")],
             &json!({ "version": fresh["version"] }),
@@ -221,7 +219,7 @@ async fn deliveries_drive_progress_fulfilment_need_status_and_the_yearly_summary
     assert_eq!(shown["progress"], json!({ "pledged": 4, "accepted": 0, "fulfilled": 0 }));
 
     let accepted = act(&app, &staff, &p, "accept", json!({ "note": "请送至社区服务中心" })).await.json;
-    let path = format!("/api/v1/pledges/{}/deliveries", p["id"].as_str().unwrap_or_default());
+    let path = format!("/api/v1/pledges/{}/deliveries", p["id"].as_str().expect("a string in the response"));
     let bad = app.post_json(&path, Some(&staff), &json!({ "amount_fen": 100 })).await;
     bad.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let first = app
@@ -263,7 +261,7 @@ async fn residents_see_needs_without_money_figures_and_the_thank_you_list() {
     for token in [&resident, &leader] {
         let needs = app.get("/api/v1/needs", Some(token)).await;
         assert_eq!(needs.status, StatusCode::OK);
-        let items = needs.json["items"].as_array().cloned().unwrap_or_default();
+        let items = needs.json["items"].as_array().cloned().expect("an array in the response");
         assert!(!items.is_empty());
         for need in &items {
             if need["category"] == "money" {
@@ -272,7 +270,7 @@ async fn residents_see_needs_without_money_figures_and_the_thank_you_list() {
         }
         let thanks = app.get("/api/v1/thanks", Some(token)).await;
         assert_eq!(thanks.status, StatusCode::OK);
-        let list = thanks.json.as_array().cloned().unwrap_or_default();
+        let list = thanks.json.as_array().cloned().expect("an array in the response");
         assert!(list.iter().any(|t| t["partner_name"] == "县工商银行" && t["kind"] == "venue"));
         assert!(list.iter().all(|t| t["kind"] != "money" || t["support"].is_null()));
     }

@@ -9,12 +9,12 @@ use crate::helpers::{Response, TestApp};
 /// A valid Wuyi ID number for a birth date and sequence.
 fn wuyi_id(birth: &str, sequence: u32) -> String {
     let first17 = format!("330723{birth}{sequence:03}");
-    format!("{first17}{}", xingguang::registry::national_id::check_character(&first17))
+    format!("{first17}{}", xingguang::common::national_id::check_character(&first17))
 }
 
 /// `key=value` with the value percent-encoded (Chinese text in query strings).
 fn param(key: &str, value: &str) -> String {
-    serde_urlencoded::to_string([(key, value)]).unwrap_or_default()
+    serde_urlencoded::to_string([(key, value)]).expect("encodes")
 }
 
 async fn patch(app: &TestApp, path: &str, token: &str, body: &Value) -> Response {
@@ -24,7 +24,7 @@ async fn patch(app: &TestApp, path: &str, token: &str, body: &Value) -> Response
 async fn items(app: &TestApp, path: &str, token: &str) -> Vec<Value> {
     let res = app.get(path, Some(token)).await;
     assert_eq!(res.status, StatusCode::OK, "{path}: {}", res.body);
-    res.json["items"].as_array().cloned().unwrap_or_default()
+    res.json["items"].as_array().cloned().expect("an array in the response")
 }
 
 async fn my_group(app: &TestApp, leader: &str) -> Value {
@@ -44,7 +44,7 @@ async fn staff_see_the_whole_community_and_leaders_only_their_group() {
     let leader_groups = app.get("/api/v1/groups", Some(&leader)).await.json;
     assert_eq!(leader_groups.as_array().map(Vec::len), Some(1));
     assert_eq!(leader_groups[0]["number"], 1);
-    let group_one = leader_groups[0]["id"].as_str().unwrap_or_default().to_owned();
+    let group_one = leader_groups[0]["id"].as_str().expect("a string in the response").to_owned();
 
     let staff_households = items(&app, "/api/v1/households?limit=200", &staff).await;
     assert_eq!(staff_households.len(), 48);
@@ -58,10 +58,10 @@ async fn staff_see_the_whole_community_and_leaders_only_their_group() {
 
     // Another group's household and resident are simply not there for the leader.
     let other_household = staff_households.iter().find(|h| h["group_number"] != 1).expect("another group");
-    let id = other_household["id"].as_str().unwrap_or_default();
+    let id = other_household["id"].as_str().expect("a string in the response");
     app.get(&format!("/api/v1/households/{id}"), Some(&leader)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     let other_resident = items(&app, &format!("/api/v1/residents?household_id={id}"), &staff).await;
-    let rid = other_resident[0]["id"].as_str().unwrap_or_default();
+    let rid = other_resident[0]["id"].as_str().expect("a string in the response");
     app.get(&format!("/api/v1/residents/{rid}"), Some(&leader)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(app.get(&format!("/api/v1/residents/{rid}"), Some(&staff)).await.status, StatusCode::OK);
 }
@@ -73,9 +73,10 @@ async fn a_resident_sees_exactly_their_own_household() {
     let households = items(&app, "/api/v1/households", &resident).await;
     assert_eq!(households.len(), 1);
     assert_eq!(households[0]["group_number"], 1, "the demo resident lives in group 1");
-    let detail = app.get(&format!("/api/v1/households/{}", households[0]["id"].as_str().unwrap_or_default()), Some(&resident)).await;
+    let detail =
+        app.get(&format!("/api/v1/households/{}", households[0]["id"].as_str().expect("a string in the response")), Some(&resident)).await;
     assert_eq!(detail.status, StatusCode::OK);
-    let members = detail.json["members"].as_array().cloned().unwrap_or_default();
+    let members = detail.json["members"].as_array().cloned().expect("an array in the response");
     assert!(members.iter().any(|m| m["name"] == "张秀英"));
     let residents = items(&app, "/api/v1/residents?limit=200", &resident).await;
     assert_eq!(residents.len(), members.len());
@@ -126,7 +127,7 @@ async fn id_numbers_and_phones_are_masked_and_a_reveal_is_audited() {
     assert_eq!(created.json["sex"], "male");
     assert_eq!(created.json["birth_date"], "1956-03-12");
     assert!(!created.body.contains(&id_number) && !created.body.contains("13812345678"));
-    let id = created.json["id"].as_str().unwrap_or_default().to_owned();
+    let id = created.json["id"].as_str().expect("a string in the response").to_owned();
 
     // No reason, no reveal.
     app.post_json(&format!("/api/v1/residents/{id}/reveal"), Some(&staff), &json!({ "reason": "" }))
@@ -167,7 +168,7 @@ async fn sensitive_tags_are_for_staff_only() {
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    let id = created.json["id"].as_str().unwrap_or_default();
+    let id = created.json["id"].as_str().expect("a string in the response");
     assert_eq!(created.json["tags"], json!(["dibao", "living_alone"]));
     let seen_by_leader = app.get(&format!("/api/v1/residents/{id}"), Some(&leader)).await;
     assert_eq!(seen_by_leader.json["tags"], json!(["living_alone"]));
@@ -184,7 +185,7 @@ async fn bad_id_numbers_are_explained_per_field_and_nothing_is_stored() {
     let wrong_check = format!("{}{}", &good[..17], if good.ends_with('0') { '1' } else { '0' });
     let bad_date = {
         let first17 = "33072319800230005";
-        format!("{first17}{}", xingguang::registry::national_id::check_character(first17))
+        format!("{first17}{}", xingguang::common::national_id::check_character(first17))
     };
     for (id_number, message) in
         [(wrong_check.as_str(), "check character"), (bad_date.as_str(), "not a real date"), ("12345", "18 characters")]
@@ -224,8 +225,8 @@ async fn a_stale_write_is_412_and_changes_nothing() {
     let app = TestApp::spawn().await;
     let staff = app.token("staff").await;
     let resident = &items(&app, "/api/v1/residents?limit=1", &staff).await[0];
-    let id = resident["id"].as_str().unwrap_or_default();
-    let version = resident["version"].as_i64().unwrap_or_default();
+    let id = resident["id"].as_str().expect("a string in the response");
+    let version = resident["version"].as_i64().expect("a number in the response");
 
     let first = patch(&app, &format!("/api/v1/residents/{id}"), &staff, &json!({ "version": version, "phone": "13900001111" })).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
@@ -259,15 +260,15 @@ async fn a_resident_may_change_only_their_own_phone() {
     let token = app.token("resident").await;
     let members = items(&app, "/api/v1/residents", &token).await;
     let me = members.iter().find(|m| m["name"] == "张秀英").expect("the demo resident");
-    let id = me["id"].as_str().unwrap_or_default();
-    let version = me["version"].as_i64().unwrap_or_default();
+    let id = me["id"].as_str().expect("a string in the response");
+    let version = me["version"].as_i64().expect("a number in the response");
     let res = patch(&app, &format!("/api/v1/residents/{id}"), &token, &json!({ "version": version, "phone": "13700001234" })).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     patch(&app, &format!("/api/v1/residents/{id}"), &token, &json!({ "version": version + 1, "name": "别人" }))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "forbidden");
     if let Some(other) = members.iter().find(|m| m["name"] != "张秀英") {
-        let other_id = other["id"].as_str().unwrap_or_default();
+        let other_id = other["id"].as_str().expect("a string in the response");
         patch(&app, &format!("/api/v1/residents/{other_id}"), &token, &json!({ "version": other["version"], "phone": "13700009999" }))
             .await
             .assert_problem(StatusCode::FORBIDDEN, "forbidden");
@@ -292,16 +293,19 @@ async fn search_by_pinyin_initials_name_id_digits_and_address() {
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
-    let id = created.json["id"].as_str().unwrap_or_default();
+    let id = created.json["id"].as_str().expect("a string in the response");
     let found = |list: Vec<Value>| list.iter().any(|r| r["id"] == id);
     assert!(found(items(&app, "/api/v1/residents?q=zs&limit=200", &staff).await), "initials");
     assert!(found(items(&app, "/api/v1/residents?q=ZhangSan&limit=200", &staff).await), "full pinyin");
     assert!(found(items(&app, &format!("/api/v1/residents?{}&limit=200", param("q", "張")), &staff).await), "name");
     assert!(found(items(&app, &format!("/api/v1/residents?q={}&limit=200", &id_number[12..]), &staff).await), "last six");
-    let road = household["road"].as_str().unwrap_or_default().to_owned();
-    let by_address =
-        items(&app, &format!("/api/v1/residents?{}&limit=200", param("q", household["address"].as_str().unwrap_or_default())), &staff)
-            .await;
+    let road = household["road"].as_str().expect("a string in the response").to_owned();
+    let by_address = items(
+        &app,
+        &format!("/api/v1/residents?{}&limit=200", param("q", household["address"].as_str().expect("a string in the response"))),
+        &staff,
+    )
+    .await;
     assert!(found(by_address.clone()));
     assert!(by_address.iter().all(|r| r["address"].as_str().is_some_and(|a| a.starts_with(&road))));
     assert!(!found(items(&app, "/api/v1/residents?q=ls&limit=200", &staff).await));
@@ -316,7 +320,7 @@ async fn a_moved_out_resident_is_kept_but_leaves_the_active_list() {
     let app = TestApp::spawn().await;
     let staff = app.token("staff").await;
     let resident = &items(&app, "/api/v1/residents?limit=1", &staff).await[0];
-    let id = resident["id"].as_str().unwrap_or_default();
+    let id = resident["id"].as_str().expect("a string in the response");
     let res = app
         .post_json(
             &format!("/api/v1/residents/{id}/status"),
@@ -364,7 +368,7 @@ async fn group_and_household_edits_check_versions_and_audit() {
     let app = TestApp::spawn().await;
     let staff = app.token("staff").await;
     let group = app.get("/api/v1/groups", Some(&staff)).await.json[1].clone();
-    let id = group["id"].as_str().unwrap_or_default();
+    let id = group["id"].as_str().expect("a string in the response");
     let renamed =
         patch(&app, &format!("/api/v1/groups/{id}"), &staff, &json!({ "version": group["version"], "name": "第二居民小组（新）" })).await;
     assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.body);

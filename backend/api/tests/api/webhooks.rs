@@ -23,7 +23,7 @@ struct Received {
 
 impl Received {
     fn header(&self, name: &str) -> String {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_else(|| panic!("no {name} header")).to_owned()
     }
 
     fn json(&self) -> Value {
@@ -94,9 +94,9 @@ async fn register(app: &TestApp, partner: &str, url: &str, events: &[&str]) -> (
         .post_idempotent("/api/v1/webhooks/endpoints", partner, &uuid::Uuid::now_v7().to_string(), &json!({ "url": url, "events": events }))
         .await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
-    let secret = res.json["secret"].as_str().unwrap_or_default().to_owned();
+    let secret = res.json["secret"].as_str().expect("a string in the response").to_owned();
     assert!(secret.starts_with("whsec_"));
-    (res.json["endpoint"]["id"].as_str().unwrap_or_default().to_owned(), secret)
+    (res.json["endpoint"]["id"].as_str().expect("a string in the response").to_owned(), secret)
 }
 
 /// A submitted money pledge of the demo partner against a fresh need.
@@ -113,11 +113,12 @@ async fn submitted_pledge(app: &TestApp, partner: &str) -> Value {
 
 async fn accept(app: &TestApp, pledge: &Value) -> crate::helpers::Response {
     let staff = app.token("staff").await;
-    let path = format!("/api/v1/pledges/{}/accept", pledge["id"].as_str().unwrap_or_default());
+    let path = format!("/api/v1/pledges/{}/accept", pledge["id"].as_str().expect("a string in the response"));
     app.post_json(&path, Some(&staff), &json!({ "version": pledge["version"] })).await
 }
 
 async fn event_count(app: &TestApp, event_type: &str) -> i64 {
+    let event_type = xingguang_db::vocab::EventType::parse(event_type).expect("a known event type");
     let mut conn = app.pool.get().await.expect("connection");
     let community = xingguang_db::models::community::Community::find_by_name(&mut conn, xingguang::seed::DEMO_COMMUNITY)
         .await
@@ -134,7 +135,7 @@ async fn deliveries_after(app: &TestApp, token: &str, endpoint: &str, attempts: 
         let list = app.get(&format!("/api/v1/webhooks/endpoints/{endpoint}/deliveries"), Some(token)).await.json["items"]
             .as_array()
             .cloned()
-            .unwrap_or_default();
+            .expect("a list of deliveries");
         if list.first().is_some_and(|d| d["attempts"].as_i64() >= Some(attempts) && d["status"] != "pending") {
             return list;
         }
@@ -203,7 +204,7 @@ async fn events_are_written_with_their_change_and_vanish_with_a_rollback() {
     assert_eq!(accept(&app, &a).await.status, StatusCode::OK);
     let decline = app
         .post_json(
-            &format!("/api/v1/pledges/{}/decline", b["id"].as_str().unwrap_or_default()),
+            &format!("/api/v1/pledges/{}/decline", b["id"].as_str().expect("a string in the response")),
             Some(&staff),
             &json!({ "version": b["version"], "reason": "已足额" }),
         )
@@ -211,7 +212,7 @@ async fn events_are_written_with_their_change_and_vanish_with_a_rollback() {
     assert_eq!(decline.status, StatusCode::OK);
     let again = app
         .post_json(
-            &format!("/api/v1/pledges/{}/decline", a["id"].as_str().unwrap_or_default()),
+            &format!("/api/v1/pledges/{}/decline", a["id"].as_str().expect("a string in the response")),
             Some(&staff),
             &json!({ "version": 2, "reason": "已足额" }),
         )
@@ -229,14 +230,8 @@ async fn events_are_written_with_their_change_and_vanish_with_a_rollback() {
     let before = event_count(&app, "pledge.fulfilled").await;
     let result = conn
         .transaction::<(), diesel::result::Error, _>(async |conn| {
-            xingguang::webhooks::outbox::publish(
-                conn,
-                community.id,
-                None,
-                xingguang::webhooks::domain::EventType::PledgeFulfilled,
-                json!({}),
-            )
-            .await?;
+            xingguang::common::outbox::publish(conn, community.id, None, xingguang_db::vocab::EventType::PledgeFulfilled, json!({}))
+                .await?;
             Err(diesel::result::Error::RollbackTransaction)
         })
         .await;
@@ -262,9 +257,9 @@ async fn a_failed_delivery_can_be_resent_and_a_rotated_secret_overlaps() {
     let rotated =
         app.post_idempotent(&format!("/api/v1/webhooks/endpoints/{endpoint}/rotate-secret"), &partner, "rotate-1", &json!({})).await;
     assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.body);
-    let new_secret = rotated.json["secret"].as_str().unwrap_or_default().to_owned();
+    let new_secret = rotated.json["secret"].as_str().expect("a string in the response").to_owned();
     assert_ne!(new_secret, old_secret);
-    let delivery = log[0]["id"].as_str().unwrap_or_default();
+    let delivery = log[0]["id"].as_str().expect("a string in the response");
     let resend_path = format!("/api/v1/webhooks/endpoints/{endpoint}/deliveries/{delivery}/resend");
     app.post_json(&resend_path, Some(&partner), &json!({})).await.assert_problem(StatusCode::BAD_REQUEST, "idempotency_key_missing");
     let resent = app.post_idempotent(&resend_path, &partner, "resend-1", &json!({})).await;
@@ -296,7 +291,7 @@ async fn a_failed_delivery_can_be_resent_and_a_rotated_secret_overlaps() {
         .as_array()
         .and_then(|u| u.iter().find(|u| u["name"] == "壶山小学").cloned())
         .expect("school");
-    let (cid, secret) = app.create_client(school["id"].as_str().unwrap_or_default()).await;
+    let (cid, secret) = app.create_client(school["id"].as_str().expect("a string in the response")).await;
     let school_token = app.client_token(&cid, &secret).await;
     app.get(&format!("/api/v1/webhooks/endpoints/{endpoint}/deliveries"), Some(&school_token))
         .await
@@ -342,11 +337,63 @@ async fn a_partner_can_send_itself_a_signed_test_event() {
     standardwebhooks::Webhook::new(&secret).expect("secret").verify(&got.body, &got.headers).expect("verifies");
     assert_eq!(got.json()["type"], "webhook.test");
     assert_eq!(got.json()["data"]["endpoint_id"], endpoint.as_str());
-    assert_eq!(got.header("webhook-id"), queued.json["message_id"].as_str().unwrap_or_default());
+    assert_eq!(got.header("webhook-id"), queued.json["message_id"].as_str().expect("a string in the response"));
     // The same key replays the first answer and sends nothing new.
     let again = app.post_idempotent(&path, &partner, "test-1", &json!({})).await;
     assert_eq!(again.json["id"], queued.json["id"]);
     let log = deliveries_after(&app, &partner, &endpoint, 1).await;
     assert_eq!(log.len(), 1);
     assert_eq!(log[0]["status"], "delivered");
+}
+
+/// An endpoint whose name resolves to this machine (as a rebinding attacker would arrange) is
+/// never connected to, and the delivery log says only that it could not connect.
+#[actix_web::test]
+async fn a_name_that_resolves_inside_is_never_connected_to_and_the_log_reveals_nothing() {
+    let app = TestApp::spawn_with(|s| {
+        s.webhook_retry_base_ms = 50;
+        s.webhook_max_attempts = 1;
+    })
+    .await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let connections = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = connections.clone();
+    actix_web::rt::spawn(async move {
+        while listener.accept().await.is_ok() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    // Registration refuses such a URL; the row is written directly, as if the name had resolved
+    // to a public address when it was registered.
+    let partner = app.token("partner").await;
+    let pledge = submitted_pledge(&app, &partner).await;
+    let partner_id: uuid::Uuid = pledge["partner_id"].as_str().expect("partner id").parse().expect("uuid");
+    let endpoint = {
+        let mut conn = app.pool.get().await.expect("connection");
+        let community_id = xingguang_db::models::community::Community::find_by_name(&mut conn, xingguang::seed::DEMO_COMMUNITY)
+            .await
+            .expect("query")
+            .expect("community")
+            .id;
+        xingguang_db::models::webhook::WebhookEndpoint::insert(
+            &mut conn,
+            &xingguang_db::models::webhook::NewWebhookEndpoint {
+                id: xingguang_db::new_id(),
+                community_id,
+                partner_id,
+                url: format!("https://localhost:{port}/hook"),
+                description: String::new(),
+                events: vec![xingguang_db::vocab::EventType::PledgeAccepted],
+                secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".to_owned(),
+            },
+        )
+        .await
+        .expect("endpoint")
+    };
+    assert_eq!(accept(&app, &pledge).await.status, StatusCode::OK);
+    let deliveries = deliveries_after(&app, &partner, &endpoint.id.to_string(), 1).await;
+    assert_eq!(deliveries[0]["status"], "failed", "{deliveries:?}");
+    assert_eq!(deliveries[0]["last_error"], "could not connect");
+    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 0, "the worker connected to a local address");
 }

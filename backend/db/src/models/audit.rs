@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::vocab::Role;
+
 use crate::pagination::{Page, PageRequest};
 use crate::schema::{audit_log, users};
 
@@ -12,7 +14,7 @@ pub struct AuditEntry {
     pub id: Uuid,
     pub community_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
-    pub actor_role: Option<String>,
+    pub actor_role: Option<Role>,
     pub action: String,
     pub entity_type: String,
     pub entity_id: Option<Uuid>,
@@ -29,7 +31,7 @@ pub struct NewAuditEntry {
     pub id: Uuid,
     pub community_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
-    pub actor_role: Option<String>,
+    pub actor_role: Option<Role>,
     pub action: String,
     pub entity_type: String,
     pub entity_id: Option<Uuid>,

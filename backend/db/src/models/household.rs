@@ -189,17 +189,7 @@ impl Household {
         version: i32,
         changes: &HouseholdChanges,
     ) -> QueryResult<Option<Household>> {
-        diesel::update(
-            households::table
-                .filter(households::community_id.eq(community_id))
-                .filter(households::id.eq(id))
-                .filter(households::version.eq(version)),
-        )
-        .set((changes, households::version.eq(version + 1), households::updated_at.eq(diesel::dsl::now)))
-        .returning(Household::as_returning())
-        .get_result(conn)
-        .await
-        .optional()
+        crate::versioned_update!(conn, households, id, version, changes, Household, households::community_id.eq(community_id))
     }
 }
 

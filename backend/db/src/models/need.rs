@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::pagination::{Page, PageRequest};
 use crate::schema::needs;
+use crate::vocab::{NeedCategory, NeedStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = needs)]
@@ -13,11 +14,11 @@ pub struct Need {
     pub community_id: Uuid,
     pub title: String,
     pub description: String,
-    pub category: String,
+    pub category: NeedCategory,
     pub target_quantity: Option<i64>,
     pub unit: String,
     pub deadline: Option<NaiveDate>,
-    pub status: String,
+    pub status: NeedStatus,
     pub created_by: Uuid,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -31,7 +32,7 @@ pub struct NewNeed {
     pub community_id: Uuid,
     pub title: String,
     pub description: String,
-    pub category: String,
+    pub category: NeedCategory,
     pub target_quantity: Option<i64>,
     pub unit: String,
     pub deadline: Option<NaiveDate>,
@@ -46,7 +47,7 @@ pub struct NeedChanges {
     pub target_quantity: Option<Option<i64>>,
     pub unit: Option<String>,
     pub deadline: Option<Option<NaiveDate>>,
-    pub status: Option<String>,
+    pub status: Option<NeedStatus>,
 }
 
 /// Pledged, accepted and fulfilled quantities of a need, in its measure.
@@ -78,7 +79,7 @@ impl Need {
     pub async fn list(
         conn: &mut AsyncPgConnection,
         community_id: Uuid,
-        status: Option<&str>,
+        status: Option<NeedStatus>,
         page: PageRequest,
     ) -> QueryResult<Page<Need>> {
         let mut query = needs::table
@@ -88,7 +89,7 @@ impl Need {
             .limit(page.limit + 1)
             .into_boxed();
         if let Some(status) = status {
-            query = query.filter(needs::status.eq(status.to_owned()));
+            query = query.filter(needs::status.eq(status));
         }
         if let Some(after) = page.after {
             query = query.filter(needs::id.lt(after));
@@ -134,18 +135,11 @@ impl Need {
         version: i32,
         changes: &NeedChanges,
     ) -> QueryResult<Option<Need>> {
-        diesel::update(
-            needs::table.filter(needs::community_id.eq(community_id)).filter(needs::id.eq(id)).filter(needs::version.eq(version)),
-        )
-        .set((changes, needs::version.eq(version + 1), needs::updated_at.eq(diesel::dsl::now)))
-        .returning(Need::as_returning())
-        .get_result(conn)
-        .await
-        .optional()
+        crate::versioned_update!(conn, needs, id, version, changes, Need, needs::community_id.eq(community_id))
     }
 
     /// Sets the status as a side effect of a delivery (met when the target is reached).
-    pub async fn set_status(conn: &mut AsyncPgConnection, id: Uuid, status: &str) -> QueryResult<()> {
+    pub async fn set_status(conn: &mut AsyncPgConnection, id: Uuid, status: NeedStatus) -> QueryResult<()> {
         diesel::update(needs::table.find(id))
             .set((needs::status.eq(status), needs::version.eq(needs::version + 1), needs::updated_at.eq(diesel::dsl::now)))
             .execute(conn)

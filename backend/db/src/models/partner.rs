@@ -4,6 +4,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::schema::{api_clients, partner_units};
+use crate::vocab::{PartnerKind, PartnerStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = partner_units)]
@@ -11,12 +12,12 @@ pub struct PartnerUnit {
     pub id: Uuid,
     pub community_id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: PartnerKind,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub address: Option<String>,
     pub partnered_since: Option<NaiveDate>,
-    pub status: String,
+    pub status: PartnerStatus,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -28,7 +29,7 @@ pub struct NewPartnerUnit {
     pub id: Uuid,
     pub community_id: Uuid,
     pub name: String,
-    pub kind: String,
+    pub kind: PartnerKind,
     pub contact_name: Option<String>,
     pub contact_phone: Option<String>,
     pub address: Option<String>,
@@ -40,12 +41,12 @@ pub struct NewPartnerUnit {
 #[diesel(table_name = partner_units)]
 pub struct PartnerUnitChanges {
     pub name: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<PartnerKind>,
     pub contact_name: Option<Option<String>>,
     pub contact_phone: Option<Option<String>>,
     pub address: Option<Option<String>>,
     pub partnered_since: Option<Option<NaiveDate>>,
-    pub status: Option<String>,
+    pub status: Option<PartnerStatus>,
 }
 
 impl PartnerUnit {
@@ -97,17 +98,7 @@ impl PartnerUnit {
         version: i32,
         changes: &PartnerUnitChanges,
     ) -> QueryResult<Option<PartnerUnit>> {
-        diesel::update(
-            partner_units::table
-                .filter(partner_units::community_id.eq(community_id))
-                .filter(partner_units::id.eq(id))
-                .filter(partner_units::version.eq(version)),
-        )
-        .set((changes, partner_units::version.eq(version + 1), partner_units::updated_at.eq(diesel::dsl::now)))
-        .returning(PartnerUnit::as_returning())
-        .get_result(conn)
-        .await
-        .optional()
+        crate::versioned_update!(conn, partner_units, id, version, changes, PartnerUnit, partner_units::community_id.eq(community_id))
     }
 }
 

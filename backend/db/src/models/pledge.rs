@@ -4,7 +4,8 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::pagination::{Page, PageRequest};
-use crate::schema::{needs, partner_units, pledge_deliveries, pledge_events, pledges};
+use crate::schema::{needs, partner_units, pledge_deliveries, pledges};
+use crate::vocab::{PledgeStatus, SupportKind};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = pledges)]
@@ -13,13 +14,13 @@ pub struct Pledge {
     pub community_id: Uuid,
     pub partner_id: Uuid,
     pub need_id: Option<Uuid>,
-    pub kind: String,
+    pub kind: SupportKind,
     pub details: serde_json::Value,
     pub quantity: i64,
     pub delivered_quantity: i64,
     pub planned_date: Option<NaiveDate>,
     pub note: String,
-    pub status: String,
+    pub status: PledgeStatus,
     pub decline_reason: Option<String>,
     pub submitted_by_user: Option<Uuid>,
     pub submitted_by_client: Option<Uuid>,
@@ -38,7 +39,7 @@ pub struct NewPledge {
     pub community_id: Uuid,
     pub partner_id: Uuid,
     pub need_id: Option<Uuid>,
-    pub kind: String,
+    pub kind: SupportKind,
     pub details: serde_json::Value,
     pub quantity: i64,
     pub planned_date: Option<NaiveDate>,
@@ -51,7 +52,7 @@ pub struct NewPledge {
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = pledges)]
 pub struct PledgeTransition {
-    pub status: Option<String>,
+    pub status: Option<PledgeStatus>,
     pub decline_reason: Option<Option<String>>,
     pub decided_by: Option<Option<Uuid>>,
     pub decided_at: Option<Option<DateTime<Utc>>>,
@@ -64,7 +65,7 @@ pub struct PledgeTransition {
 pub struct PledgeFilter {
     pub partner_id: Option<Uuid>,
     pub need_id: Option<Uuid>,
-    pub status: Option<String>,
+    pub status: Option<PledgeStatus>,
 }
 
 /// A pledge with the names a list shows beside it.
@@ -120,7 +121,7 @@ impl Pledge {
             query = query.filter(pledges::need_id.eq(need));
         }
         if let Some(status) = &filter.status {
-            query = query.filter(pledges::status.eq(status.clone()));
+            query = query.filter(pledges::status.eq(*status));
         }
         if let Some(after) = page.after {
             query = query.filter(pledges::id.lt(after));
@@ -136,15 +137,10 @@ impl Pledge {
         conn: &mut AsyncPgConnection,
         id: Uuid,
         version: i32,
-        from: &[&str],
+        from: &[PledgeStatus],
         change: &PledgeTransition,
     ) -> QueryResult<Option<Pledge>> {
-        diesel::update(pledges::table.filter(pledges::id.eq(id)).filter(pledges::version.eq(version)).filter(pledges::status.eq_any(from)))
-            .set((change, pledges::version.eq(version + 1), pledges::updated_at.eq(diesel::dsl::now)))
-            .returning(Pledge::as_returning())
-            .get_result(conn)
-            .await
-            .optional()
+        crate::versioned_update!(conn, pledges, id, version, change, Pledge, pledges::status.eq_any(from))
     }
 
     /// Fulfilled pledges, newest first, for the public thank-you list.
@@ -153,53 +149,13 @@ impl Pledge {
             .inner_join(partner_units::table)
             .left_join(needs::table)
             .filter(pledges::community_id.eq(community_id))
-            .filter(pledges::status.eq("fulfilled"))
+            .filter(pledges::status.eq(PledgeStatus::Fulfilled))
             .select((Pledge::as_select(), partner_units::name, needs::title.nullable()))
             .order(pledges::fulfilled_at.desc())
             .limit(limit)
             .load(conn)
             .await?;
         Ok(rows.into_iter().map(|(pledge, partner_name, need_title)| PledgeRow { pledge, partner_name, need_title }).collect())
-    }
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = pledge_events)]
-pub struct PledgeEvent {
-    pub id: Uuid,
-    pub pledge_id: Uuid,
-    pub status: String,
-    pub note: Option<String>,
-    pub actor_name: String,
-    pub at: DateTime<Utc>,
-}
-
-impl PledgeEvent {
-    pub async fn record(
-        conn: &mut AsyncPgConnection,
-        pledge_id: Uuid,
-        status: &str,
-        note: Option<String>,
-        actor_name: &str,
-    ) -> QueryResult<()> {
-        let event = PledgeEvent {
-            id: crate::new_id(),
-            pledge_id,
-            status: status.to_owned(),
-            note,
-            actor_name: actor_name.to_owned(),
-            at: Utc::now(),
-        };
-        diesel::insert_into(pledge_events::table).values(&event).execute(conn).await.map(|_| ())
-    }
-
-    pub async fn of_pledge(conn: &mut AsyncPgConnection, pledge_id: Uuid) -> QueryResult<Vec<PledgeEvent>> {
-        pledge_events::table
-            .filter(pledge_events::pledge_id.eq(pledge_id))
-            .select(PledgeEvent::as_select())
-            .order(pledge_events::id)
-            .load(conn)
-            .await
     }
 }
 
@@ -223,7 +179,7 @@ pub struct Delivery {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthlyContribution {
     pub month: u32,
-    pub kind: String,
+    pub kind: SupportKind,
     pub quantity: i64,
     pub deliveries: i64,
 }
@@ -255,7 +211,7 @@ impl Delivery {
             #[diesel(sql_type = diesel::sql_types::Integer)]
             month: i32,
             #[diesel(sql_type = diesel::sql_types::Text)]
-            kind: String,
+            kind: SupportKind,
             #[diesel(sql_type = diesel::sql_types::BigInt)]
             quantity: i64,
             #[diesel(sql_type = diesel::sql_types::BigInt)]

@@ -4,6 +4,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 use crate::schema::{registry_imports, residents};
+use crate::vocab::{FileFormat, ImportStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = registry_imports)]
@@ -13,9 +14,9 @@ pub struct RegistryImport {
     pub created_by: Uuid,
     pub file_name: Option<String>,
     pub file_sha256: String,
-    pub format: String,
+    pub format: FileFormat,
     pub dry_run: bool,
-    pub status: String,
+    pub status: ImportStatus,
     pub total_rows: i32,
     pub processed_rows: i32,
     pub households_created: i32,
@@ -34,9 +35,9 @@ pub struct NewRegistryImport {
     pub created_by: Uuid,
     pub file_name: Option<String>,
     pub file_sha256: String,
-    pub format: String,
+    pub format: FileFormat,
     pub dry_run: bool,
-    pub status: String,
+    pub status: ImportStatus,
     pub total_rows: i32,
 }
 
@@ -44,7 +45,7 @@ pub struct NewRegistryImport {
 #[derive(Debug, AsChangeset)]
 #[diesel(table_name = registry_imports)]
 pub struct ImportOutcome {
-    pub status: String,
+    pub status: ImportStatus,
     pub processed_rows: i32,
     pub households_created: i32,
     pub residents_created: i32,
@@ -69,6 +70,30 @@ impl RegistryImport {
 
     pub async fn set_progress(conn: &mut AsyncPgConnection, id: Uuid, processed: i32) -> QueryResult<()> {
         diesel::update(registry_imports::table.find(id)).set(registry_imports::processed_rows.eq(processed)).execute(conn).await.map(|_| ())
+    }
+
+    /// The imports whose job lost its holder: nothing was written (imports are all-or-nothing).
+    pub async fn mark_interrupted(conn: &mut AsyncPgConnection, ids: &[Uuid]) -> QueryResult<usize> {
+        diesel::update(
+            registry_imports::table.filter(registry_imports::id.eq_any(ids)).filter(registry_imports::status.eq(ImportStatus::Running)),
+        )
+        .set((registry_imports::status.eq(ImportStatus::Interrupted), registry_imports::finished_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await
+    }
+
+    /// Running imports without a job row: left by a server that predates jobs. (New imports
+    /// start their job before their row exists, so this never catches a live one.)
+    pub async fn mark_orphans_interrupted(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+        use crate::schema::jobs;
+        diesel::update(
+            registry_imports::table
+                .filter(registry_imports::status.eq(ImportStatus::Running))
+                .filter(diesel::dsl::not(diesel::dsl::exists(jobs::table.filter(jobs::id.eq(registry_imports::id))))),
+        )
+        .set((registry_imports::status.eq(ImportStatus::Interrupted), registry_imports::finished_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await
     }
 
     pub async fn finish(conn: &mut AsyncPgConnection, id: Uuid, outcome: &ImportOutcome) -> QueryResult<RegistryImport> {

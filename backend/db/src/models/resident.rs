@@ -7,6 +7,7 @@ use super::household::like_escape;
 use crate::pagination::{Page, PageRequest};
 use crate::reach::Reach;
 use crate::schema::{households, resident_groups, residents};
+use crate::vocab::{Relationship, ResidentStatus, Sex, Tag};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = residents)]
@@ -17,13 +18,13 @@ pub struct Resident {
     pub name: String,
     pub name_pinyin: String,
     pub name_initials: String,
-    pub sex: String,
+    pub sex: Sex,
     pub birth_date: NaiveDate,
     pub id_number: String,
     pub phone: Option<String>,
-    pub relationship: String,
-    pub tags: Vec<String>,
-    pub status: String,
+    pub relationship: Relationship,
+    pub tags: Vec<Tag>,
+    pub status: ResidentStatus,
     pub status_changed_on: Option<NaiveDate>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -39,12 +40,12 @@ pub struct NewResident {
     pub name: String,
     pub name_pinyin: String,
     pub name_initials: String,
-    pub sex: String,
+    pub sex: Sex,
     pub birth_date: NaiveDate,
     pub id_number: String,
     pub phone: Option<String>,
-    pub relationship: String,
-    pub tags: Vec<String>,
+    pub relationship: Relationship,
+    pub tags: Vec<Tag>,
 }
 
 #[derive(Debug, Default, AsChangeset)]
@@ -54,13 +55,13 @@ pub struct ResidentChanges {
     pub name: Option<String>,
     pub name_pinyin: Option<String>,
     pub name_initials: Option<String>,
-    pub sex: Option<String>,
+    pub sex: Option<Sex>,
     pub birth_date: Option<NaiveDate>,
     pub id_number: Option<String>,
     pub phone: Option<Option<String>>,
-    pub relationship: Option<String>,
-    pub tags: Option<Vec<String>>,
-    pub status: Option<String>,
+    pub relationship: Option<Relationship>,
+    pub tags: Option<Vec<Tag>>,
+    pub status: Option<ResidentStatus>,
     pub status_changed_on: Option<Option<NaiveDate>>,
 }
 
@@ -74,8 +75,8 @@ pub struct ResidentFilter {
     /// Born after this date (maximum age).
     pub born_after: Option<NaiveDate>,
     /// Has every one of these tags.
-    pub tags: Vec<String>,
-    pub status: Option<String>,
+    pub tags: Vec<Tag>,
+    pub status: Option<ResidentStatus>,
     pub search: Option<Search>,
 }
 
@@ -135,7 +136,7 @@ fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
         query = query.filter(residents::tags.contains(filter.tags.clone()));
     }
     if let Some(status) = &filter.status {
-        query = query.filter(residents::status.eq(status.clone()));
+        query = query.filter(residents::status.eq(*status));
     }
     match &filter.search {
         None => {}
@@ -226,17 +227,7 @@ impl Resident {
         version: i32,
         changes: &ResidentChanges,
     ) -> QueryResult<Option<Resident>> {
-        diesel::update(
-            residents::table
-                .filter(residents::community_id.eq(community_id))
-                .filter(residents::id.eq(id))
-                .filter(residents::version.eq(version)),
-        )
-        .set((changes, residents::version.eq(version + 1), residents::updated_at.eq(diesel::dsl::now)))
-        .returning(Resident::as_returning())
-        .get_result(conn)
-        .await
-        .optional()
+        crate::versioned_update!(conn, residents, id, version, changes, Resident, residents::community_id.eq(community_id))
     }
 }
 
@@ -248,14 +239,12 @@ pub struct RegistryStats {
     /// (label, count) for 0–17, 18–59, 60–69, 70–79, 80+.
     pub age_bands: Vec<(&'static str, i64)>,
     /// (tag, count), most frequent first; tags nobody has are left out.
-    pub tags: Vec<(String, i64)>,
+    pub tags: Vec<(Tag, i64)>,
     /// group id → (households, active residents).
     pub groups: Vec<(Uuid, i64, i64)>,
 }
 
 pub const AGE_BANDS: [&str; 5] = ["0-17", "18-59", "60-69", "70-79", "80+"];
-/// The registry's tags; counted in the same pass as the age bands.
-pub const TAGS: [&str; 5] = ["disabled", "dibao", "party_member", "living_alone", "veteran"];
 
 #[derive(QueryableByName)]
 struct GroupResidentCounts {
@@ -286,7 +275,8 @@ impl RegistryStats {
         };
         // The reach is bound as parameters, never formatted into the SQL.
         const HOUSEHOLDS: &str = "h.community_id = $1 AND ($2::uuid IS NULL OR h.group_id = $2) AND ($3::uuid IS NULL OR h.id = $3)";
-        let tag_counts: String = TAGS.iter().map(|t| format!(", count(*) FILTER (WHERE '{t}' = ANY(tags))")).collect();
+        // The registry's tags, counted in the same pass as the age bands.
+        let tag_counts: String = Tag::ALL.iter().map(|t| format!(", count(*) FILTER (WHERE '{t}' = ANY(tags))")).collect();
         let per_group: Vec<GroupResidentCounts> = diesel::sql_query(format!(
             "SELECT group_id, ARRAY[count(*), count(*) FILTER (WHERE age < 18), count(*) FILTER (WHERE age BETWEEN 18 AND 59), \
              count(*) FILTER (WHERE age BETWEEN 60 AND 69), count(*) FILTER (WHERE age BETWEEN 70 AND 79), \
@@ -309,15 +299,15 @@ impl RegistryStats {
                 .load(conn)
                 .await?;
 
-        let mut totals = [0i64; 1 + AGE_BANDS.len() + TAGS.len()];
+        let mut totals = vec![0i64; 1 + AGE_BANDS.len() + Tag::ALL.len()];
         for row in &per_group {
             for (total, n) in totals.iter_mut().zip(&row.counts) {
                 *total += n;
             }
         }
-        let mut tags: Vec<(String, i64)> =
-            TAGS.iter().zip(&totals[1 + AGE_BANDS.len()..]).filter(|(_, n)| **n > 0).map(|(t, n)| ((*t).to_owned(), *n)).collect();
-        tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut tags: Vec<(Tag, i64)> =
+            Tag::ALL.iter().zip(&totals[1 + AGE_BANDS.len()..]).filter(|(_, n)| **n > 0).map(|(t, n)| (*t, *n)).collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
         let groups = households
             .iter()
             .map(|h| {

@@ -136,16 +136,6 @@ impl ResidentGroup {
         version: i32,
         changes: &ResidentGroupChanges,
     ) -> QueryResult<Option<ResidentGroup>> {
-        diesel::update(
-            resident_groups::table
-                .filter(resident_groups::community_id.eq(community_id))
-                .filter(resident_groups::id.eq(id))
-                .filter(resident_groups::version.eq(version)),
-        )
-        .set((changes, resident_groups::version.eq(version + 1), resident_groups::updated_at.eq(diesel::dsl::now)))
-        .returning(ResidentGroup::as_returning())
-        .get_result(conn)
-        .await
-        .optional()
+        crate::versioned_update!(conn, resident_groups, id, version, changes, ResidentGroup, resident_groups::community_id.eq(community_id))
     }
 }

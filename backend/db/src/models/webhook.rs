@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::vocab::{DeliveryStatus, EventType, PartnerStatus};
+
 use crate::pagination::{Page, PageRequest};
 use crate::schema::{partner_units, webhook_deliveries, webhook_endpoints, webhook_events};
 
@@ -14,7 +16,7 @@ pub struct WebhookEndpoint {
     pub partner_id: Uuid,
     pub url: String,
     pub description: String,
-    pub events: Vec<String>,
+    pub events: Vec<EventType>,
     pub secret: String,
     pub previous_secret: Option<String>,
     pub previous_expires_at: Option<DateTime<Utc>>,
@@ -32,7 +34,7 @@ pub struct NewWebhookEndpoint {
     pub partner_id: Uuid,
     pub url: String,
     pub description: String,
-    pub events: Vec<String>,
+    pub events: Vec<EventType>,
     pub secret: String,
 }
 
@@ -41,7 +43,7 @@ pub struct NewWebhookEndpoint {
 pub struct WebhookEndpointChanges {
     pub url: Option<String>,
     pub description: Option<String>,
-    pub events: Option<Vec<String>>,
+    pub events: Option<Vec<EventType>>,
     pub enabled: Option<bool>,
     pub secret: Option<String>,
     pub previous_secret: Option<Option<String>>,
@@ -89,15 +91,15 @@ impl WebhookEndpoint {
         conn: &mut AsyncPgConnection,
         community_id: Uuid,
         partner_id: Option<Uuid>,
-        event_type: &str,
+        event_type: EventType,
     ) -> QueryResult<Vec<WebhookEndpoint>> {
         use diesel::PgArrayExpressionMethods;
-        let active_units = partner_units::table.filter(partner_units::status.eq("active")).select(partner_units::id);
+        let active_units = partner_units::table.filter(partner_units::status.eq(PartnerStatus::Active)).select(partner_units::id);
         let mut query = webhook_endpoints::table
             .filter(webhook_endpoints::community_id.eq(community_id))
             .filter(webhook_endpoints::partner_id.eq_any(active_units))
             .filter(webhook_endpoints::enabled.eq(true))
-            .filter(webhook_endpoints::events.contains(vec![event_type.to_owned()]))
+            .filter(webhook_endpoints::events.contains(vec![event_type]))
             .select(WebhookEndpoint::as_select())
             .into_boxed();
         if let Some(partner) = partner_id {
@@ -112,12 +114,7 @@ impl WebhookEndpoint {
         version: i32,
         changes: &WebhookEndpointChanges,
     ) -> QueryResult<Option<WebhookEndpoint>> {
-        diesel::update(webhook_endpoints::table.filter(webhook_endpoints::id.eq(id)).filter(webhook_endpoints::version.eq(version)))
-            .set((changes, webhook_endpoints::version.eq(version + 1), webhook_endpoints::updated_at.eq(diesel::dsl::now)))
-            .returning(WebhookEndpoint::as_returning())
-            .get_result(conn)
-            .await
-            .optional()
+        crate::versioned_update!(conn, webhook_endpoints, id, version, changes, WebhookEndpoint)
     }
 
     /// Stops deliveries to an endpoint whose receiver answered 410 Gone (Standard Webhooks).
@@ -140,7 +137,7 @@ pub struct WebhookEvent {
     pub id: Uuid,
     pub community_id: Uuid,
     pub partner_id: Option<Uuid>,
-    pub event_type: String,
+    pub event_type: EventType,
     pub payload: serde_json::Value,
     pub created_at: DateTime<Utc>,
 }
@@ -154,7 +151,7 @@ impl WebhookEvent {
         webhook_events::table.find(id).select(WebhookEvent::as_select()).first(conn).await
     }
 
-    pub async fn count(conn: &mut AsyncPgConnection, community_id: Uuid, event_type: &str) -> QueryResult<i64> {
+    pub async fn count(conn: &mut AsyncPgConnection, community_id: Uuid, event_type: EventType) -> QueryResult<i64> {
         webhook_events::table
             .filter(webhook_events::community_id.eq(community_id))
             .filter(webhook_events::event_type.eq(event_type))
@@ -171,7 +168,7 @@ pub struct WebhookDelivery {
     pub event_id: Uuid,
     pub endpoint_id: Uuid,
     pub partner_id: Uuid,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
     pub last_status: Option<i32>,
@@ -210,7 +207,7 @@ impl WebhookDelivery {
     /// one after a crash) picks them up again only once the lease has run out.
     pub async fn lease_due(conn: &mut AsyncPgConnection, limit: i64, lease: chrono::Duration) -> QueryResult<Vec<DueDelivery>> {
         let ids: Vec<Uuid> = webhook_deliveries::table
-            .filter(webhook_deliveries::status.eq("pending"))
+            .filter(webhook_deliveries::status.eq(DeliveryStatus::Pending))
             .filter(webhook_deliveries::next_attempt_at.le(Utc::now()))
             .order(webhook_deliveries::next_attempt_at)
             .limit(limit)
@@ -240,7 +237,7 @@ impl WebhookDelivery {
     pub async fn record_attempt(
         conn: &mut AsyncPgConnection,
         id: Uuid,
-        status: &str,
+        status: DeliveryStatus,
         http_status: Option<i32>,
         error: Option<String>,
         retry_at: Option<DateTime<Utc>>,
@@ -253,7 +250,7 @@ impl WebhookDelivery {
                 webhook_deliveries::last_status.eq(http_status),
                 webhook_deliveries::last_error.eq(error),
                 webhook_deliveries::next_attempt_at.eq(retry_at.unwrap_or(now)),
-                webhook_deliveries::delivered_at.eq((status == "delivered").then_some(now)),
+                webhook_deliveries::delivered_at.eq((status == DeliveryStatus::Delivered).then_some(now)),
                 webhook_deliveries::updated_at.eq(now),
             ))
             .execute(conn)
@@ -265,7 +262,7 @@ impl WebhookDelivery {
     pub async fn requeue(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<WebhookDelivery> {
         diesel::update(webhook_deliveries::table.find(id))
             .set((
-                webhook_deliveries::status.eq("pending"),
+                webhook_deliveries::status.eq(DeliveryStatus::Pending),
                 webhook_deliveries::attempts.eq(0),
                 webhook_deliveries::next_attempt_at.eq(Utc::now()),
                 webhook_deliveries::updated_at.eq(Utc::now()),

@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 
-use crate::registry::domain::{Relationship, Tag};
+use xingguang_db::vocab::{FileFormat, Relationship, Tag};
 
 /// Columns of the import template, in order. `*` marks the required ones in the template.
 pub const COLUMNS: [&str; 11] = ["小组编号", "道路", "幢", "单元", "室", "户电话", "姓名", "身份证号", "与户主关系", "手机", "标签"];
@@ -14,53 +14,53 @@ pub const OPTIONAL_CHECK_COLUMNS: [&str; 2] = ["性别", "出生日期"];
 pub const EXAMPLE_ROW: [&str; 11] =
     ["1", "朝阳路", "12幢", "2单元", "301室", "0579-87654321", "张秀英", "33072319580312002X", "户主", "13812345678", "党员,独居"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Xlsx,
-}
-
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Xlsx => "xlsx",
-        }
-    }
-
-    /// By content: an .xlsx file is a zip archive.
-    pub fn sniff(bytes: &[u8]) -> Format {
-        if bytes.starts_with(b"PK\x03\x04") {
-            Format::Xlsx
-        } else {
-            Format::Csv
-        }
+/// The format of an uploaded file, by content: an .xlsx file is a zip archive.
+pub fn sniff(bytes: &[u8]) -> FileFormat {
+    if bytes.starts_with(b"PK\x03\x04") {
+        FileFormat::Xlsx
+    } else {
+        FileFormat::Csv
     }
 }
 
-/// One data row: its line number in the sheet (1 = the header) and its cells by column name.
+/// Most data rows an import may have: a community's registry, with room to spare. Larger
+/// files are refused before any of their rows is kept.
+pub const MAX_ROWS: usize = 100_000;
+/// Most columns read; cells further right are refused.
+pub const MAX_COLUMNS: usize = 64;
+/// Most characters in one cell.
+pub const MAX_CELL_CHARS: usize = 500;
+/// An .xlsx (a zip archive) may unpack to at most this many bytes in all …
+const MAX_UNZIPPED_BYTES: u64 = 200 * 1024 * 1024;
+/// … and no entry may unpack to more than this many times its packed size (a zip bomb).
+const MAX_ZIP_RATIO: u64 = 200;
+
+/// One data row: its line number in the sheet (1 = the header) and its values, in the header's
+/// column order (the header is shared by every row, not copied into each).
 #[derive(Debug, Clone)]
 pub struct SheetRow {
     pub line: usize,
-    pub cells: Vec<(String, String)>,
+    header: std::sync::Arc<[String]>,
+    values: Vec<String>,
 }
 
 impl SheetRow {
     pub fn get(&self, column: &str) -> &str {
-        self.cells.iter().find(|(c, _)| c == column).map_or("", |(_, v)| v.trim())
+        self.header.iter().position(|h| h == column).and_then(|i| self.values.get(i)).map_or("", |v| v.trim())
     }
 
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|(_, v)| v.trim().is_empty())
+        self.values.iter().all(|v| v.trim().is_empty())
     }
 }
 
-/// Reads a whole sheet. Errors are in Chinese: they are shown to the office as they are.
-pub fn read_sheet(bytes: &[u8]) -> Result<(Format, Vec<SheetRow>), String> {
-    let format = Format::sniff(bytes);
+/// Reads a whole sheet, within the limits above. Errors are in Chinese: they are shown to the
+/// office as they are.
+pub fn read_sheet(bytes: &[u8]) -> Result<(FileFormat, Vec<SheetRow>), String> {
+    let format = sniff(bytes);
     let table = match format {
-        Format::Xlsx => read_xlsx(bytes)?,
-        Format::Csv => read_csv(bytes)?,
+        FileFormat::Xlsx => read_xlsx(bytes)?,
+        FileFormat::Csv => read_csv(bytes)?,
     };
     let mut lines = table.into_iter();
     let header: Vec<String> = lines.next().ok_or("文件是空的")?.into_iter().map(|h| normalise_header(&h)).collect();
@@ -69,15 +69,29 @@ pub fn read_sheet(bytes: &[u8]) -> Result<(Format, Vec<SheetRow>), String> {
     if !missing.is_empty() {
         return Err(format!("表头缺少列：{}（请使用模板）", missing.join("、")));
     }
+    let header: std::sync::Arc<[String]> = header.into();
     let rows = lines
         .enumerate()
-        .map(|(i, values)| SheetRow {
-            line: i + 2,
-            cells: header.iter().cloned().zip(values.into_iter().chain(std::iter::repeat(String::new()))).collect(),
-        })
+        .map(|(i, values)| SheetRow { line: i + 2, header: header.clone(), values })
         .filter(|row| !row.is_blank())
         .collect();
     Ok((format, rows))
+}
+
+/// Checks one cell: no NUL (PostgreSQL text cannot hold it; it is never in a real sheet) and
+/// not absurdly long.
+fn check_cell(line: usize, value: &str) -> Result<(), String> {
+    if value.contains('\0') {
+        return Err(format!("第 {line} 行含有无效的空字符（NUL），请检查文件"));
+    }
+    if value.chars().count() > MAX_CELL_CHARS {
+        return Err(format!("第 {line} 行有单元格超过 {MAX_CELL_CHARS} 个字"));
+    }
+    Ok(())
+}
+
+fn too_many_rows() -> String {
+    format!("文件超过 {MAX_ROWS} 行，请分成几个文件导入")
 }
 
 /// Accepts the template's headers with or without the required-mark and a few common variants.
@@ -98,24 +112,86 @@ fn normalise_header(raw: &str) -> String {
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     // Excel on Chinese Windows saves CSV in GBK; everything else in UTF-8.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+    let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(bytes) {
+        Ok(text) => text.into(),
         Err(_) => {
             let (decoded, _, had_errors) = encoding_rs::GBK.decode(bytes);
             if had_errors {
                 return Err("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV，或直接上传 .xlsx".to_owned());
             }
-            decoded.into_owned()
+            decoded
         }
     };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    reader.records().map(|record| record.map(|r| r.iter().map(str::to_owned).collect()).map_err(|e| format!("CSV 格式有误：{e}"))).collect()
+    let mut table = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("CSV 格式有误：{e}"))?;
+        // Counted as read, so an oversized file stops here instead of filling memory.
+        if table.len() > MAX_ROWS {
+            return Err(too_many_rows());
+        }
+        if record.len() > MAX_COLUMNS {
+            return Err(format!("第 {} 行超过 {MAX_COLUMNS} 列", i + 1));
+        }
+        let values: Vec<String> = record.iter().map(str::to_owned).collect();
+        for value in &values {
+            check_cell(i + 1, value)?;
+        }
+        table.push(values);
+    }
+    Ok(table)
 }
 
+/// Refuses archives that would unpack to far more than they weigh, before anything is unpacked.
+fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let refuse = || "Excel 文件结构异常（解压后过大），请另存后重试".to_owned();
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| "无法读取 Excel 文件：文件已损坏".to_owned())?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|_| "无法读取 Excel 文件：文件已损坏".to_owned())?;
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if total > MAX_UNZIPPED_BYTES || size / packed > MAX_ZIP_RATIO {
+            return Err(refuse());
+        }
+    }
+    Ok(())
+}
+
+/// Reads the first sheet cell by cell: the rows and columns come from the cells present, never
+/// from the sheet's declared dimension (a 5 KB file may claim A1:XFD1048576).
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    check_zip(bytes)?;
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| format!("无法读取 Excel 文件：{e}"))?;
-    let range = workbook.worksheet_range_at(0).ok_or("Excel 文件中没有工作表")?.map_err(|e| format!("无法读取工作表：{e}"))?;
-    Ok(range.rows().map(|row| row.iter().map(cell_text).collect()).collect())
+    let first = workbook.sheet_names().into_iter().next().ok_or("Excel 文件中没有工作表")?;
+    let mut cells = workbook.worksheet_cells_reader(&first).map_err(|e| format!("无法读取工作表：{e}"))?;
+    let mut table: Vec<Vec<String>> = Vec::new();
+    let mut first_row: Option<u32> = None;
+    while let Some(cell) = cells.next_cell().map_err(|e| format!("无法读取工作表：{e}"))? {
+        let (row, column) = cell.get_position();
+        let value = cell_text(&Data::from(cell.get_value().clone()));
+        if value.is_empty() {
+            continue;
+        }
+        let top = *first_row.get_or_insert(row);
+        let (r, c) = (row.saturating_sub(top) as usize, column as usize);
+        if r > MAX_ROWS {
+            return Err(too_many_rows());
+        }
+        if c >= MAX_COLUMNS {
+            return Err(format!("第 {} 行超过 {MAX_COLUMNS} 列", row + 1));
+        }
+        check_cell(row as usize + 1, &value)?;
+        if table.len() <= r {
+            table.resize_with(r + 1, Vec::new);
+        }
+        let cells_of_row = &mut table[r];
+        if cells_of_row.len() <= c {
+            cells_of_row.resize(c + 1, String::new());
+        }
+        cells_of_row[c] = value;
+    }
+    Ok(table)
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -190,7 +266,7 @@ mod tests {
     fn reads_a_utf8_csv_with_bom_and_a_gbk_csv() {
         let utf8 = "\u{feff}小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签\n1,朝阳路,1幢,1单元,101室,,张三,110105194912310021,户主,,\n";
         let (format, rows) = read_sheet(utf8.as_bytes()).expect("utf8");
-        assert_eq!(format, Format::Csv);
+        assert_eq!(format, FileFormat::Csv);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].get("姓名"), "张三");
         assert_eq!(rows[0].line, 2);
@@ -201,7 +277,7 @@ mod tests {
 
     #[test]
     fn names_missing_columns() {
-        let err = read_sheet("姓名,身份证号\n张三,1\n".as_bytes()).err().unwrap_or_default();
+        let err = read_sheet("姓名,身份证号\n张三,1\n".as_bytes()).expect_err("a sheet without the required columns");
         assert!(err.contains("道路") && err.contains("小组编号"), "{err}");
     }
 }

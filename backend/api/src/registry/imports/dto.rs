@@ -6,14 +6,8 @@ use xingguang_db::models::registry_import::RegistryImport;
 
 use super::service::RowError;
 
-/// `csv` or `xlsx`.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema, PartialEq, Eq, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum FileFormat {
-    #[default]
-    Xlsx,
-    Csv,
-}
+pub use crate::common::spreadsheet::FileFormat;
+use xingguang_db::vocab::ImportStatus;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -46,12 +40,12 @@ pub struct GetImportQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportDto {
     pub id: Uuid,
-    /// `running`; then `validated` (a dry run without errors), `imported`, or `failed` (nothing written).
-    pub status: String,
+    /// `running`; then `validated` (a dry run without errors), `imported`, `failed` (nothing
+    /// written) or `interrupted` (the server stopped meanwhile; nothing written, safe to retry).
+    pub status: ImportStatus,
     pub dry_run: bool,
     pub file_name: Option<String>,
-    /// `csv` or `xlsx`.
-    pub format: String,
+    pub format: FileFormat,
     /// Data rows in the file (blank rows are ignored).
     pub total_rows: i32,
     /// Rows checked so far.
@@ -68,7 +62,7 @@ pub struct ImportDto {
 }
 
 impl ImportDto {
-    pub fn new(job: RegistryImport, live_progress: Option<usize>) -> Self {
+    pub fn new(job: RegistryImport, live_progress: Option<i32>) -> Self {
         ImportDto {
             id: job.id,
             status: job.status,
@@ -76,11 +70,14 @@ impl ImportDto {
             file_name: job.file_name,
             format: job.format,
             total_rows: job.total_rows,
-            processed_rows: live_progress.map_or(job.processed_rows, |p| p as i32),
+            processed_rows: live_progress.unwrap_or(job.processed_rows),
             households_created: job.households_created,
             residents_created: job.residents_created,
             residents_skipped: job.residents_skipped,
-            errors: serde_json::from_value(job.errors).unwrap_or_default(),
+            errors: serde_json::from_value(job.errors).unwrap_or_else(|e| {
+                log::error!("import {}: unreadable row report: {e}", job.id);
+                vec![RowError { row: 0, field: String::new(), message: "报告无法读取，请重新导入".to_owned() }]
+            }),
             created_at: job.created_at,
             finished_at: job.finished_at,
         }

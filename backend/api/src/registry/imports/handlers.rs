@@ -1,29 +1,47 @@
+use crate::common::jobs::RunningJob;
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
+use diesel::OptionalExtension;
 use futures_util::StreamExt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
+use xingguang_db::models::job::Job;
 use xingguang_db::models::registry_import::{NewRegistryImport, RegistryImport};
 use xingguang_db::models::resident::Resident;
 use xingguang_db::pagination::PageRequest;
+use xingguang_db::vocab::{ImportStatus, JobKind, JobState};
 
 use super::domain::{read_sheet, relationship_to_chinese, tag_to_chinese, COLUMNS, EXAMPLE_ROW};
 use super::dto::*;
 use super::service::{self, Actor, INLINE_ROWS};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Staff, StaffOrLeader};
-use crate::error::{ApiError, ApiResult, FieldError, Problem};
+use crate::common::pii::sees_sensitive_tags;
+use crate::common::reach::reach;
+use crate::common::spreadsheet::file_response;
+use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::http::RequestCtx;
 use crate::registry::dto::{ResidentDto, ResidentQuery};
-use crate::registry::policy::{reach, sees_sensitive_tags};
+use crate::registry::service::resident_filter;
 use crate::state::AppState;
 
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// How long `wait=true` waits for a change, and how often it looks.
+const WAIT_AT_MOST: std::time::Duration = std::time::Duration::from_secs(20);
+const WAIT_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Rows checked so far, from the import's job, while it runs.
+async fn running_progress(conn: &mut diesel_async::AsyncPgConnection, import: &RegistryImport) -> ApiResult<Option<i32>> {
+    if import.status != ImportStatus::Running {
+        return Ok(None);
+    }
+    Ok(Job::find(conn, import.community_id, import.id).await.optional()?.map(|job| job.progress))
+}
+
 /// Largest export, in rows.
 pub const MAX_EXPORT_ROWS: usize = 200_000;
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The import template
 ///
@@ -40,15 +58,18 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             (String = "text/csv"),
         )),
-        (status = 400, description = "Unknown format.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Unknown format."),
+        (status = 403, description = "Not staff."),
     )
 )]
 #[get("/registry/imports/template")]
-pub async fn get_import_template(_user: Authed<Staff>, query: web::Query<TemplateQuery>) -> ApiResult<HttpResponse> {
+pub async fn get_import_template(
+    _user: Authed<Staff>,
+    state: web::Data<AppState>,
+    query: web::Query<TemplateQuery>,
+) -> ApiResult<HttpResponse> {
     let rows = vec![COLUMNS.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>(), EXAMPLE_ROW.iter().map(|c| (*c).to_owned()).collect()];
-    file_response(query.format.unwrap_or_default(), "居民导入模板", "registry-template", &rows)
+    file_response(query.format.unwrap_or(FileFormat::Xlsx), state.clock.today(), "居民导入模板", "registry-template", &rows)
 }
 
 /// Import residents from a spreadsheet
@@ -75,10 +96,9 @@ pub async fn get_import_template(_user: Authed<Staff>, query: web::Query<Templat
     responses(
         (status = 201, description = "Checked (and, unless a dry run without errors, imported or refused): see `status` and `errors`.", body = ImportDto),
         (status = 202, description = "Large file: running in the background.", body = ImportDto),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Over 20 MB.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a readable sheet, or no data rows.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff."),
+        (status = 413, description = "Over 20 MB."),
+        (status = 422, description = "Not a readable sheet, or no data rows."),
     )
 )]
 #[post("/registry/imports")]
@@ -91,11 +111,11 @@ pub async fn create_import(
 ) -> ApiResult<HttpResponse> {
     let mut bytes = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::bad_request("malformed_body", format!("The upload was interrupted: {e}")))?;
+        let chunk = chunk.map_err(|e| ApiError::bad_request(ErrorCode::MalformedBody, format!("The upload was interrupted: {e}")))?;
         if bytes.len() + chunk.len() > MAX_IMPORT_BYTES {
             return Err(ApiError::new(
                 actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
+                ErrorCode::PayloadTooLarge,
                 "The file is larger than 20 MB.",
             ));
         }
@@ -105,32 +125,42 @@ pub async fn create_import(
     if rows.is_empty() {
         return Err(ApiError::validation(vec![FieldError::new("file", "文件中没有数据行")]));
     }
+    // The job first: an import row is never `running` without a job whose holder can be checked.
+    let id = xingguang_db::new_id();
+    let running = RunningJob::start(&state.pool, id, user.community_id(), JobKind::RegistryImport, rows.len() as i32).await?;
     let mut conn = state.conn().await?;
-    let job = RegistryImport::insert(
+    let inserted = RegistryImport::insert(
         &mut conn,
         &NewRegistryImport {
-            id: xingguang_db::new_id(),
+            id,
             community_id: user.community_id(),
             created_by: user.user_id(),
             file_name: query.file_name.as_deref().map(|n| n.chars().take(200).collect()),
             file_sha256: format!("{:x}", Sha256::digest(&bytes)),
-            format: format.as_str().to_owned(),
+            format,
             dry_run: query.dry_run,
-            status: "running".to_owned(),
+            status: ImportStatus::Running,
             total_rows: rows.len() as i32,
         },
     )
-    .await?;
+    .await;
     drop(conn);
+    let job = match inserted {
+        Ok(job) => job,
+        Err(e) => {
+            running.finish(JobState::Failed, None, Some(e.to_string())).await?;
+            return Err(e.into());
+        }
+    };
     let actor = Actor { user_id: user.user_id(), role: user.role(), community_id: user.community_id(), ctx };
     if rows.len() <= INLINE_ROWS {
-        let finished = service::run(state.clone(), job, rows, actor).await?;
+        let finished = service::run(state.clone(), running, job, rows, actor).await?;
         return Ok(HttpResponse::Created().json(ImportDto::new(finished, None)));
     }
     let location = format!("/api/v1/registry/imports/{}", job.id);
     let dto = ImportDto::new(job.clone(), Some(0));
     actix_web::rt::spawn(async move {
-        if let Err(e) = service::run(state, job, rows, actor).await {
+        if let Err(e) = service::run(state, running, job, rows, actor).await {
             log::error!("background import failed: {e}");
         }
     });
@@ -150,9 +180,8 @@ pub async fn create_import(
     params(("id" = Uuid, Path, description = "The import's id."), GetImportQuery),
     responses(
         (status = 200, description = "The import.", body = ImportDto),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such import in this community.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff."),
+        (status = 404, description = "No such import in this community."),
     )
 )]
 #[get("/registry/imports/{id}")]
@@ -163,17 +192,24 @@ pub async fn get_import(
     query: web::Query<GetImportQuery>,
 ) -> ApiResult<HttpResponse> {
     let mut conn = state.conn().await?;
-    let job = RegistryImport::find(&mut conn, user.community_id(), *id).await?;
+    let mut import = RegistryImport::find(&mut conn, user.community_id(), *id).await?;
+    let mut progress = running_progress(&mut conn, &import).await?;
     drop(conn);
-    if query.wait && job.status == "running" {
-        if let Some(mut changes) = state.jobs.subscribe(job.id) {
-            let _ = tokio::time::timeout(std::time::Duration::from_secs(20), changes.changed()).await;
+    if query.wait && import.status == ImportStatus::Running {
+        // Polls the database, so any API process can answer for a job another one runs.
+        let deadline = tokio::time::Instant::now() + WAIT_AT_MOST;
+        let before = progress;
+        while tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(WAIT_POLL).await;
+            let mut conn = state.conn().await?;
+            import = RegistryImport::find(&mut conn, user.community_id(), *id).await?;
+            progress = running_progress(&mut conn, &import).await?;
+            if import.status != ImportStatus::Running || progress != before {
+                break;
+            }
         }
     }
-    let mut conn = state.conn().await?;
-    let job = RegistryImport::find(&mut conn, user.community_id(), *id).await?;
-    let live = if job.status == "running" { state.jobs.progress_of(job.id) } else { None };
-    Ok(HttpResponse::Ok().json(ImportDto::new(job, live)))
+    Ok(HttpResponse::Ok().json(ImportDto::new(import, progress)))
 }
 
 /// Export residents to a spreadsheet
@@ -192,10 +228,9 @@ pub async fn get_import(
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             (String = "text/csv"),
         )),
-        (status = 400, description = "Malformed query.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Residents and partners cannot export.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filters.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed query."),
+        (status = 403, description = "Residents and partners cannot export."),
+        (status = 422, description = "Invalid filters."),
     )
 )]
 #[get("/registry/export")]
@@ -206,8 +241,8 @@ pub async fn export_residents(
     format: web::Query<ExportQuery>,
     query: web::Query<ResidentQuery>,
 ) -> ApiResult<HttpResponse> {
-    let today = crate::registry::today();
-    let filter = crate::registry::service::resident_filter(&query, today)?;
+    let today = state.clock.today();
+    let filter = resident_filter(&query, today, user.role())?;
     let sensitive = sees_sensitive_tags(user.role());
     let mut conn = state.conn().await?;
     let mut rows = vec![["小组编号", "地址", "姓名", "性别", "出生日期", "年龄", "身份证号", "手机", "与户主关系", "标签", "状态"]
@@ -222,7 +257,7 @@ pub async fn export_residents(
                 dto.group_number.map(|n| n.to_string()).unwrap_or_default(),
                 dto.address.unwrap_or_default(),
                 dto.name,
-                if dto.sex == crate::registry::national_id::Sex::Male { "男" } else { "女" }.to_owned(),
+                if dto.sex == xingguang_db::vocab::Sex::Male { "男" } else { "女" }.to_owned(),
                 dto.birth_date.to_string(),
                 dto.age.to_string(),
                 dto.id_number_masked,
@@ -230,9 +265,9 @@ pub async fn export_residents(
                 relationship_to_chinese(dto.relationship).to_owned(),
                 dto.tags.iter().map(|t| tag_to_chinese(*t)).collect::<Vec<_>>().join(","),
                 match dto.status {
-                    crate::registry::domain::ResidentStatus::Active => "在册",
-                    crate::registry::domain::ResidentStatus::MovedOut => "迁出",
-                    crate::registry::domain::ResidentStatus::Deceased => "死亡",
+                    xingguang_db::vocab::ResidentStatus::Active => "在册",
+                    xingguang_db::vocab::ResidentStatus::MovedOut => "迁出",
+                    xingguang_db::vocab::ResidentStatus::Deceased => "死亡",
                 }
                 .to_owned(),
             ]);
@@ -248,52 +283,9 @@ pub async fn export_residents(
         .detail(json!({ "rows": rows.len() - 1, "query": query_summary(&query) }))
         .write(&mut conn, &ctx)
         .await?;
-    file_response(format.format.unwrap_or_default(), "居民名单", "residents", &rows)
+    file_response(format.format.unwrap_or(FileFormat::Xlsx), today, "居民名单", "residents", &rows)
 }
 
 fn query_summary(q: &ResidentQuery) -> serde_json::Value {
     json!({ "group_id": q.group_id, "household_id": q.household_id, "min_age": q.min_age, "max_age": q.max_age, "tags": q.tags, "status": q.status, "q": q.q })
-}
-
-/// A table as a downloadable file. CSV gets a UTF-8 byte-order mark so Excel shows Chinese.
-fn file_response(format: FileFormat, chinese_name: &str, ascii_name: &str, rows: &[Vec<String>]) -> ApiResult<HttpResponse> {
-    let date = crate::registry::today().format("%Y%m%d");
-    let (body, content_type, extension) = match format {
-        FileFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-            for row in rows {
-                writer.write_record(row).map_err(ApiError::internal)?;
-            }
-            (writer.into_inner().map_err(|e| ApiError::internal(anyhow::anyhow!("{e}")))?, "text/csv; charset=utf-8", "csv")
-        }
-        FileFormat::Xlsx => (xlsx(rows).map_err(ApiError::internal)?, XLSX, "xlsx"),
-    };
-    let utf8_name: String = format!("{chinese_name}-{date}.{extension}").bytes().map(|b| format!("%{b:02X}")).collect();
-    Ok(HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{ascii_name}-{date}.{extension}\"; filename*=UTF-8''{utf8_name}"),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
-}
-
-fn xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut workbook = rust_xlsxwriter::Workbook::new();
-    let sheet = workbook.add_worksheet();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    // Every cell is text, so Excel keeps 18-digit ID numbers intact.
-    let text = rust_xlsxwriter::Format::new().set_num_format("@");
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            let format = if r == 0 { &bold } else { &text };
-            sheet.write_string_with_format(r as u32, c as u16, value, format)?;
-        }
-    }
-    for c in 0..rows.first().map_or(0, Vec::len) {
-        sheet.set_column_width(c as u16, if c == 1 || c == 6 || c == 7 { 22 } else { 12 })?;
-        sheet.set_column_format(c as u16, &text)?;
-    }
-    workbook.save_to_buffer()
 }

@@ -1,14 +1,12 @@
 //! Validating a sheet against the registry, and applying it all-or-nothing.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
 
 use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 use serde_json::json;
-use tokio::sync::watch;
 use uuid::Uuid;
 use xingguang_db::models::household::{Household, NewHousehold};
 use xingguang_db::models::registry_import::{existing_id_numbers, ImportOutcome, RegistryImport};
@@ -17,11 +15,14 @@ use xingguang_db::schema::{households, resident_groups};
 
 use super::domain::{relationship_from_chinese, split_tags, tag_from_chinese, SheetRow};
 use crate::audit::AuditEvent;
+use crate::common::jobs::{run_caught, RunningJob};
+use crate::common::national_id::{NationalId, NationalIdError};
+use crate::common::pii::parse_phone;
 use crate::error::ApiError;
 use crate::http::RequestCtx;
-use crate::registry::domain::{parse_name, parse_phone, Relationship};
-use crate::registry::national_id::{NationalId, NationalIdError, Sex};
+use crate::registry::domain::parse_name;
 use crate::state::AppState;
+use xingguang_db::vocab::{ImportStatus, JobKind, JobState, Relationship, Sex};
 
 /// Files with more data rows than this are imported in the background (poll the import).
 pub const INLINE_ROWS: usize = 2_000;
@@ -55,47 +56,6 @@ pub struct Plan {
     pub errors: Vec<RowError>,
 }
 
-/// Live progress of running imports (rows checked so far), which also wakes clients waiting
-/// on an import (`GET …/imports/{id}?wait=true`).
-#[derive(Default)]
-pub struct JobBoard {
-    jobs: Mutex<HashMap<Uuid, watch::Sender<usize>>>,
-}
-
-impl JobBoard {
-    pub fn subscribe(&self, id: Uuid) -> Option<watch::Receiver<usize>> {
-        self.jobs.lock().ok()?.get(&id).map(|s| s.subscribe())
-    }
-
-    /// Rows processed so far, while the import runs.
-    pub fn progress_of(&self, id: Uuid) -> Option<usize> {
-        self.jobs.lock().ok()?.get(&id).map(|s| *s.borrow())
-    }
-
-    fn open(&self, id: Uuid) {
-        if let Ok(mut jobs) = self.jobs.lock() {
-            jobs.insert(id, watch::channel(0).0);
-        }
-    }
-
-    fn progress(&self, id: Uuid, rows: usize) {
-        if let Ok(jobs) = self.jobs.lock() {
-            if let Some(sender) = jobs.get(&id) {
-                sender.send_replace(rows);
-            }
-        }
-    }
-
-    fn close(&self, id: Uuid) {
-        if let Ok(mut jobs) = self.jobs.lock() {
-            if let Some(sender) = jobs.remove(&id) {
-                // Wakes waiters; they then read the finished import from the database.
-                sender.send_modify(|_| {});
-            }
-        }
-    }
-}
-
 /// Who started an import, for the audit log.
 #[derive(Clone)]
 pub struct Actor {
@@ -106,21 +66,28 @@ pub struct Actor {
 }
 
 /// Validates and (unless a dry run, or any row is invalid) applies the sheet; records the outcome.
+/// Runs as a job (`common::jobs`): its progress is visible to every API process, and if this
+/// process dies meanwhile the import is marked interrupted (nothing was written: it is
+/// all-or-nothing, so it is safe to run again). A panic is reported as the import's failure.
 pub async fn run(
     state: actix_web::web::Data<AppState>,
+    running: RunningJob,
     job: RegistryImport,
     rows: Vec<SheetRow>,
     actor: Actor,
 ) -> Result<RegistryImport, ApiError> {
-    state.jobs.open(job.id);
-    let result = run_inner(&state, &job, rows, &actor).await;
+    let running = std::sync::Arc::new(running);
+    let result = {
+        let (state, job, running) = (state.clone(), job.clone(), running.clone());
+        run_caught(async move { run_inner(&state, &job, rows, &actor, &|done| running.progress(done)).await }).await
+    };
     let mut conn = state.conn().await?;
-    let finished = match result {
-        Ok(outcome) => RegistryImport::finish(&mut conn, job.id, &outcome).await?,
+    let (finished, job_state, error) = match result {
+        Ok(outcome) => (RegistryImport::finish(&mut conn, job.id, &outcome).await?, JobState::Succeeded, None),
         Err(error) => {
             log::error!("import {} failed: {error}", job.id);
             let outcome = ImportOutcome {
-                status: "failed".to_owned(),
+                status: ImportStatus::Failed,
                 processed_rows: 0,
                 households_created: 0,
                 residents_created: 0,
@@ -128,18 +95,40 @@ pub async fn run(
                 errors: json!([row_error(0, "", "导入时服务器出错，未写入任何数据，请稍后重试")]),
                 finished_at: Some(Utc::now()),
             };
-            RegistryImport::finish(&mut conn, job.id, &outcome).await?
+            (RegistryImport::finish(&mut conn, job.id, &outcome).await?, JobState::Failed, Some(error.to_string()))
         }
     };
-    state.jobs.close(job.id);
+    drop(conn);
+    match std::sync::Arc::try_unwrap(running) {
+        Ok(running) => running.finish(job_state, Some(json!({ "status": finished.status })), error).await?,
+        Err(_) => log::error!("import {}: job still shared at the end", job.id),
+    }
     Ok(finished)
 }
 
-async fn run_inner(state: &AppState, job: &RegistryImport, rows: Vec<SheetRow>, actor: &Actor) -> Result<ImportOutcome, ApiError> {
+/// Marks the imports of interrupted jobs as interrupted (called after `common::jobs::reap`),
+/// and any import left running without a job (by a server of the version before jobs).
+pub async fn on_interrupted(state: &AppState, jobs: &[xingguang_db::models::job::Job]) -> Result<(), ApiError> {
+    let ids: Vec<Uuid> = jobs.iter().filter(|j| j.kind == JobKind::RegistryImport).map(|j| j.id).collect();
+    let mut conn = state.conn().await?;
+    if !ids.is_empty() {
+        RegistryImport::mark_interrupted(&mut conn, &ids).await?;
+    }
+    RegistryImport::mark_orphans_interrupted(&mut conn).await?;
+    Ok(())
+}
+
+async fn run_inner(
+    state: &AppState,
+    job: &RegistryImport,
+    rows: Vec<SheetRow>,
+    actor: &Actor,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ImportOutcome, ApiError> {
     let mut conn = state.conn().await?;
     let total = rows.len() as i32;
-    let plan = validate(&mut conn, job.community_id, &rows, crate::registry::today(), &|done| state.jobs.progress(job.id, done)).await?;
-    RegistryImport::set_progress(&mut conn, job.id, total).await?;
+    let plan = validate(&mut conn, job.community_id, &rows, state.clock.today(), progress).await?;
+    progress(rows.len());
     let mut errors = plan.errors.clone();
     if errors.len() > MAX_REPORTED_ERRORS {
         let more = errors.len() - MAX_REPORTED_ERRORS;
@@ -148,17 +137,17 @@ async fn run_inner(state: &AppState, job: &RegistryImport, rows: Vec<SheetRow>, 
     }
     let counts = (plan.new_households.len() as i32, plan.new_residents.len() as i32, plan.skipped as i32);
     let status = match (plan.errors.is_empty(), job.dry_run) {
-        (false, _) => "failed",
-        (true, true) => "validated",
+        (false, _) => ImportStatus::Failed,
+        (true, true) => ImportStatus::Validated,
         (true, false) => {
             apply(&mut conn, job, &plan, actor).await?;
-            "imported"
+            ImportStatus::Imported
         }
     };
     // A dry run reports what would be created; a failed import created nothing.
-    let (households_created, residents_created) = if status == "failed" { (0, 0) } else { (counts.0, counts.1) };
+    let (households_created, residents_created) = if status == ImportStatus::Failed { (0, 0) } else { (counts.0, counts.1) };
     Ok(ImportOutcome {
-        status: status.to_owned(),
+        status,
         processed_rows: total,
         households_created,
         residents_created,

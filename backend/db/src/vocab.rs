@@ -1,0 +1,306 @@
+//! Every status and kind column as a Rust enum: the vocabularies of the platform.
+//!
+//! Each is stored as `text` (with a CHECK constraint in its migration) and declared once with
+//! [`text_enum!`], which gives it serde, utoipa (`ToSchema`: a string union in the spec and the
+//! SPA's types) and diesel (`ToSql`/`FromSql` for `Text`) from one list of variant ↔ text pairs.
+//! A stored value the code does not know is a deserialisation error, never a silent default.
+
+/// Declares a text-backed enum: `Variant = "text"` pairs, with doc comments on either. (The
+/// text is matched as a token tree, not a `literal` fragment: a `literal` reaches derive macros
+/// wrapped in an invisible group, and utoipa then ignores the `serde(rename)`.)
+///
+/// Generates `ALL`, `as_str`, `parse` (`None` for unknown text), `Display`, serde (as the text),
+/// `ToSchema` (a string enum) and diesel `Text` conversions (arrays of it work too).
+#[macro_export]
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:tt ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+            diesel::expression::AsExpression, diesel::deserialize::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        $vis enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stored and serialised text.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// `None` for text that names no value.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>) -> diesel::serialize::Result {
+                <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for $name {
+            fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+                let s = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg>>::from_sql(bytes)?;
+                $name::parse(&s).ok_or_else(|| format!("unknown {} {s:?}", stringify!($name)).into())
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// The four kinds of user.
+    pub enum Role {
+        /// A registered resident: their own household and requests.
+        Resident = "resident",
+        /// A resident-group leader (居民组长): the residents of their own group.
+        GroupLeader = "group_leader",
+        /// Community office staff (社区工作人员): everything in their own community.
+        Staff = "staff",
+        /// A partner unit (共建单位): community needs and their own pledges.
+        Partner = "partner",
+    }
+}
+
+text_enum! {
+    /// Sex as recorded in the ID number.
+    pub enum Sex {
+        Male = "male",
+        Female = "female",
+    }
+}
+
+text_enum! {
+    /// How a resident is related to the head of their household.
+    pub enum Relationship {
+        Head = "head",
+        Spouse = "spouse",
+        Child = "child",
+        Parent = "parent",
+        Grandchild = "grandchild",
+        Sibling = "sibling",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// Registry tags. `disabled` and `dibao` are sensitive personal data (PIPL Art. 28): only
+    /// staff see them, and only staff may filter by them.
+    pub enum Tag {
+        /// Holds a disability certificate (残疾人).
+        Disabled = "disabled",
+        /// Receives the minimum living allowance (低保).
+        Dibao = "dibao",
+        /// Member of the Communist Party of China (党员).
+        PartyMember = "party_member",
+        /// Lives alone (独居).
+        LivingAlone = "living_alone",
+        /// Veteran (退役军人).
+        Veteran = "veteran",
+    }
+}
+
+impl Tag {
+    pub fn is_sensitive(self) -> bool {
+        matches!(self, Tag::Disabled | Tag::Dibao)
+    }
+}
+
+text_enum! {
+    /// Whether a resident is still registered here.
+    pub enum ResidentStatus {
+        Active = "active",
+        /// Moved out; the record is kept.
+        MovedOut = "moved_out",
+        Deceased = "deceased",
+    }
+}
+
+text_enum! {
+    /// What kind of organisation a partner unit is.
+    pub enum PartnerKind {
+        Enterprise = "enterprise",
+        Bank = "bank",
+        School = "school",
+        Government = "government",
+        SocialOrganization = "social_organization",
+        Hospital = "hospital",
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// Whether a partner unit takes part (inactive units cannot pledge or call the API).
+    pub enum PartnerStatus {
+        Active = "active",
+        Inactive = "inactive",
+    }
+}
+
+text_enum! {
+    /// The four kinds of support a partner can pledge. Each has its own measure, used for
+    /// progress: money in fen, goods in pieces, a venue in time slots, volunteer time in
+    /// person-hours.
+    pub enum SupportKind {
+        Money = "money",
+        Goods = "goods",
+        Venue = "venue",
+        VolunteerTime = "volunteer_time",
+    }
+}
+
+text_enum! {
+    /// What a need asks for.
+    pub enum NeedCategory {
+        Money = "money",
+        Venue = "venue",
+        Equipment = "equipment",
+        Volunteers = "volunteers",
+        Services = "services",
+    }
+}
+
+impl NeedCategory {
+    /// The kind of pledge that answers this need (services are given as volunteer time).
+    pub fn support_kind(self) -> SupportKind {
+        match self {
+            NeedCategory::Money => SupportKind::Money,
+            NeedCategory::Venue => SupportKind::Venue,
+            NeedCategory::Equipment => SupportKind::Goods,
+            NeedCategory::Volunteers | NeedCategory::Services => SupportKind::VolunteerTime,
+        }
+    }
+
+    /// The unit of the target; equipment names its own (台, 套, 件 …).
+    pub fn fixed_unit(self) -> Option<&'static str> {
+        match self {
+            NeedCategory::Money => Some("fen"),
+            NeedCategory::Venue => Some("slot"),
+            NeedCategory::Volunteers | NeedCategory::Services => Some("person_hour"),
+            NeedCategory::Equipment => None,
+        }
+    }
+}
+
+text_enum! {
+    /// Where a need stands.
+    pub enum NeedStatus {
+        Open = "open",
+        Met = "met",
+        Closed = "closed",
+    }
+}
+
+text_enum! {
+    /// Where a pledge stands.
+    pub enum PledgeStatus {
+        Submitted = "submitted",
+        Accepted = "accepted",
+        Declined = "declined",
+        Withdrawn = "withdrawn",
+        Fulfilled = "fulfilled",
+    }
+}
+
+text_enum! {
+    /// Webhook events. Partners subscribe to all but `webhook.test`, which goes to one endpoint
+    /// when its partner asks for a test.
+    pub enum EventType {
+        PledgeAccepted = "pledge.accepted",
+        PledgeDeclined = "pledge.declined",
+        PledgeFulfilled = "pledge.fulfilled",
+        NeedPublished = "need.published",
+        WebhookTest = "webhook.test",
+    }
+}
+
+impl EventType {
+    pub fn is_subscribable(self) -> bool {
+        self != EventType::WebhookTest
+    }
+}
+
+text_enum! {
+    /// Where one event's delivery to one endpoint stands.
+    pub enum DeliveryStatus {
+        Pending = "pending",
+        Delivered = "delivered",
+        Failed = "failed",
+    }
+}
+
+text_enum! {
+    /// The file format of an import or export.
+    pub enum FileFormat {
+        Csv = "csv",
+        Xlsx = "xlsx",
+    }
+}
+
+text_enum! {
+    /// Where a registry import stands.
+    pub enum ImportStatus {
+        /// Being checked (and applied).
+        Running = "running",
+        /// A dry run found no errors; nothing was written.
+        Validated = "validated",
+        /// Every row was written.
+        Imported = "imported",
+        /// Rows had errors (or the server failed); nothing was written.
+        Failed = "failed",
+        /// The server running it stopped before it finished; nothing was written. Safe to run again.
+        Interrupted = "interrupted",
+    }
+}
+
+text_enum! {
+    /// What a background job does.
+    pub enum JobKind {
+        RegistryImport = "registry_import",
+    }
+}
+
+text_enum! {
+    /// Where a background job stands.
+    pub enum JobState {
+        Running = "running",
+        Succeeded = "succeeded",
+        Failed = "failed",
+        /// Its holder stopped (crashed or was killed) before it finished.
+        Interrupted = "interrupted",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_round_trips_and_unknown_text_is_none() {
+        for tag in Tag::ALL {
+            assert_eq!(Tag::parse(tag.as_str()), Some(*tag));
+        }
+        assert_eq!(EventType::parse("pledge.accepted"), Some(EventType::PledgeAccepted));
+        assert_eq!(PledgeStatus::parse("Submitted"), None);
+        assert_eq!(serde_json::to_string(&Role::GroupLeader).expect("serialises"), "\"group_leader\"");
+        assert!(serde_json::from_str::<Role>("\"admin\"").is_err());
+    }
+}
