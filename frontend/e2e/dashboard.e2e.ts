@@ -30,7 +30,7 @@ describe('staff dashboard', () => {
 
     await page.getByTestId('side-nav').getByText('操作日志').click();
     await page.waitForURL('**/audit');
-    expect(await page.getByTestId('page-title').innerText()).toBe('操作日志');
+    await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('操作日志');
     const firstRow = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();
     await firstRow.waitFor();
     expect(await firstRow.innerText()).toContain('staff');

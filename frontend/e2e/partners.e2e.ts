@@ -17,7 +17,7 @@ describe('partners and pledges', () => {
   it('a partner pledges money for an open need on a phone and sees it waiting for review', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'partner');
-    await page.getByTestId('open-needs').click();
+    await page.getByTestId('home-link:/needs').click();
     const card = page.getByTestId('need-card').filter({ hasText: '重阳节敬老慰问经费' });
     await card.waitFor();
     // Partners see the target and progress of a money need.

@@ -90,8 +90,9 @@ describe('registry', () => {
   it('a group leader sees only their own group on the phone', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'leader');
-    await page.getByTestId('my-group-residents').click();
-    const rows = page.getByTestId('resident-table').locator('tbody tr.ant-table-row');
+    // The bottom tab bar leads to the group, shown as cards on the phone.
+    await page.getByTestId('tab:/registry/residents').click();
+    const rows = page.getByTestId('resident-row');
     await rows.first().waitFor();
     const texts = await rows.allInnerTexts();
     expect(texts.length).toBeGreaterThan(0);
@@ -105,8 +106,8 @@ describe('registry', () => {
   it('a resident sees their own household', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'resident');
-    await page.getByTestId('my-household').click();
-    await page.getByTestId('resident-table').locator('tbody tr', { hasText: '张秀英' }).waitFor();
+    await page.getByTestId('tab:/registry/my-household').click();
+    await page.getByTestId('resident-row').filter({ hasText: '张秀英' }).waitFor();
     await screenshot(page, 'resident-household');
     await context.close();
   });

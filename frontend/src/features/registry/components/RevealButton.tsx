@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ export function RevealButton({ residentId }: { residentId: string }) {
   const [form] = Form.useForm<{ reason: string }>();
   const reveal = useRevealResident(residentId);
   const report = useReportError();
+  const reasonRef = useRef<TextAreaRef>(null);
   const close = () => {
     setOpen(false);
     reveal.reset();
@@ -21,7 +23,15 @@ export function RevealButton({ residentId }: { residentId: string }) {
       <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal">
         {t('registry.reveal')}
       </Button>
-      <Modal open={open} title={t('registry.revealTitle')} onCancel={close} footer={null} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('registry.revealTitle')}
+        onCancel={close}
+        footer={null}
+        destroyOnHidden
+        // The dialog opens on its reason field: the reason is what it asks for.
+        afterOpenChange={(visible) => visible && reasonRef.current?.focus()}
+      >
         {reveal.data ? (
           <Descriptions column={1} bordered size="small" data-testid="revealed">
             <Descriptions.Item label={t('registry.idNumber')}>{reveal.data.id_number}</Descriptions.Item>
@@ -32,8 +42,7 @@ export function RevealButton({ residentId }: { residentId: string }) {
           <Form form={form} layout="vertical" onFinish={({ reason }) => reveal.mutateAsync(reason).catch((e: unknown) => report(e, form))}>
             <Alert type="info" showIcon message={t('registry.revealNotice')} style={{ marginBottom: 16 }} />
             <Form.Item name="reason" label={t('registry.revealReason')} rules={[{ required: true, min: 4, max: 200, message: t('registry.revealReasonRule') }]}>
-              {/* The dialog opens on this field: the reason is what it asks for. */}
-              <Input.TextArea rows={2} placeholder={t('registry.revealReasonPlaceholder')} autoFocus data-testid="reveal-reason" />
+              <Input.TextArea ref={reasonRef} rows={2} placeholder={t('registry.revealReasonPlaceholder')} data-testid="reveal-reason" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={reveal.isPending} data-testid="reveal-confirm">
               {t('registry.revealConfirm')}

@@ -45,7 +45,7 @@ export function WebhooksPage() {
             label={t('support.endpointUrl')}
             rules={[
               { required: true, max: 500 },
-              { pattern: /^https:\/\//i, message: t('support.httpsOnly') },
+              { pattern: /^https:\/\//i, message: t('support.httpsOnly'), warningOnly: true },
             ]}
             extra={t('support.httpsOnly')}
           >
