@@ -101,12 +101,12 @@ describe('accessibility and phone layout of every page', () => {
         await logIn(page, username);
         const findings: Finding[] = [];
         const overflowing: string[] = [];
-        const visit = async (path: string) => {
+        const visit = async (path: string, name = slug(path)) => {
           if (page.url().replace(/^https?:\/\/[^/]+/, '') !== path) await page.goto(path);
           await settle(page);
           findings.push(...(await audit(page, path)));
           if (screen === 'phone' && (await overflow(page)) > 0) overflowing.push(path);
-          await screenshot(page, `${username}-${screen}-${slug(path)}`);
+          await screenshot(page, `${username}-${screen}-${name}`);
         };
         const pages = pagesFor(role, screen === 'phone');
         for (const path of pages) {
@@ -116,7 +116,7 @@ describe('accessibility and phone layout of every page', () => {
             const link = page.locator(`main ${detail.link}, .ant-layout-content ${detail.link}`).first();
             if ((await link.count()) > 0) {
               const href = (await link.getAttribute('href')) ?? '';
-              await visit(href);
+              await visit(href, `${slug(path)}-detail`);
             }
           }
         }

@@ -47,7 +47,7 @@ export function MobileLayout() {
           zIndex: 100,
         }}
       >
-        <Space size={0} style={{ minWidth: 0, flex: '1 1 auto' }}>
+        <div style={{ display: 'flex', alignItems: 'center', minWidth: 0, flex: '1 1 auto' }}>
           {!isTabRoot && (
             <Button
               type="text"
@@ -60,7 +60,7 @@ export function MobileLayout() {
           <Typography.Text strong ellipsis style={{ color: token.colorPrimary, fontSize: 18, minWidth: 48 }} data-testid="community-name">
             {me.community.name}
           </Typography.Text>
-        </Space>
+        </div>
         <Space size={0} style={{ flex: 'none' }}>
           <LanguageSwitcher compact />
           <UserMenu compact />

@@ -1,6 +1,6 @@
 // The resident registry: overview, residents, households, import; a leader's group, a resident's household.
 import { lazy } from 'react';
-import { TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Feature } from '@/lib/features';
 import { KeyFiguresWidget } from './components/KeyFiguresWidget';
 
@@ -31,7 +31,7 @@ export const feature: Feature = {
     { path: '/registry/households', label: 'nav.households', section: 'registry', roles: ['staff'], order: 12 },
     { path: '/registry/import', label: 'nav.import', section: 'registry', roles: ['staff'], order: 13 },
     { path: '/registry/residents', label: 'nav.myGroup', icon: <TeamOutlined />, roles: ['group_leader'], tab: ['group_leader'], order: 11 },
-    { path: '/registry/households', label: 'nav.myGroupHouseholds', roles: ['group_leader'], order: 12 },
+    { path: '/registry/households', label: 'nav.myGroupHouseholds', icon: <ApartmentOutlined />, roles: ['group_leader'], order: 12 },
     { path: '/registry/my-household', label: 'nav.myHousehold', icon: <UserOutlined />, roles: ['resident'], tab: ['resident'], order: 11 },
   ],
   widgets: [{ key: 'registry-figures', roles: ['staff'], order: 50, Component: KeyFiguresWidget }],

@@ -51,10 +51,12 @@ export function ResidentTable({ residents, loading, showAddress = true }: Props)
               {t('registry.phone')}：{r.phone_masked}
             </Typography.Text>
           )}
-          <Space wrap size={4}>
-            <TagList tags={r.tags} />
-            {r.status !== 'active' && <StatusTag status={r.status} />}
-          </Space>
+          {(r.tags.length > 0 || r.status !== 'active') && (
+            <Space wrap size={4}>
+              <TagList tags={r.tags} />
+              {r.status !== 'active' && <StatusTag status={r.status} />}
+            </Space>
+          )}
         </Space>
       )}
       columns={[
