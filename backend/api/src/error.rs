@@ -256,8 +256,19 @@ impl ResponseError for ApiError {
 
 impl From<diesel::result::Error> for ApiError {
     fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match error {
-            diesel::result::Error::NotFound => ApiError::not_found(),
+            Error::NotFound => ApiError::not_found(),
+            // A statement cancelled by `statement_timeout`, or a connection lost mid-request:
+            // the database, not the request, is at fault — try again shortly.
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) | Error::BrokenTransactionManager => ApiError::unavailable(error),
+            Error::DatabaseError(_, ref info) if info.message().contains("statement timeout") => ApiError::unavailable(error),
+            // PostgreSQL text cannot hold NUL (U+0000), which no real input contains.
+            Error::DatabaseError(_, ref info)
+                if info.message().contains("0x00") || info.message().contains("unsupported Unicode escape sequence") =>
+            {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidBody, "Text must not contain NUL characters (U+0000).")
+            }
             other => ApiError::internal(other),
         }
     }

@@ -14,6 +14,7 @@ use actix_web::{web, HttpMessage};
 
 use super::context::RequestId;
 use super::metrics::Metrics;
+use crate::error::{ApiError, ErrorCode};
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -26,6 +27,11 @@ pub async fn observe(mut req: ServiceRequest, next: Next<impl MessageBody>) -> R
         .map(str::to_owned)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
+    // NUL cannot be stored or searched (PostgreSQL text refuses it), so a query carrying one is
+    // refused here with a clear answer instead of failing later in the database.
+    if req.query_string().to_ascii_lowercase().contains("%00") {
+        return Err(ApiError::bad_request(ErrorCode::InvalidQuery, "The query string must not contain NUL characters (%00).").into());
+    }
     let metrics = req.app_data::<web::Data<Metrics>>().cloned();
     let method = req.method().to_string();
     let started = Instant::now();

@@ -91,3 +91,39 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     let res = Response::read(app.client.get(app.url("/health")).insert_header(("x-request-id", "trace-me-42")).send().await).await;
     assert_eq!(res.header("x-request-id").as_deref(), Some("trace-me-42"));
 }
+
+/// NUL cannot be stored in PostgreSQL text: a query or a JSON string carrying one gets a clear
+/// 4xx problem, never a 500.
+#[actix_web::test]
+async fn a_nul_in_a_query_or_a_body_is_a_4xx_problem() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    app.get("/api/v1/residents?q=%E5%BC%A0%00", Some(&staff)).await.assert_problem(StatusCode::BAD_REQUEST, "invalid_query");
+    let need = app
+        .post_json("/api/v1/needs", Some(&staff), &serde_json::json!({ "title": "经费\u{0}", "category": "money", "target_quantity": 100 }))
+        .await;
+    need.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+}
+
+/// A client that trickles its body is cut off once the body deadline passes: it gets a 4xx
+/// problem while still "sending", instead of holding a worker for as long as it likes.
+#[actix_web::test]
+async fn a_body_that_never_finishes_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn_with(|s| s.body_timeout_seconds = 1).await;
+    let staff = app.token("staff").await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.expect("connect");
+    let head = format!(
+        "POST /api/v1/needs HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {staff}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"title\":"
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    // The rest of the promised 1,000 bytes never comes; the answer does.
+    let mut answer = vec![0u8; 4096];
+    // (Bounded, so that a regression fails instead of hanging.)
+    let read =
+        tokio::time::timeout(std::time::Duration::from_secs(30), stream.read(&mut answer)).await.expect("an answer in time").expect("read");
+    let answer = String::from_utf8_lossy(&answer[..read]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 4"), "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+}

@@ -70,3 +70,37 @@ async fn https_through_a_trusted_proxy_gets_hsts_and_a_secure_cookie() {
     .await;
     assert!(res.header("strict-transport-security").is_none());
 }
+
+/// With the database out of reach (here: every connection taken), `/ready` and API calls answer
+/// 503 problem+json within the configured wait instead of hanging.
+#[actix_web::test]
+async fn without_a_free_database_connection_requests_answer_503() {
+    let app = TestApp::spawn_with(|s| s.db_wait_seconds = 1).await;
+    let staff = app.token("staff").await;
+    // The pool has 8 connections: hold them all.
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        held.push(app.pool.get().await.expect("connection"));
+    }
+    let ready = app.get("/ready", None).await;
+    ready.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");
+    assert_eq!(ready.header("retry-after").as_deref(), Some("5"));
+    app.get("/api/v1/residents", Some(&staff)).await.assert_problem(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable");
+    drop(held);
+    assert_eq!(app.get("/ready", None).await.status, StatusCode::OK);
+}
+
+/// A statement running past `statement_timeout` is cancelled by PostgreSQL, and the API turns
+/// that into a 503 (the database is slow, not the request wrong).
+#[actix_web::test]
+async fn a_statement_past_its_timeout_is_cancelled_and_is_a_503() {
+    use diesel_async::RunQueryDsl;
+    let app = TestApp::spawn().await;
+    let timeouts =
+        xingguang_db::pool::DbTimeouts { connect: std::time::Duration::from_secs(5), statement: std::time::Duration::from_millis(200) };
+    let pool = xingguang_db::pool::build_pool_with(&app.db_url, 1, timeouts).expect("pool");
+    let mut conn = pool.get().await.expect("connection");
+    let error = diesel::sql_query("SELECT pg_sleep(5)").execute(&mut conn).await.expect_err("cancelled");
+    let api_error = xingguang::error::ApiError::from(error);
+    assert_eq!(api_error.status, awc::http::StatusCode::SERVICE_UNAVAILABLE, "{api_error}");
+}

@@ -313,6 +313,46 @@ async fn search_by_pinyin_initials_name_id_digits_and_address() {
     assert!(found(items(&app, "/api/v1/residents?min_age=80&limit=200", &staff).await));
     assert!(!found(items(&app, "/api/v1/residents?max_age=79&limit=200", &staff).await));
     app.get("/api/v1/residents?tags=rich", Some(&staff)).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    // The whole number is never a search (it would confirm a guess); a short tail is, audited.
+    app.get(&format!("/api/v1/residents?q={id_number}"), Some(&staff))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let searches = app.audit_actions("resident.id_search").await;
+    assert_eq!(searches.len(), 1, "the one ID search that found someone is audited: {searches:?}");
+    assert_eq!(searches[0]["changed_fields"], json!(["id_number"]));
+}
+
+/// Nothing a leader or resident may not see can be learnt through a filter: no sensitive-tag
+/// filter (list or export), and no search by ID-number digits (digits are read as an address).
+#[actix_web::test]
+async fn filters_cannot_reveal_what_the_caller_may_not_see() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let leader = app.token("leader").await;
+    let household = &items(&app, "/api/v1/households?limit=200", &leader).await[0];
+    let id_number = wuyi_id("19520303", 31);
+    let created = app
+        .post_json(
+            "/api/v1/residents",
+            Some(&staff),
+            &json!({ "household_id": household["id"], "name": "王残", "id_number": id_number, "relationship": "other", "tags": ["disabled"] }),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    for role in [&leader, &app.token("resident").await] {
+        for path in ["/api/v1/residents?tags=disabled", "/api/v1/residents?tags=dibao", "/api/v1/residents?tags=living_alone,dibao"] {
+            app.get(path, Some(role)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
+        }
+    }
+    app.get("/api/v1/registry/export?format=csv&tags=disabled", Some(&leader)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    let lonely = items(&app, "/api/v1/residents?tags=living_alone&limit=200", &leader).await;
+    assert!(lonely.iter().all(|r| !r["tags"].as_array().expect("tags").contains(&json!("disabled"))));
+    // Staff may filter by them.
+    assert!(items(&app, "/api/v1/residents?tags=disabled&limit=200", &staff).await.iter().any(|r| r["id"] == created.json["id"]));
+    // A leader's digits search addresses, never ID numbers: the tail of the number finds nobody.
+    let tail = &id_number[12..];
+    assert!(items(&app, &format!("/api/v1/residents?q={tail}&limit=200"), &leader).await.iter().all(|r| r["id"] != created.json["id"]));
+    assert!(app.audit_actions("resident.id_search").await.is_empty());
 }
 
 #[actix_web::test]

@@ -280,4 +280,71 @@ mod tests {
         let err = read_sheet("姓名,身份证号\n张三,1\n".as_bytes()).expect_err("a sheet without the required columns");
         assert!(err.contains("道路") && err.contains("小组编号"), "{err}");
     }
+
+    const HEADER: &str = "小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签";
+
+    #[test]
+    fn a_csv_of_too_many_lines_is_refused_while_reading() {
+        let mut csv = format!("{HEADER}\n");
+        csv.push_str(&"a\n".repeat(MAX_ROWS + 10));
+        assert!(read_sheet(csv.as_bytes()).expect_err("too many rows").contains("行"));
+    }
+
+    #[test]
+    fn a_nul_in_a_cell_is_refused_with_its_line() {
+        let csv = format!("{HEADER}\n1,朝阳路,1幢,1单元,101室,,张\u{0}三,110105194912310021,户主,,\n");
+        assert!(read_sheet(csv.as_bytes()).expect_err("NUL").contains("第 2 行"));
+    }
+
+    /// An .xlsx whose sheet says it spans A1:XFD1048576 (what once made the reader try to
+    /// allocate the whole grid) is read from its real cells only.
+    fn xlsx_with(rows: &[&[&str]], edit_sheet: impl Fn(String) -> String) -> Vec<u8> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *value).expect("cell");
+            }
+        }
+        let bytes = workbook.save_to_buffer().expect("xlsx");
+        // Rewrite the archive with the sheet's XML edited.
+        let mut source = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..source.len() {
+            let mut entry = source.by_index(i).expect("entry");
+            let name = entry.name().expect("a UTF-8 name").into_owned();
+            let mut content = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut content).expect("text");
+            if name == "xl/worksheets/sheet1.xml" {
+                content = edit_sheet(content);
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+            std::io::Write::write_all(&mut out, content.as_bytes()).expect("write");
+        }
+        out.finish().expect("finish").into_inner()
+    }
+
+    #[test]
+    fn an_xlsx_claiming_the_whole_grid_is_read_from_its_real_cells() {
+        let header: Vec<&str> = HEADER.split(',').collect();
+        let row = ["1", "朝阳路", "1幢", "1单元", "101室", "", "张三", "110105194912310021", "户主", "", ""];
+        let bytes = xlsx_with(&[&header, &row], |xml| {
+            let start = xml.find("<dimension ref=\"").expect("dimension");
+            let end = start + xml[start..].find("/>").expect("end");
+            format!("{}<dimension ref=\"A1:XFD1048576\"/>{}", &xml[..start], &xml[end + 2..])
+        });
+        let (format, rows) = read_sheet(&bytes).expect("read");
+        assert_eq!(format, FileFormat::Xlsx);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].get("姓名"), "张三");
+    }
+
+    #[test]
+    fn an_xlsx_that_unpacks_to_far_more_than_it_weighs_is_refused_before_unpacking() {
+        let header: Vec<&str> = HEADER.split(',').collect();
+        // 20 MB of padding inside the sheet's XML deflates to a few kilobytes.
+        let bytes = xlsx_with(&[&header], |xml| xml.replacen("<sheetData", &format!("{}<sheetData", " ".repeat(20 * 1024 * 1024)), 1));
+        assert!(bytes.len() < 200_000, "{} bytes", bytes.len());
+        assert!(read_sheet(&bytes).expect_err("a zip bomb").contains("解压"));
+    }
 }
