@@ -62,6 +62,22 @@ describe('registry', () => {
     await context.close();
   });
 
+  it("the template's own example row passes the import check", async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/registry/import');
+    for (const format of ['csv', 'xlsx'] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByTestId(`template-${format}`).click();
+      const file = join(mkdtempSync(join(tmpdir(), 'xg-template-')), `template.${format}`);
+      await (await download).saveAs(file);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByTestId('import-check').click();
+      await page.getByTestId('import-report-ok').waitFor();
+    }
+    await context.close();
+  });
+
   it('a form refuses an ID number with a wrong check digit, in the user language', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');

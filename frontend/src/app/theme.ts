@@ -27,7 +27,7 @@ export function makeTheme({ phone, largeText }: { phone: boolean; largeText: boo
       fontSize,
       fontSizeSM: Math.max(14, fontSize - 2),
       controlHeight: phone ? 44 : largeText ? 36 : 32,
-      controlHeightSM: phone ? 40 : 28,
+      controlHeightSM: phone ? 44 : 28,
       controlHeightLG: phone ? 48 : 40,
       borderRadius: 6,
     },

@@ -1,8 +1,9 @@
 import { Button, Dropdown, Space, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckOutlined, FontSizeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe, useSession } from '@/lib/session';
+import { useDisplay } from '@/lib/display';
 
 /** `compact` shows only the icon and a short name, for phone headers. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
@@ -10,6 +11,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { logout } = useSession();
   const navigate = useNavigate();
+  const { largeText, setLargeText } = useDisplay();
   const signOut = async () => {
     await logout();
     navigate('/login', { replace: true });
@@ -21,6 +23,16 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         items: [
           { key: 'role', label: t(`roles.${me.role}`), disabled: true },
           { type: 'divider' },
+          {
+            key: 'large-text',
+            icon: <FontSizeOutlined />,
+            label: (
+              <span data-testid="large-text-menu">
+                {t('more.largeText')} {largeText && <CheckOutlined aria-label={t('more.on')} />}
+              </span>
+            ),
+            onClick: () => setLargeText(!largeText),
+          },
           { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('user.logout')}</span>, onClick: () => void signOut() },
         ],
       }}

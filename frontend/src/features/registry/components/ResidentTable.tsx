@@ -45,7 +45,7 @@ export function ResidentTable({ residents, loading, showAddress = true }: Props)
               {t(`registry.sexes.${r.sex}`)} · {t('registry.ageYears', { age: r.age })}
             </Typography.Text>
           </Space>
-          {showAddress && r.address && <div>{address(r)}</div>}
+          {showAddress ? r.address && <div>{address(r)}</div> : <Typography.Text>{t(`registry.relationships.${r.relationship}`)}</Typography.Text>}
           {r.phone_masked && (
             <Typography.Text type="secondary">
               {t('registry.phone')}：{r.phone_masked}

@@ -12,8 +12,9 @@ import { CreateResidentModal } from '../components/CreateResidentModal';
 import { EditHouseholdDrawer } from '../components/EditHouseholdDrawer';
 import { groupLabel } from '../components/fields';
 
-export function HouseholdPage() {
-  const { id = '' } = useParams();
+export function HouseholdPage({ householdId }: { householdId?: string }) {
+  const params = useParams();
+  const id = householdId ?? params.id ?? '';
   const { t } = useTranslation();
   const me = useMe();
   const household = useHousehold(id);

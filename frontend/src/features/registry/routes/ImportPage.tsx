@@ -63,10 +63,10 @@ export function ImportPage() {
         />
         <Space wrap>
           <Typography.Text>{t('registry.import.template')}</Typography.Text>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('xlsx')}>
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('xlsx').catch(report)} data-testid="template-xlsx">
             Excel (.xlsx)
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('csv')}>
+          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('csv').catch(report)} data-testid="template-csv">
             CSV
           </Button>
         </Space>
