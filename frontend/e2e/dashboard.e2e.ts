@@ -165,6 +165,32 @@ describe('phone layout', () => {
     });
   }
 
+  it('a leader reaches every page of theirs from the tab bar and "more", and turns on large text, kept for them alone', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'leader');
+    const tabs = await page.getByTestId('tab-bar').getByRole('link').allInnerTexts();
+    expect(tabs).toEqual(['首页', '我的小组', '更多']);
+    await page.getByTestId('tab:/more').click();
+    await page.getByTestId('more-page').waitFor();
+    for (const path of ['/registry/households', '/needs', '/thanks']) expect(await page.getByTestId(`more:${path}`).count()).toBe(1);
+    const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#large-text-label')!).fontSize));
+    expect(await bodySize()).toBe(16);
+    await page.getByTestId('large-text').click();
+    await expect.poll(bodySize).toBe(18);
+    await screenshot(page, 'leader-phone-large-text');
+    await page.reload();
+    await page.getByTestId('more-page').waitFor();
+    await expect.poll(bodySize).toBe(18);
+    // Another user of the same phone keeps normal text.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL('**/login**');
+    await logIn(page, 'resident');
+    await page.goto('/more');
+    await page.getByTestId('more-page').waitFor();
+    await expect.poll(bodySize).toBe(16);
+    await context.close();
+  });
+
   it('a resident who opens a staff page is told so, not shown a blank screen', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'resident');
