@@ -3,13 +3,15 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiProblem, problemMessage } from '@/api/problem';
+import { fieldMessage } from './fieldMessages';
 
 /** Puts the server's field errors next to the fields; returns whether any matched. */
-export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
+export function applyFieldErrors(form: FormInstance, error: unknown, t?: TFunction): boolean {
   if (!(error instanceof ApiProblem) || error.errors.length === 0) return false;
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));
-  const fields = error.errors.filter((e) => known.has(e.field)).map((e) => ({ name: e.field, errors: [e.message] }));
+  const fields = error.errors.filter((e) => known.has(e.field)).map((e) => ({ name: e.field, errors: [t ? fieldMessage(t, e.message) : e.message] }));
   form.setFields(fields);
   return fields.length > 0;
 }
@@ -23,10 +25,10 @@ export function useReportError() {
   const { message } = App.useApp();
   return useCallback(
     (error: unknown, form?: FormInstance) => {
-      if (form && applyFieldErrors(form, error)) return;
+      if (form && applyFieldErrors(form, error, t)) return;
       // Without a form to put them in, the field errors are part of the message (e.g. the
       // columns an uploaded file lacks).
-      const details = error instanceof ApiProblem ? error.errors.map((e) => e.message).join('；') : '';
+      const details = error instanceof ApiProblem ? error.errors.map((e) => fieldMessage(t, e.message)).join('；') : '';
       void message.error(details ? `${problemMessage(t, error)}：${details}` : problemMessage(t, error));
     },
     [t, message],
