@@ -51,7 +51,7 @@ export function MobileLayout() {
           {!isTabRoot && (
             <Button
               type="text"
-              icon={<ArrowLeftOutlined />}
+              icon={<ArrowLeftOutlined aria-hidden />}
               aria-label={t('nav.back')}
               data-testid="back"
               onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))}
@@ -79,7 +79,7 @@ export function MobileLayout() {
           </Link>
         ))}
         <Link to="/more" aria-current={onMore ? 'page' : undefined} data-testid="tab:/more">
-          <AppstoreOutlined />
+          <AppstoreOutlined aria-hidden />
           <span>{t('nav.more')}</span>
         </Link>
       </nav>

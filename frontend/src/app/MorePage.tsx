@@ -54,7 +54,7 @@ export function MorePage() {
       <Button
         block
         danger
-        icon={<LogoutOutlined />}
+        icon={<LogoutOutlined aria-hidden />}
         onClick={() =>
           void logout().then(() => {
             navigate('/login', { replace: true });

@@ -88,7 +88,7 @@ export function StaffLayout() {
         >
           {phone ? (
             <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0, flex: '1 1 auto' }}>
-              <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setDrawer(true)} data-testid="open-nav" />
+              <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.openMenu')} onClick={() => setDrawer(true)} data-testid="open-nav" />
               {brand}
             </div>
           ) : (

@@ -13,7 +13,7 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
       value={i18n.language as Language}
       onChange={(language) => void changeLanguage(language)}
       options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-      suffixIcon={compact ? null : <GlobalOutlined />}
+      suffixIcon={compact ? null : <GlobalOutlined aria-hidden />}
       popupMatchSelectWidth={false}
       style={compact ? undefined : { minWidth: 120 }}
       variant="borderless"

@@ -25,7 +25,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           { type: 'divider' },
           {
             key: 'large-text',
-            icon: <FontSizeOutlined />,
+            icon: <FontSizeOutlined aria-hidden />,
             label: (
               <span data-testid="large-text-menu">
                 {t('more.largeText')} {largeText && <CheckOutlined aria-label={t('more.on')} />}
@@ -33,13 +33,13 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
             ),
             onClick: () => setLargeText(!largeText),
           },
-          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('user.logout')}</span>, onClick: () => void signOut() },
+          { key: 'logout', icon: <LogoutOutlined aria-hidden />, label: <span data-testid="logout">{t('user.logout')}</span>, onClick: () => void signOut() },
         ],
       }}
     >
       <Button type="text" data-testid="user-menu" style={compact ? { paddingInline: 4 } : undefined}>
         <Space>
-          <UserOutlined />
+          <UserOutlined aria-hidden />
           <Typography.Text ellipsis style={{ maxWidth: compact ? 72 : 160 }}>
             {me.display_name}
           </Typography.Text>

@@ -6,5 +6,5 @@ const AuditPage = lazy(() => import('./routes/AuditPage').then((m) => ({ default
 
 export const feature: Feature = {
   routes: [{ path: 'audit', roles: ['staff'], Component: AuditPage }],
-  navigation: [{ path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['staff'], order: 90 }],
+  navigation: [{ path: '/audit', label: 'nav.audit', icon: <AuditOutlined aria-hidden />, roles: ['staff'], order: 90 }],
 };

@@ -4,5 +4,5 @@ import { HomePage } from './routes/HomePage';
 
 export const feature: Feature = {
   routes: [{ path: '', Component: HomePage }],
-  navigation: [{ path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: ['staff', 'group_leader', 'resident', 'partner'], order: 0 }],
+  navigation: [{ path: '/', label: 'nav.home', icon: <HomeOutlined aria-hidden />, roles: ['staff', 'group_leader', 'resident', 'partner'], order: 0 }],
 };

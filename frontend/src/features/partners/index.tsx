@@ -12,9 +12,9 @@ export const feature: Feature = {
     { path: 'partners/:id', roles: ['staff'], Component: PartnerPage },
     { path: 'my-unit', roles: ['partner'], Component: PartnerPage },
   ],
-  sections: [{ key: 'support', label: 'nav.support', icon: <HeartOutlined />, order: 20 }],
+  sections: [{ key: 'support', label: 'nav.support', icon: <HeartOutlined aria-hidden />, order: 20 }],
   navigation: [
     { path: '/partners', label: 'nav.partners', section: 'support', roles: ['staff'], order: 20 },
-    { path: '/my-unit', label: 'nav.myUnit', icon: <BankOutlined />, roles: ['partner'], order: 40 },
+    { path: '/my-unit', label: 'nav.myUnit', icon: <BankOutlined aria-hidden />, roles: ['partner'], order: 40 },
   ],
 };

@@ -26,9 +26,9 @@ export const feature: Feature = {
     { path: '/needs', label: 'nav.needs', section: 'support', roles: ['staff'], order: 21 },
     { path: '/pledges', label: 'nav.pledges', section: 'support', roles: ['staff'], order: 22 },
     { path: '/thanks', label: 'nav.thanks', section: 'support', roles: ['staff'], order: 23 },
-    { path: '/pledges', label: 'nav.myPledges', icon: <GiftOutlined />, roles: ['partner'], tab: ['partner'], order: 11 },
-    { path: '/needs', label: 'nav.needs', icon: <FileTextOutlined />, roles: [...PEOPLE], order: 30 },
-    { path: '/thanks', label: 'nav.thanks', icon: <SmileOutlined />, roles: [...PEOPLE], order: 31 },
+    { path: '/pledges', label: 'nav.myPledges', icon: <GiftOutlined aria-hidden />, roles: ['partner'], tab: ['partner'], order: 11 },
+    { path: '/needs', label: 'nav.needs', icon: <FileTextOutlined aria-hidden />, roles: [...PEOPLE], order: 30 },
+    { path: '/thanks', label: 'nav.thanks', icon: <SmileOutlined aria-hidden />, roles: [...PEOPLE], order: 31 },
   ],
   widgets: [
     { key: 'pending-pledges', roles: ['staff'], order: 10, Component: PendingPledgesWidget },

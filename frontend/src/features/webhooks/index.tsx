@@ -8,6 +8,6 @@ const WebhooksPage = lazy(() => import('./routes/WebhooksPage').then((m) => ({ d
 
 export const feature: Feature = {
   routes: [{ path: 'webhooks', roles: ['partner'], Component: WebhooksPage }],
-  navigation: [{ path: '/webhooks', label: 'nav.webhooks', icon: <ApiOutlined />, roles: ['partner'], order: 41 }],
+  navigation: [{ path: '/webhooks', label: 'nav.webhooks', icon: <ApiOutlined aria-hidden />, roles: ['partner'], order: 41 }],
   slots: { [PARTNER_DETAILS_SLOT]: [PartnerEndpoints] },
 };

@@ -57,10 +57,10 @@ export function LoginPage() {
           {error && <Alert type="error" showIcon message={error} data-testid="login-error" />}
           <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false}>
             <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={submitting}>
               {t('login.submit')}

@@ -105,11 +105,11 @@ export function PledgeFormPage() {
                         <Input placeholder={t('support.unit')} aria-label={t('support.unit')} style={{ width: 64 }} />
                       </Form.Item>
                       {fields.length > 1 && (
-                        <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('support.removeRow')} onClick={() => remove(field.name)} />
+                        <Button type="text" icon={<MinusCircleOutlined aria-hidden />} aria-label={t('support.removeRow')} onClick={() => remove(field.name)} />
                       )}
                     </Space>
                   ))}
-                  <Button type="dashed" onClick={() => add({ unit: '件' })} icon={<PlusOutlined />} block style={{ marginBottom: 16 }}>
+                  <Button type="dashed" onClick={() => add({ unit: '件' })} icon={<PlusOutlined aria-hidden />} block style={{ marginBottom: 16 }}>
                     {t('support.addItem')}
                   </Button>
                 </>
@@ -130,11 +130,16 @@ export function PledgeFormPage() {
                           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label={t('support.slot')} />
                         </Form.Item>
                         {fields.length > 1 && (
-                          <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('support.removeRow')} onClick={() => remove(field.name)} />
+                          <Button
+                            type="text"
+                            icon={<MinusCircleOutlined aria-hidden />}
+                            aria-label={t('support.removeRow')}
+                            onClick={() => remove(field.name)}
+                          />
                         )}
                       </Space>
                     ))}
-                    <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />} block style={{ marginBottom: 16 }}>
+                    <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined aria-hidden />} block style={{ marginBottom: 16 }}>
                       {t('support.addSlot')}
                     </Button>
                   </>

@@ -20,7 +20,7 @@ export function RevealButton({ residentId }: { residentId: string }) {
   };
   return (
     <>
-      <Button icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal">
+      <Button icon={<EyeOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="reveal">
         {t('registry.reveal')}
       </Button>
       <Modal

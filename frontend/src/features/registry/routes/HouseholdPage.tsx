@@ -32,7 +32,7 @@ export function HouseholdPage({ householdId }: { householdId?: string }) {
             <Button onClick={() => setEditing(true)} data-testid="edit-household">
               {t('registry.edit')}
             </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
               {t('registry.addMember')}
             </Button>
           </>

@@ -27,7 +27,7 @@ export function HouseholdsPage() {
       testId="households-page"
       actions={
         isStaff && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
             {t('registry.createHousehold')}
           </Button>
         )

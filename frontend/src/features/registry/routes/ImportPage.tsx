@@ -63,10 +63,10 @@ export function ImportPage() {
         />
         <Space wrap>
           <Typography.Text>{t('registry.import.template')}</Typography.Text>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('xlsx').catch(report)} data-testid="template-xlsx">
+          <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void downloadTemplate('xlsx').catch(report)} data-testid="template-xlsx">
             Excel (.xlsx)
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate('csv').catch(report)} data-testid="template-csv">
+          <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void downloadTemplate('csv').catch(report)} data-testid="template-csv">
             CSV
           </Button>
         </Space>
@@ -87,7 +87,7 @@ export function ImportPage() {
           data-testid="import-upload"
         >
           <p className="ant-upload-drag-icon">
-            <InboxOutlined />
+            <InboxOutlined aria-hidden />
           </p>
           <p className="ant-upload-text">{t('registry.import.drop')}</p>
           <p className="ant-upload-hint">{t('registry.import.hint')}</p>

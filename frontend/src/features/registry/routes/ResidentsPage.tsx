@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { groupLabel } from '../components/fields';
@@ -72,17 +72,17 @@ export function ResidentsPage() {
       actions={
         <>
           {me.role !== 'resident' && (
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} data-testid="export-xlsx">
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'} data-testid="export-xlsx">
               {t('registry.exportXlsx')}
             </Button>
           )}
           {me.role !== 'resident' && (
-            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
               CSV
             </Button>
           )}
           {isStaff && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-resident">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="create-resident">
               {t('registry.createResident')}
             </Button>
           )}
@@ -99,6 +99,7 @@ export function ResidentsPage() {
         >
           <Form.Item name="q">
             <Input.Search
+              enterButton={<SearchOutlined aria-label={t('audit.search')} />}
               allowClear
               placeholder={t('registry.searchPlaceholder')}
               aria-label={t('registry.searchPlaceholder')}
