@@ -3,6 +3,7 @@ import { lazy } from 'react';
 import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Feature } from '@/lib/features';
 import { KeyFiguresWidget } from './components/KeyFiguresWidget';
+import { LivingAloneWidget } from './components/LivingAloneWidget';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 
@@ -34,5 +35,8 @@ export const feature: Feature = {
     { path: '/registry/households', label: 'nav.myGroupHouseholds', icon: <ApartmentOutlined aria-hidden />, roles: ['group_leader'], order: 12 },
     { path: '/registry/my-household', label: 'nav.myHousehold', icon: <UserOutlined aria-hidden />, roles: ['resident'], tab: ['resident'], order: 11 },
   ],
-  widgets: [{ key: 'registry-figures', roles: ['staff'], order: 50, Component: KeyFiguresWidget }],
+  widgets: [
+    { key: 'registry-figures', roles: ['staff'], order: 50, Component: KeyFiguresWidget },
+    { key: 'living-alone', roles: ['group_leader'], order: 10, Component: LivingAloneWidget },
+  ],
 };

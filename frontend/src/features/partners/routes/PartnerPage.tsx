@@ -1,7 +1,7 @@
 // One partner unit: its details, this year's contributions by month and kind, its pledges, and
 // (for staff) its API clients — created, rotated and revoked here, each secret shown once.
 import { useState } from 'react';
-import { Button, Card, Descriptions, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/session';
@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { NotFound } from '@/components/NotFound';
 import { ApiProblem } from '@/api/problem';
 import { PageShell } from '@/components/PageShell';
+import { DataList } from '@/components/DataList';
 import { LinkButton } from '@/components/LinkButton';
 import { SecretModal } from '@/components/SecretModal';
 import { PARTNER_DETAILS_SLOT, Slot, type PartnerDetailsProps } from '@/lib/features';
@@ -38,11 +39,32 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
       report(error);
     }
   };
+  const actions = (c: ApiClient) =>
+    manage &&
+    !c.revoked_at && (
+      <Space wrap>
+        <Popconfirm title={t('support.rotateConfirm')} onConfirm={() => run(() => rotate.mutateAsync(c.id))}>
+          <Button size="small">{t('support.rotate')}</Button>
+        </Popconfirm>
+        <Popconfirm title={t('support.revokeConfirm')} onConfirm={() => revoke.mutateAsync(c.id).catch((e: unknown) => report(e))}>
+          <Button size="small" danger>
+            {t('support.revoke')}
+          </Button>
+        </Popconfirm>
+      </Space>
+    );
   return (
     <Card title={t('support.apiClients')} size="small" data-testid="api-clients">
       {manage && (
         <Space.Compact style={{ marginBottom: 12, maxWidth: 420, width: '100%' }}>
-          <Input placeholder={t('support.clientName')} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} data-testid="client-name" />
+          <Input
+            placeholder={t('support.clientName')}
+            aria-label={t('support.clientName')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+            data-testid="client-name"
+          />
           <Button
             type="primary"
             disabled={!name.trim()}
@@ -54,60 +76,57 @@ function Clients({ partnerId, manage }: { partnerId: string; manage: boolean }) 
           </Button>
         </Space.Compact>
       )}
-      <Table<ApiClient>
-        rowKey="id"
-        size="small"
-        pagination={false}
+      <DataList<ApiClient>
+        testId="client-list"
+        rows={clients.data ?? []}
+        rowKey={(c) => c.id}
         loading={clients.isLoading}
-        dataSource={clients.data ?? []}
-        scroll={{ x: true }}
+        empty={t('support.noClients')}
+        card={(c) => (
+          <Space direction="vertical" size={2} style={{ width: '100%' }}>
+            <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Typography.Text strong>{c.name}</Typography.Text>
+              <ClientStatus client={c} />
+            </Space>
+            <Typography.Text copyable={{ text: c.client_id }}>
+              {t('support.clientId')}：<span className="xg-code">{c.client_id}</span>
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {t('support.lastUsed')}：{c.last_used_at ? formatDateTime(c.last_used_at, i18n.language) : '—'}
+            </Typography.Text>
+            {actions(c)}
+          </Space>
+        )}
         columns={[
           { title: t('support.clientName'), dataIndex: 'name' },
           {
             title: t('support.clientId'),
             render: (_, c) => (
-              <Typography.Text code copyable>
-                {c.client_id}
+              <Typography.Text copyable={{ text: c.client_id }}>
+                <span className="xg-code">{c.client_id}</span>
               </Typography.Text>
             ),
           },
           { title: t('support.secretHint'), dataIndex: 'secret_hint' },
           { title: t('support.lastUsed'), render: (_, c) => (c.last_used_at ? formatDateTime(c.last_used_at, i18n.language) : '—') },
-          {
-            title: t('support.status'),
-            render: (_, c) => (c.revoked_at ? <Tag>{t('support.revoked')}</Tag> : <Tag color="green">{t('support.active')}</Tag>),
-          },
-          ...(manage
-            ? [
-                {
-                  title: '',
-                  render: (_: unknown, c: ApiClient) =>
-                    !c.revoked_at && (
-                      <Space>
-                        <Popconfirm title={t('support.rotateConfirm')} onConfirm={() => run(() => rotate.mutateAsync(c.id))}>
-                          <Button size="small">{t('support.rotate')}</Button>
-                        </Popconfirm>
-                        <Popconfirm title={t('support.revokeConfirm')} onConfirm={() => revoke.mutateAsync(c.id).catch((e: unknown) => report(e))}>
-                          <Button size="small" danger>
-                            {t('support.revoke')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
+          { title: t('support.status'), render: (_, c) => <ClientStatus client={c} /> },
+          ...(manage ? [{ title: t('support.actions'), render: (_: unknown, c: ApiClient) => actions(c) }] : []),
         ]}
       />
       <SecretModal
         title={t('support.clientCreated')}
-        label="client_secret"
+        label={t('support.clientSecret')}
         secret={shown?.secret ?? null}
         extra={shown ? `${t('support.clientId')}（client_id）：${shown.clientId}` : undefined}
         onClose={() => setShown(null)}
       />
     </Card>
   );
+}
+
+function ClientStatus({ client }: { client: ApiClient }) {
+  const { t } = useTranslation();
+  return client.revoked_at ? <Tag>{t('support.revoked')}</Tag> : <Tag color="green">{t('support.active')}</Tag>;
 }
 
 export function PartnerPage() {
