@@ -103,7 +103,7 @@ export function ResidentsPage() {
               allowClear
               placeholder={t('registry.searchPlaceholder')}
               aria-label={t('registry.searchPlaceholder')}
-              style={{ width: 300, maxWidth: '100%' }}
+              style={{ width: 260, maxWidth: '100%' }}
               onSearch={(q) => apply({ ...filters, q })}
               data-testid="resident-search"
             />
@@ -114,16 +114,16 @@ export function ResidentsPage() {
                 allowClear
                 placeholder={t('registry.anyGroup')}
                 aria-label={t('registry.group')}
-                style={{ width: 160 }}
+                style={{ width: 130 }}
                 options={(groups.data ?? []).map((g) => ({ value: g.id, label: groupLabel(t, g.number) }))}
               />
             </Form.Item>
           )}
           <Form.Item name="min_age" label={t('registry.age')}>
-            <InputNumber min={0} max={150} style={{ width: 80 }} placeholder={t('registry.from')} aria-label={t('registry.minAge')} controls={false} />
+            <InputNumber min={0} max={150} style={{ width: 64 }} placeholder={t('registry.from')} aria-label={t('registry.minAge')} controls={false} />
           </Form.Item>
           <Form.Item name="max_age">
-            <InputNumber min={0} max={150} style={{ width: 80 }} placeholder={t('registry.to')} aria-label={t('registry.maxAge')} controls={false} />
+            <InputNumber min={0} max={150} style={{ width: 64 }} placeholder={t('registry.to')} aria-label={t('registry.maxAge')} controls={false} />
           </Form.Item>
           <Form.Item name="tags">
             <Select
@@ -131,13 +131,13 @@ export function ResidentsPage() {
               allowClear
               placeholder={t('registry.tagsTitle')}
               aria-label={t('registry.tagsTitle')}
-              style={{ minWidth: 160 }}
+              style={{ minWidth: 120 }}
               options={TAGS.filter((tag) => isStaff || !SENSITIVE_TAGS.includes(tag)).map((tag) => ({ value: tag, label: t(`registry.tags.${tag}`) }))}
             />
           </Form.Item>
           <Form.Item name="status">
             <Select
-              style={{ width: 110 }}
+              style={{ width: 96 }}
               placeholder={t('registry.statuses.active')}
               aria-label={t('registry.status')}
               options={['active', 'moved_out', 'deceased', 'all'].map((s) => ({ value: s, label: t(`registry.statuses.${s}`) }))}
