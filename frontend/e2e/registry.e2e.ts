@@ -78,6 +78,18 @@ describe('registry', () => {
     await context.close();
   });
 
+  it('a file with a wrong header is refused with the missing columns named', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    const file = join(mkdtempSync(join(tmpdir(), 'xg-header-')), 'wrong.csv');
+    writeFileSync(file, '小组编号,道路,姓名\n1,朝阳路,张三\n');
+    await page.goto('/registry/import');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    await page.locator('.ant-message-error', { hasText: '表头缺少列' }).filter({ hasText: '身份证号' }).waitFor();
+    await context.close();
+  });
+
   it('a form refuses an ID number with a wrong check digit, in the user language', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
