@@ -622,8 +622,11 @@ export interface paths {
         };
         /**
          * Export residents to a spreadsheet
-         * @description Any filtered resident list (the same filters as `GET /residents`) as .xlsx or .csv, with ID
-         *     numbers and phones masked as in the API. At most 200,000 rows. Audited.
+         * @description Any filtered resident list (the same filters as `GET /residents`) as .xlsx or .csv, in the
+         *     import template's columns (then 性别, 出生日期, 年龄, 状态, 说明), so that an exported sheet
+         *     can be edited and imported again. ID numbers and phones are masked as in the API; rows with
+         *     a masked ID number re-import as "already registered". CSV is streamed, with no row limit;
+         *     .xlsx holds up to 1,048,575 rows. Audited, with the filters and the number of rows.
          *
          *     **Roles:** staff, group_leader (own group).
          */
@@ -4333,7 +4336,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description Residents and partners cannot export. */
+            /** @description Residents and partners cannot export; a filter on a tag the caller may not see. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4342,7 +4345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid filters. */
+            /** @description Invalid filters, or too many rows for one .xlsx sheet. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -431,3 +431,40 @@ async fn group_and_household_edits_check_versions_and_audit() {
     assert_eq!(app.audit_actions("group.update").await.len(), 1);
     assert_eq!(app.audit_actions("household.create").await.len(), 1);
 }
+
+/// A search lists the best matches first — exact initials before initials that merely start
+/// with the letters, even when those are newer — and paging through the ranked list gives every
+/// match once, in the same order.
+#[actix_web::test]
+async fn search_results_are_ranked_and_page_through_once() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let household = &items(&app, "/api/v1/households?limit=1", &staff).await[0];
+    // Created in this order, so newest-first alone would put 张三丰 and 张三峰 first.
+    for (i, name) in ["张三", "张山", "张三丰", "张三峰"].iter().enumerate() {
+        let body = json!({ "household_id": household["id"], "name": name, "id_number": wuyi_id("19600707", 60 + i as u32), "relationship": "other" });
+        assert_eq!(app.post_json("/api/v1/residents", Some(&staff), &body).await.status, StatusCode::CREATED);
+    }
+    let all = items(&app, "/api/v1/residents?q=zs&limit=200", &staff).await;
+    let names: Vec<&str> = all.iter().map(|r| r["name"].as_str().expect("name")).collect();
+    let exact = names.iter().position(|n| *n == "张三").expect("张三");
+    let longer = names.iter().position(|n| *n == "张三丰").expect("张三丰");
+    assert!(exact < longer, "exact initials first: {names:?}");
+    assert!(names.iter().take_while(|n| n.chars().count() == 2).count() >= 2, "{names:?}");
+    let mut paged = Vec::new();
+    let mut path = "/api/v1/residents?q=zs&limit=2".to_owned();
+    loop {
+        let res = app.get(&path, Some(&staff)).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        paged.extend(res.json["items"].as_array().expect("items").iter().map(|r| r["id"].clone()));
+        match res.json["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/residents?q=zs&limit=2&cursor={cursor}"),
+            None => break,
+        }
+    }
+    let ids: Vec<Value> = all.iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(paged, ids, "paging gives the same ranked list, each match once");
+    // A name: the whole name first, then names starting with it, then names containing it.
+    let by_name = items(&app, &format!("/api/v1/residents?{}&limit=200", param("q", "张三")), &staff).await;
+    assert_eq!(by_name[0]["name"], "张三", "{by_name:?}");
+}

@@ -114,3 +114,14 @@ pub async fn existing_id_numbers(
         .load(conn)
         .await
 }
+
+/// (id_number, name) of the residents of a community with any of these names (to recognise the
+/// rows of an exported sheet, whose ID numbers are masked).
+pub async fn residents_named(conn: &mut AsyncPgConnection, community_id: Uuid, names: &[String]) -> QueryResult<Vec<(String, String)>> {
+    residents::table
+        .filter(residents::community_id.eq(community_id))
+        .filter(residents::name.eq_any(names))
+        .select((residents::id_number, residents::name))
+        .load(conn)
+        .await
+}

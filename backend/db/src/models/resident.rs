@@ -118,6 +118,44 @@ fn within(reach: Reach) -> BoxedResidents<'static> {
     }
 }
 
+type JoinedSource = diesel::dsl::InnerJoinQuerySource<residents::table, diesel::dsl::InnerJoin<households::table, resident_groups::table>>;
+type Rank = Box<dyn BoxableExpression<JoinedSource, diesel::pg::Pg, SqlType = diesel::sql_types::Integer>>;
+
+/// How well a resident matches a name or pinyin search, 0 best: for a name, the whole name (0),
+/// a name starting with it (1), the rest (2); for letters, exactly the initials or the whole
+/// pinyin (0: `zxy` → 张秀英), initials starting with them (1), pinyin starting with them (2).
+/// Other searches and no search are not ranked. [`rank_of`] is the same rule in Rust.
+fn rank(search: &Option<Search>) -> Option<Rank> {
+    use diesel::dsl::case_when;
+    use diesel::IntoSql;
+    let (exact, good) = (0.into_sql::<diesel::sql_types::Integer>(), 1.into_sql::<diesel::sql_types::Integer>());
+    let rest = 2.into_sql::<diesel::sql_types::Integer>();
+    match search {
+        Some(Search::Name(name)) => Some(Box::new(
+            case_when(residents::name.eq(name.clone()), exact)
+                .when(residents::name.like(format!("{}%", like_escape(name))), good)
+                .otherwise(rest),
+        )),
+        Some(Search::Pinyin(letters)) => Some(Box::new(
+            case_when(residents::name_initials.eq(letters.clone()).or(residents::name_pinyin.eq(letters.clone())), exact)
+                .when(residents::name_initials.like(format!("{}%", like_escape(letters))), good)
+                .otherwise(rest),
+        )),
+        _ => None,
+    }
+}
+
+/// [`rank`] for one resident's name, initials and pinyin.
+pub fn rank_of(search: &Search, name: &str, initials: &str, pinyin: &str) -> i32 {
+    match search {
+        Search::Name(q) if name == q => 0,
+        Search::Name(q) if name.starts_with(q.as_str()) => 1,
+        Search::Pinyin(q) if initials == q || pinyin == q => 0,
+        Search::Pinyin(q) if initials.starts_with(q.as_str()) => 1,
+        _ => 2,
+    }
+}
+
 fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
     let mut query = within(reach);
     if let Some(group) = filter.group_id {
@@ -191,20 +229,45 @@ impl Resident {
             .optional()
     }
 
+    /// Newest first; a name or pinyin search best match first (see [`rank`]), newest first
+    /// within a rank. The cursor stays the last row's id: its rank is recomputed from the row.
     pub async fn list(
         conn: &mut AsyncPgConnection,
         reach: Reach,
         filter: &ResidentFilter,
         page: PageRequest,
     ) -> QueryResult<Page<ResidentRow>> {
-        let mut query = filtered(reach, filter).order(residents::id.desc()).limit(page.limit + 1);
-        if let Some(after) = page.after {
-            query = query.filter(residents::id.lt(after));
+        let mut query = filtered(reach, filter).limit(page.limit + 1);
+        match (rank(&filter.search), &filter.search) {
+            (Some(by_rank), Some(search)) => {
+                query = query.order_by(by_rank).then_order_by(residents::id.desc());
+                if let Some(after) = page.after {
+                    let last: (String, String, String) = residents::table
+                        .find(after)
+                        .select((residents::name, residents::name_initials, residents::name_pinyin))
+                        .first(conn)
+                        .await?;
+                    let last_rank = rank_of(search, &last.0, &last.1, &last.2);
+                    let (Some(worse), Some(same)) = (rank(&filter.search), rank(&filter.search)) else { unreachable!() };
+                    query = query.filter(worse.gt(last_rank).or(same.eq(last_rank).and(residents::id.lt(after))));
+                }
+            }
+            _ => {
+                query = query.order(residents::id.desc());
+                if let Some(after) = page.after {
+                    query = query.filter(residents::id.lt(after));
+                }
+            }
         }
         let rows: Vec<(Resident, super::household::Household, i32)> =
             query.select((Resident::as_select(), super::household::Household::as_select(), resident_groups::number)).load(conn).await?;
         let page = Page::from_overfetch(rows, page.limit, |(r, _, _)| r.id);
         Ok(page.map(|(resident, household, group_number)| ResidentRow { resident, household, group_number }))
+    }
+
+    /// How many residents a list with these filters holds.
+    pub async fn count(conn: &mut AsyncPgConnection, reach: Reach, filter: &ResidentFilter) -> QueryResult<i64> {
+        filtered(reach, filter).count().get_result(conn).await
     }
 
     /// Members of one household, head first.

@@ -12,7 +12,7 @@ pub const COLUMNS: [&str; 11] = ["小组编号", "道路", "幢", "单元", "室
 /// Columns that may be present and are then checked against the ID number.
 pub const OPTIONAL_CHECK_COLUMNS: [&str; 2] = ["性别", "出生日期"];
 pub const EXAMPLE_ROW: [&str; 11] =
-    ["1", "朝阳路", "12幢", "2单元", "301室", "0579-87654321", "张秀英", "33072319580312002X", "户主", "13812345678", "党员,独居"];
+    ["1", "朝阳路", "12幢", "2单元", "301室", "0579-87654321", "张秀英", "330723195803120025", "户主", "13812345678", "党员,独居"];
 
 /// The format of an uploaded file, by content: an .xlsx file is a zip archive.
 pub fn sniff(bytes: &[u8]) -> FileFormat {
@@ -346,5 +346,13 @@ mod tests {
         let bytes = xlsx_with(&[&header], |xml| xml.replacen("<sheetData", &format!("{}<sheetData", " ".repeat(20 * 1024 * 1024)), 1));
         assert!(bytes.len() < 200_000, "{} bytes", bytes.len());
         assert!(read_sheet(&bytes).expect_err("a zip bomb").contains("解压"));
+    }
+
+    #[test]
+    fn the_templates_example_row_is_valid() {
+        let id = crate::common::national_id::NationalId::parse(EXAMPLE_ROW[7]).expect("the example's ID number is valid");
+        assert_eq!(id.sex(), xingguang_db::vocab::Sex::Female, "张秀英");
+        assert!(relationship_from_chinese(EXAMPLE_ROW[8]).is_some());
+        assert!(split_tags(EXAMPLE_ROW[10]).all(|t| tag_from_chinese(t).is_some()));
     }
 }

@@ -3,27 +3,19 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use diesel::OptionalExtension;
 use futures_util::StreamExt;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 use xingguang_db::models::job::Job;
 use xingguang_db::models::registry_import::{NewRegistryImport, RegistryImport};
-use xingguang_db::models::resident::Resident;
-use xingguang_db::pagination::PageRequest;
 use xingguang_db::vocab::{ImportStatus, JobKind, JobState};
 
-use super::domain::{read_sheet, relationship_to_chinese, tag_to_chinese, COLUMNS, EXAMPLE_ROW};
+use super::domain::{read_sheet, COLUMNS, EXAMPLE_ROW};
 use super::dto::*;
 use super::service::{self, Actor, INLINE_ROWS};
-use crate::audit::AuditEvent;
-use crate::auth::extract::{Authed, Staff, StaffOrLeader};
-use crate::common::pii::sees_sensitive_tags;
-use crate::common::reach::reach;
+use crate::auth::extract::{Authed, Staff};
 use crate::common::spreadsheet::file_response;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
 use crate::http::RequestCtx;
-use crate::registry::dto::{ResidentDto, ResidentQuery};
-use crate::registry::service::resident_filter;
 use crate::state::AppState;
 
 /// Largest file accepted for import.
@@ -39,9 +31,6 @@ async fn running_progress(conn: &mut diesel_async::AsyncPgConnection, import: &R
     }
     Ok(Job::find(conn, import.community_id, import.id).await.optional()?.map(|job| job.progress))
 }
-
-/// Largest export, in rows.
-pub const MAX_EXPORT_ROWS: usize = 200_000;
 
 /// The import template
 ///
@@ -210,82 +199,4 @@ pub async fn get_import(
         }
     }
     Ok(HttpResponse::Ok().json(ImportDto::new(import, progress)))
-}
-
-/// Export residents to a spreadsheet
-///
-/// Any filtered resident list (the same filters as `GET /residents`) as .xlsx or .csv, with ID
-/// numbers and phones masked as in the API. At most 200,000 rows. Audited.
-///
-/// **Roles:** staff, group_leader (own group).
-#[utoipa::path(
-    tag = "registry",
-    operation_id = "export_residents",
-    security(("bearer" = [])),
-    params(ExportQuery, ResidentQuery),
-    responses(
-        (status = 200, description = "The file.", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (String = "text/csv"),
-        )),
-        (status = 400, description = "Malformed query."),
-        (status = 403, description = "Residents and partners cannot export."),
-        (status = 422, description = "Invalid filters."),
-    )
-)]
-#[get("/registry/export")]
-pub async fn export_residents(
-    user: Authed<StaffOrLeader>,
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    format: web::Query<ExportQuery>,
-    query: web::Query<ResidentQuery>,
-) -> ApiResult<HttpResponse> {
-    let today = state.clock.today();
-    let filter = resident_filter(&query, today, user.role())?;
-    let sensitive = sees_sensitive_tags(user.role());
-    let mut conn = state.conn().await?;
-    let mut rows = vec![["小组编号", "地址", "姓名", "性别", "出生日期", "年龄", "身份证号", "手机", "与户主关系", "标签", "状态"]
-        .map(str::to_owned)
-        .to_vec()];
-    let mut after = None;
-    loop {
-        let page = Resident::list(&mut conn, reach(&user), &filter, PageRequest { limit: 5_000, after }).await?;
-        for row in page.items {
-            let dto = ResidentDto::from_row(row, today, sensitive);
-            rows.push(vec![
-                dto.group_number.map(|n| n.to_string()).unwrap_or_default(),
-                dto.address.unwrap_or_default(),
-                dto.name,
-                if dto.sex == xingguang_db::vocab::Sex::Male { "男" } else { "女" }.to_owned(),
-                dto.birth_date.to_string(),
-                dto.age.to_string(),
-                dto.id_number_masked,
-                dto.phone_masked.unwrap_or_default(),
-                relationship_to_chinese(dto.relationship).to_owned(),
-                dto.tags.iter().map(|t| tag_to_chinese(*t)).collect::<Vec<_>>().join(","),
-                match dto.status {
-                    xingguang_db::vocab::ResidentStatus::Active => "在册",
-                    xingguang_db::vocab::ResidentStatus::MovedOut => "迁出",
-                    xingguang_db::vocab::ResidentStatus::Deceased => "死亡",
-                }
-                .to_owned(),
-            ]);
-        }
-        after = page.next;
-        if after.is_none() || rows.len() > MAX_EXPORT_ROWS {
-            break;
-        }
-    }
-    rows.truncate(MAX_EXPORT_ROWS + 1);
-    AuditEvent::new("registry.export", "resident")
-        .by(&user)
-        .detail(json!({ "rows": rows.len() - 1, "query": query_summary(&query) }))
-        .write(&mut conn, &ctx)
-        .await?;
-    file_response(format.format.unwrap_or(FileFormat::Xlsx), today, "居民名单", "residents", &rows)
-}
-
-fn query_summary(q: &ResidentQuery) -> serde_json::Value {
-    json!({ "group_id": q.group_id, "household_id": q.household_id, "min_age": q.min_age, "max_age": q.max_age, "tags": q.tags, "status": q.status, "q": q.q })
 }

@@ -3,6 +3,7 @@
 
 pub mod domain;
 pub mod dto;
+pub mod export;
 pub mod handlers;
 pub mod service;
 
@@ -10,5 +11,5 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::get_import_template)
         .service(handlers::create_import)
         .service(handlers::get_import)
-        .service(handlers::export_residents);
+        .service(export::export_residents);
 }

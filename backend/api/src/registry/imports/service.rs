@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 use xingguang_db::models::household::{Household, NewHousehold};
-use xingguang_db::models::registry_import::{existing_id_numbers, ImportOutcome, RegistryImport};
+use xingguang_db::models::registry_import::{existing_id_numbers, residents_named, ImportOutcome, RegistryImport};
 use xingguang_db::models::resident::{NewResident, Resident};
 use xingguang_db::schema::{households, resident_groups};
 
@@ -17,7 +17,7 @@ use super::domain::{relationship_from_chinese, split_tags, tag_from_chinese, She
 use crate::audit::AuditEvent;
 use crate::common::jobs::{run_caught, RunningJob};
 use crate::common::national_id::{NationalId, NationalIdError};
-use crate::common::pii::parse_phone;
+use crate::common::pii::{mask_id_number, parse_phone};
 use crate::error::ApiError;
 use crate::http::RequestCtx;
 use crate::registry::domain::parse_name;
@@ -215,6 +215,20 @@ pub async fn validate(
         registered.extend(existing_id_numbers(conn, community_id, chunk).await?);
     }
 
+    // Rows of an exported sheet carry masked ID numbers: they are recognised by the mask and name.
+    let masked_names: Vec<String> = rows
+        .iter()
+        .filter(|r| r.get("身份证号").contains('*'))
+        .map(|r| r.get("姓名").to_owned())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut masked_registered: HashSet<(String, String)> = HashSet::new();
+    for chunk in masked_names.chunks(5_000) {
+        masked_registered
+            .extend(residents_named(conn, community_id, chunk).await?.into_iter().map(|(id, name)| (mask_id_number(&id), name)));
+    }
+
     let mut plan = Plan::default();
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
     let mut planned: HashMap<AddressKey, (Uuid, Uuid)> = HashMap::new(); // address → (household id, group)
@@ -225,6 +239,17 @@ pub async fn validate(
         }
         let line = row.line;
         let errors_before = plan.errors.len();
+        let masked_id = row.get("身份证号");
+        if masked_id.contains('*') {
+            // A row of an exported sheet: its resident is registered (skip) or it cannot be imported.
+            if masked_registered.contains(&(masked_id.to_uppercase(), row.get("姓名").to_owned())) {
+                plan.skipped += 1;
+            } else {
+                let message = "身份证号已脱敏（含 *），只能对应已登记的居民；新居民请填写完整的身份证号";
+                plan.errors.push(row_error(line, "身份证号", message));
+            }
+            continue;
+        }
         let mut error = |field: &str, message: String| plan.errors.push(row_error(line, field, message));
 
         let group = match row.get("小组编号").trim_start_matches('第').trim_end_matches("组").parse::<i32>() {
