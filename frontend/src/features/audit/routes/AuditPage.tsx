@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { LoadMore } from '@/components/LoadMore';
 import { PageShell } from '@/components/PageShell';
+import { DataList } from '@/components/DataList';
 import { formatDateTime } from '@/lib/format';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '../api/get-audit';
 import { AuditFiltersBar } from '../components/AuditFiltersBar';
@@ -19,40 +20,36 @@ export function AuditPage() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <AuditFiltersBar onChange={setFilters} />
         {log.error && <Alert type="error" showIcon message={problemMessage(t, log.error)} />}
-        <Table<AuditEntry>
-          data-testid="audit-table"
-          rowKey="id"
-          size="middle"
+        <DataList<AuditEntry>
+          testId="audit-table"
+          itemTestId="audit-row"
+          rowKey={(e) => e.id}
           loading={log.isLoading}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: t('audit.empty') }}
+          rows={rows}
+          empty={t('audit.empty')}
+          card={(e) => (
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+                <Action action={e.action} />
+                <Typography.Text type="secondary">{formatDateTime(e.at, i18n.language)}</Typography.Text>
+              </Space>
+              <Actor entry={e} />
+              <Typography.Text type="secondary">
+                {t('audit.entity')}：{t(`audit.entities.${e.entity_type}`, { defaultValue: e.entity_type })} · {t('audit.ip')}：{e.ip ?? '—'}
+              </Typography.Text>
+            </Space>
+          )}
           columns={[
             { title: t('audit.time'), dataIndex: 'at', width: 200, render: (at: string) => formatDateTime(at, i18n.language) },
             {
               title: t('audit.actor'),
               key: 'actor',
-              render: (_, e) =>
-                e.actor_username ? (
-                  <Space size={4}>
-                    <span>{e.actor_username}</span>
-                    {e.actor_role && <Tag>{t(`roles.${e.actor_role}`, { defaultValue: e.actor_role })}</Tag>}
-                  </Space>
-                ) : (
-                  <Typography.Text type="secondary">{t('audit.noActor')}</Typography.Text>
-                ),
+              render: (_, e) => <Actor entry={e} />,
             },
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (action: string) => (
-                <Tag
-                  color={action.endsWith('failed') || action.endsWith('reused') || action.endsWith('throttled') || action.endsWith('refused') ? 'red' : 'blue'}
-                >
-                  {t(`audit.actions.${action}`, { defaultValue: action })}
-                </Tag>
-              ),
+              render: (action: string) => <Action action={action} />,
             },
             { title: t('audit.entity'), key: 'entity', render: (_, e) => t(`audit.entities.${e.entity_type}`, { defaultValue: e.entity_type }) },
             { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
@@ -73,4 +70,22 @@ export function AuditPage() {
       </Space>
     </PageShell>
   );
+}
+
+function Actor({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  return entry.actor_username ? (
+    <Space size={4}>
+      <span>{entry.actor_username}</span>
+      {entry.actor_role && <Tag>{t(`roles.${entry.actor_role}`, { defaultValue: entry.actor_role })}</Tag>}
+    </Space>
+  ) : (
+    <Typography.Text type="secondary">{t('audit.noActor')}</Typography.Text>
+  );
+}
+
+function Action({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const bad = ['failed', 'reused', 'throttled', 'refused'].some((end) => action.endsWith(end));
+  return <Tag color={bad ? 'red' : 'blue'}>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>;
 }

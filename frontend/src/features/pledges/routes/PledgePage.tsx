@@ -1,11 +1,12 @@
 // One pledge: what, from whom, its history and deliveries. Staff accept or decline a submitted
 // pledge and record deliveries of an accepted one; the partner may withdraw it before a decision.
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space, Spin, Switch, Table, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space, Spin, Switch, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
+import { DataList } from '@/components/DataList';
 import { useMe } from '@/lib/session';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { NotFound } from '@/components/NotFound';
@@ -217,12 +218,22 @@ export function PledgePage() {
       </Card>
       {p.deliveries.length > 0 && (
         <Card title={t('support.deliveries')} size="small">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={p.deliveries}
-            scroll={{ x: true }}
+          <DataList<PledgeDetail['deliveries'][number]>
+            rows={p.deliveries}
+            rowKey={(d) => d.id}
+            card={(d) => (
+              <Space direction="vertical" size={2}>
+                <Typography.Text strong>
+                  {formatDate(d.delivered_on, i18n.language)} · {fmt(d.quantity)}
+                </Typography.Text>
+                {d.receipt_number && (
+                  <Typography.Text>
+                    {t('support.receiptNumber')}：{d.receipt_number}
+                  </Typography.Text>
+                )}
+                {d.note && <Typography.Text type="secondary">{d.note}</Typography.Text>}
+              </Space>
+            )}
             columns={[
               { title: t('support.deliveredOn'), render: (_, d) => formatDate(d.delivered_on, i18n.language) },
               { title: t('support.quantity'), render: (_, d) => fmt(d.quantity) },
