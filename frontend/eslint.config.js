@@ -1,6 +1,7 @@
-// Lint gate (run by `make test-frontend`): TypeScript-aware rules, the rules of hooks, and
-// feature boundaries in the bulletproof-react model — a feature never imports another feature;
-// shared code (lib, components, api) never imports a feature or the app shell.
+// Lint gate (run by `make test-frontend`): TypeScript-aware rules, the rules of hooks (with the
+// React Compiler's checks), and feature boundaries in the bulletproof-react model — a feature
+// never imports another feature; shared code (lib, components, api) never imports a feature or
+// the app shell.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -25,7 +26,7 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },
     rules: {
-      'react-hooks/rules-of-hooks': 'error',
+      ...reactHooks.configs['recommended-latest'].rules,
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import/no-restricted-paths': [

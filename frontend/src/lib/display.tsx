@@ -1,5 +1,5 @@
 // Display preferences: the optional large-text mode (适老化), remembered per user in this browser.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 interface DisplayValue {
   largeText: boolean;
@@ -17,12 +17,13 @@ function saved(user: string | null): boolean {
 
 /** `user` is the signed-in username (null before sign-in: normal text). */
 export function DisplayProvider({ user, children }: { user: string | null; children: ReactNode }) {
-  const [largeText, setState] = useState(() => saved(user));
-  useEffect(() => setState(saved(user)), [user]);
+  // The choice made in this session, for the user it was made for; otherwise what is saved.
+  const [chosen, setChosen] = useState<{ user: string | null; on: boolean } | null>(null);
+  const largeText = chosen && chosen.user === user ? chosen.on : saved(user);
   const setLargeText = useCallback(
     (on: boolean) => {
       if (user) localStorage.setItem(key(user), on ? '1' : '0');
-      setState(on);
+      setChosen({ user, on });
     },
     [user],
   );
