@@ -1,3 +1,4 @@
+DROP INDEX login_failures_ip_idx;
 UPDATE registry_imports SET status = 'failed' WHERE status = 'interrupted';
 ALTER TABLE registry_imports DROP CONSTRAINT registry_imports_status_check;
 ALTER TABLE registry_imports ADD CONSTRAINT registry_imports_status_check

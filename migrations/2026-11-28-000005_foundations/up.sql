@@ -53,3 +53,7 @@ CREATE INDEX jobs_running_idx ON jobs (id) WHERE state = 'running';
 ALTER TABLE registry_imports DROP CONSTRAINT registry_imports_status_check;
 ALTER TABLE registry_imports ADD CONSTRAINT registry_imports_status_check
     CHECK (status IN ('running', 'validated', 'imported', 'failed', 'interrupted'));
+
+-- Login throttling also per address across usernames (the (username, ip, failed_at) index
+-- already serves per-username lookups).
+CREATE INDEX login_failures_ip_idx ON login_failures (ip, failed_at);

@@ -43,6 +43,10 @@ pub struct Claims {
     /// API client's id, not a user's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// For a user: the login (refresh-token family) this token belongs to. Logging out revokes
+    /// the family, and with it every access token of that login at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<Uuid>,
 }
 
 /// The records a user is linked to, written into their tokens.
@@ -75,7 +79,7 @@ impl TokenKeys {
         self.ttl_seconds
     }
 
-    pub fn issue(&self, user: &User, links: Links) -> Result<String, ApiError> {
+    pub fn issue(&self, user: &User, links: Links, session: Uuid) -> Result<String, ApiError> {
         let now = Utc::now().timestamp();
         let claims = Claims {
             sub: user.id,
@@ -89,6 +93,7 @@ impl TokenKeys {
             household_id: links.household_id,
             partner_id: links.partner_id,
             client_id: None,
+            sid: Some(session),
         };
         self.sign(&claims)
     }
@@ -108,6 +113,7 @@ impl TokenKeys {
             household_id: None,
             partner_id: Some(client.partner_id),
             client_id: Some(client.client_id.clone()),
+            sid: None,
         };
         self.sign(&claims)
     }

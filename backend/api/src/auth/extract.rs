@@ -7,7 +7,6 @@
 //! No or bad token → 401; a valid token with a role not in the set → 403. Record-level rules
 //! (which rows of their community a caller may see) are applied in the query, not here.
 
-use std::future::{ready, Ready};
 use std::marker::PhantomData;
 
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
@@ -68,16 +67,40 @@ impl<R: RoleSet> Authed<R> {
 
 impl<R: RoleSet> FromRequest for Authed<R> {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|claims| {
+        let checked = authenticate(req).and_then(|claims| {
             if R::ROLES.contains(&claims.role) {
-                Ok(Authed { claims, _roles: PhantomData })
+                Ok(claims)
             } else {
                 Err(ApiError::forbidden(format!("This action is not available to the {} role.", claims.role)))
             }
-        }))
+        });
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let claims = checked?;
+            if let Some(state) = state {
+                still_valid(&state, &claims).await?;
+            }
+            Ok(Authed { claims, _roles: PhantomData })
+        })
+    }
+}
+
+/// A signed, unexpired token can still have been withdrawn: its login ended (logout, refresh
+/// reuse), its user disabled, or its API client revoked. One indexed lookup per request, so
+/// that takes effect at once on every instance, not when the token expires.
+async fn still_valid(state: &AppState, claims: &Claims) -> Result<(), ApiError> {
+    let mut conn = state.conn().await?;
+    let live = match &claims.client_id {
+        Some(_) => xingguang_db::models::partner::ApiClient::is_live(&mut conn, claims.sub).await?,
+        None => xingguang_db::models::refresh_token::RefreshToken::session_is_live(&mut conn, claims.sub, claims.sid).await?,
+    };
+    if live {
+        Ok(())
+    } else {
+        Err(ApiError::unauthorized(ErrorCode::InvalidToken, "This sign-in has ended (signed out, revoked or disabled). Sign in again."))
     }
 }
 

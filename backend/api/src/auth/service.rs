@@ -16,16 +16,37 @@ use crate::state::AppState;
 /// Failed logins allowed per username and address within [`THROTTLE_WINDOW_MINUTES`].
 pub const MAX_FAILURES: i64 = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+/// Failed logins for one username from any addresses before each further attempt waits
+/// (1 s, 2 s, 4 s … up to [`MAX_ACCOUNT_DELAY_SECONDS`]): a guesser spread over many
+/// addresses slows to a crawl, while the owner is delayed, never locked out.
+pub const ACCOUNT_FREE_FAILURES: i64 = 10;
+pub const MAX_ACCOUNT_DELAY_SECONDS: i64 = 15 * 60;
+/// Failed logins from one address, whatever the usernames, within the window.
+pub const ADDRESS_MAX_FAILURES: i64 = 50;
 
-/// Seconds until another attempt is allowed, if this username/address pair is throttled.
+/// Seconds until another attempt is allowed, if this username/address pair is throttled, the
+/// username is being guessed from many addresses, or the address is guessing many usernames.
 pub async fn throttled_for(conn: &mut AsyncPgConnection, username: &str, ip: &str) -> Result<Option<u64>, ApiError> {
+    let now = Utc::now();
     let window = Duration::minutes(THROTTLE_WINDOW_MINUTES);
-    let (failures, oldest) = LoginFailure::recent(conn, username, ip, Utc::now() - window).await?;
-    if failures < MAX_FAILURES {
-        return Ok(None);
+    let wait_until = |at: chrono::DateTime<Utc>| Some((at - now).num_seconds().max(1) as u64);
+    let (failures, oldest) = LoginFailure::recent(conn, username, ip, now - window).await?;
+    if failures >= MAX_FAILURES {
+        return Ok(wait_until(oldest.unwrap_or(now) + window));
     }
-    let frees_at = oldest.unwrap_or_else(Utc::now) + window;
-    Ok(Some((frees_at - Utc::now()).num_seconds().max(1) as u64))
+    let (account_failures, latest) = LoginFailure::for_account(conn, username, now - window).await?;
+    if account_failures >= ACCOUNT_FREE_FAILURES {
+        let delay = 2i64.saturating_pow((account_failures - ACCOUNT_FREE_FAILURES).min(20) as u32).min(MAX_ACCOUNT_DELAY_SECONDS);
+        let until = latest.unwrap_or(now) + Duration::seconds(delay);
+        if until > now {
+            return Ok(wait_until(until));
+        }
+    }
+    let (address_failures, first) = LoginFailure::for_address(conn, ip, now - window).await?;
+    if address_failures >= ADDRESS_MAX_FAILURES {
+        return Ok(wait_until(first.unwrap_or(now) + window));
+    }
+    Ok(None)
 }
 
 /// Issues an access token and a refresh token in `family` (a new login starts a new family).
@@ -45,7 +66,7 @@ pub async fn issue_tokens(conn: &mut AsyncPgConnection, state: &AppState, user: 
     .await?;
     let links = links_of(conn, user).await?;
     Ok(TokenResponse {
-        access_token: state.tokens.issue(user, links)?,
+        access_token: state.tokens.issue(user, links, family)?,
         token_type: "Bearer",
         expires_in: state.tokens.ttl_seconds(),
         refresh_token,

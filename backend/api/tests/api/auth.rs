@@ -2,7 +2,7 @@ use awc::http::StatusCode;
 use base64::Engine;
 use serde_json::json;
 
-use crate::helpers::{TestApp, JWT_SECRET, PASSWORD};
+use crate::helpers::{Response, TestApp, JWT_SECRET, PASSWORD};
 
 #[actix_web::test]
 async fn each_role_logs_in_and_sees_itself_and_its_community() {
@@ -198,7 +198,11 @@ async fn the_browser_refreshes_and_logs_out_with_the_httponly_cookie() {
 #[actix_web::test]
 async fn logout_with_a_body_token_revokes_it_and_is_idempotent() {
     let app = TestApp::spawn().await;
-    let refresh = app.login("resident").await.json["refresh_token"].as_str().expect("a string in the response").to_owned();
+    let login = app.login("resident").await;
+    let refresh = login.json["refresh_token"].as_str().expect("a string in the response").to_owned();
+    let access = login.json["access_token"].as_str().expect("access token").to_owned();
+    let other_login = app.token("resident").await;
+    assert_eq!(app.get("/api/v1/me", Some(&access)).await.status, StatusCode::OK);
     for _ in 0..2 {
         let res = app.post_json("/api/v1/auth/logout", None, &json!({ "refresh_token": refresh })).await;
         assert_eq!(res.status, StatusCode::NO_CONTENT);
@@ -207,6 +211,9 @@ async fn logout_with_a_body_token_revokes_it_and_is_idempotent() {
         .await
         .assert_problem(StatusCode::UNAUTHORIZED, "refresh_token_revoked");
     assert_eq!(app.audit_actions("auth.logout").await.len(), 1);
+    // The access token of the login that ended stops working at once; another login does not.
+    app.get("/api/v1/me", Some(&access)).await.assert_problem(StatusCode::UNAUTHORIZED, "invalid_token");
+    assert_eq!(app.get("/api/v1/me", Some(&other_login)).await.status, StatusCode::OK);
 }
 
 #[actix_web::test]
@@ -236,4 +243,37 @@ async fn a_success_clears_earlier_failures() {
         app.login_raw("partner", "wrong-password").await.assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
     }
     app.login("partner").await;
+}
+
+/// A username guessed from many addresses (each under the per-address limit) slows down with a
+/// growing delay — the owner is delayed, not locked out — and one address guessing many
+/// usernames is stopped.
+#[actix_web::test]
+async fn guessing_from_many_addresses_or_many_usernames_is_throttled() {
+    let app = TestApp::spawn_with(|s| s.trusted_proxies = vec!["127.0.0.1".to_owned()]).await;
+    let login_from = |ip: String, username: &str, password: &'static str| {
+        let username = username.to_owned();
+        let request = app.client.post(app.url("/api/v1/auth/login")).insert_header(("x-forwarded-for", ip));
+        async move { Response::read(request.send_json(&json!({ "username": username, "password": password })).await).await }
+    };
+    for i in 0..xingguang::auth::service::ACCOUNT_FREE_FAILURES {
+        login_from(format!("198.51.100.{i}"), "leader", "wrong-password-1")
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    // From a fresh address, even the right password waits a moment (seconds, not a lockout).
+    let slowed = login_from("203.0.113.77".to_owned(), "leader", PASSWORD).await;
+    slowed.assert_problem(StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    let wait: u64 = slowed.header("retry-after").and_then(|v| v.parse().ok()).expect("Retry-After");
+    assert!((1..=2).contains(&wait), "{wait}");
+    // Another username from those addresses is not affected.
+    assert_eq!(login_from("198.51.100.1".to_owned(), "staff", PASSWORD).await.status, StatusCode::OK);
+
+    // One address trying many usernames.
+    for i in 0..xingguang::auth::service::ADDRESS_MAX_FAILURES {
+        login_from("192.0.2.200".to_owned(), &format!("nobody{i}"), "wrong-password-1")
+            .await
+            .assert_problem(StatusCode::UNAUTHORIZED, "invalid_credentials");
+    }
+    login_from("192.0.2.200".to_owned(), "resident", PASSWORD).await.assert_problem(StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
 }

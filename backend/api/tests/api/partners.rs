@@ -112,9 +112,10 @@ async fn client_credentials_grant_issues_partner_tokens_and_refuses_bad_requests
         StatusCode::UNAUTHORIZED,
         "invalid_client",
     );
-    app.client_token(&client_id, &new_secret).await;
+    let machine = app.client_token(&client_id, &new_secret).await;
+    assert_eq!(app.get("/api/v1/needs", Some(&machine)).await.status, StatusCode::OK);
 
-    // Revocation.
+    // Revocation: no new tokens, and the ones already issued stop working at once.
     let revoked = app.post_json(&format!("/api/v1/partners/{bank}/clients/{id}/revoke"), Some(&staff), &json!({})).await;
     assert_eq!(revoked.status, StatusCode::OK);
     assert!(revoked.json["revoked_at"].is_string());
@@ -123,6 +124,7 @@ async fn client_credentials_grant_issues_partner_tokens_and_refuses_bad_requests
         StatusCode::UNAUTHORIZED,
         "invalid_client",
     );
+    app.get("/api/v1/needs", Some(&machine)).await.assert_problem(StatusCode::UNAUTHORIZED, "invalid_token");
 
     // Only staff manage clients.
     let partner = app.token("partner").await;

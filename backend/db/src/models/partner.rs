@@ -177,6 +177,21 @@ impl ApiClient {
     }
 
     /// Revokes the client (idempotent: revoking twice keeps the first time).
+    /// Whether a machine client's token may still act: the client is not revoked and its unit is
+    /// active. One lookup by primary key per request.
+    pub async fn is_live(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<bool> {
+        let live: Option<Uuid> = api_clients::table
+            .inner_join(partner_units::table)
+            .filter(api_clients::id.eq(id))
+            .filter(api_clients::revoked_at.is_null())
+            .filter(partner_units::status.eq(PartnerStatus::Active))
+            .select(api_clients::id)
+            .first(conn)
+            .await
+            .optional()?;
+        Ok(live.is_some())
+    }
+
     pub async fn revoke(conn: &mut AsyncPgConnection, id: Uuid) -> QueryResult<ApiClient> {
         diesel::update(api_clients::table.find(id).filter(api_clients::revoked_at.is_null()))
             .set(api_clients::revoked_at.eq(Some(Utc::now())))

@@ -50,6 +50,25 @@ impl RefreshToken {
     }
 
     /// Revokes every token of one login's rotation chain.
+    /// Whether an access token's holder may still act: its user exists and is not disabled, and
+    /// (for a token of a login) that login was not ended. One indexed lookup per request.
+    pub async fn session_is_live(conn: &mut AsyncPgConnection, user_id: Uuid, family_id: Option<Uuid>) -> QueryResult<bool> {
+        #[derive(QueryableByName)]
+        struct Live {
+            #[diesel(sql_type = diesel::sql_types::Bool)]
+            live: bool,
+        }
+        let live: Live = diesel::sql_query(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND NOT disabled) \
+               AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = $2 AND revoked_at IS NOT NULL) AS live",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(user_id)
+        .bind::<diesel::sql_types::Nullable<diesel::sql_types::Uuid>, _>(family_id)
+        .get_result(conn)
+        .await?;
+        Ok(live.live)
+    }
+
     pub async fn revoke_family(conn: &mut AsyncPgConnection, family_id: Uuid) -> QueryResult<usize> {
         diesel::update(refresh_tokens::table.filter(refresh_tokens::family_id.eq(family_id)).filter(refresh_tokens::revoked_at.is_null()))
             .set(refresh_tokens::revoked_at.eq(diesel::dsl::now))
