@@ -63,6 +63,7 @@ impl EmbeddedPostgres {
             init_cluster(&bin, &base_dir, &cluster, run_as)?
         };
 
+        recover_from_an_earlier_start(&cluster)?;
         let port = free_loopback_port()?;
         let log = fs::File::create(base_dir.join("postgres.log"))?;
         let mut server_args = vec![
@@ -107,6 +108,15 @@ exit 0"#;
         Ok(server)
     }
 
+    /// Lets go of the server as a killed owner would: closes the watchdog's pipe (the server
+    /// begins a fast shutdown) and returns at once, without waiting. For tests of a restart
+    /// after a crash.
+    #[doc(hidden)]
+    pub fn abandon(mut self) -> Child {
+        drop(self.watchdog_stdin.take());
+        self.child
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }
@@ -145,6 +155,18 @@ exit 0"#;
             }
             if AsyncPgConnection::establish(&self.url("postgres")).await.is_ok() {
                 return Ok(());
+            }
+            // The server refused to start (its watchdog keeps the wrapper alive): say why now,
+            // instead of after the deadline.
+            let log = fs::read_to_string(base_dir.join("postgres.log")).unwrap_or_default();
+            let refused = |l: &&str| {
+                (l.contains("FATAL:") || l.contains("PANIC:"))
+                    // Our own early connection attempts are told to wait; that is not a failure.
+                    && !l.contains("starting up")
+                    && !l.contains("not yet accepting connections")
+            };
+            if let Some(fatal) = log.lines().find(refused) {
+                bail!("PostgreSQL did not start: {fatal} (see {})", base_dir.join("postgres.log").display());
             }
             if Instant::now() > deadline {
                 bail!("PostgreSQL did not accept connections within 60 s; see {}", base_dir.join("postgres.log").display());
@@ -193,6 +215,41 @@ fn init_cluster(bin: &Path, base_dir: &Path, cluster: &Path, run_as: Option<(u32
         bail!("initdb failed: {}", String::from_utf8_lossy(&output.stderr).trim());
     }
     Ok(password)
+}
+
+/// A server of this cluster may still be running from an earlier start: after the process that
+/// started it was killed (its watchdog is then stopping it, which can take a moment), or left
+/// orphaned. Its `postmaster.pid` would make the new server refuse to start. A pid file whose
+/// process is gone is stale, and PostgreSQL replaces it itself; a live server of *this* cluster
+/// is asked to stop (fast shutdown, then immediate) and waited for. Each case is logged.
+fn recover_from_an_earlier_start(cluster: &Path) -> anyhow::Result<()> {
+    let Ok(pid_file) = fs::read_to_string(cluster.join("postmaster.pid")) else { return Ok(()) };
+    let Some(pid) = pid_file.lines().next().and_then(|l| l.trim().parse::<u32>().ok()) else { return Ok(()) };
+    // The process must be a postgres started on this very folder (a pid can be reused).
+    let ours = |pid: u32| {
+        fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|cmdline| {
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            cmdline.contains("postgres") && cmdline.contains(&cluster.display().to_string())
+        })
+    };
+    if !ours(pid) {
+        log::info!("{}: stale postmaster.pid (process {pid} is gone); PostgreSQL will replace it", cluster.display());
+        return Ok(());
+    }
+    log::warn!("{}: a PostgreSQL server (pid {pid}) from an earlier start is still running; stopping it first", cluster.display());
+    for signal in ["-INT", "-QUIT"] {
+        let _ = Command::new("kill").arg(signal).arg(pid.to_string()).stderr(Stdio::null()).status();
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while ours(pid) && Instant::now() < deadline {
+            // Polling a process we cannot wait on (it is not our child); start-up only.
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !ours(pid) {
+            log::info!("{}: the earlier server stopped; starting afresh", cluster.display());
+            return Ok(());
+        }
+    }
+    bail!("a PostgreSQL server (pid {pid}) still runs on {} and did not stop; stop it and try again", cluster.display())
 }
 
 fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
