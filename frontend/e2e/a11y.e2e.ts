@@ -1,6 +1,7 @@
 // Accessibility and layout sweep: every page the navigation definition (src/app/features.ts)
 // reaches, for every role, at a desk (1366×768) and on a 360 px phone — axe-core (WCAG 2.1 A/AA)
-// must find no serious or critical violation, and nothing may stick out sideways on the phone.
+// must find no serious or critical violation, and nothing may stick out sideways on the phone
+// (in the large-text mode too).
 // One signed-in browser context per role and screen, reused for all its pages. Screenshots of
 // every page go to e2e/screenshots/.
 import AxeBuilder from '@axe-core/playwright';
@@ -119,6 +120,16 @@ describe('accessibility and phone layout of every page', () => {
               await visit(href, `${slug(path)}-detail`);
             }
           }
+        }
+        if (screen === 'phone') {
+          // The large-text mode must not push anything sideways either.
+          await page.evaluate((user) => localStorage.setItem(`xg.largeText.${user}`, '1'), username);
+          for (const path of pages) {
+            await page.goto(path);
+            await settle(page);
+            if ((await overflow(page)) > 0) overflowing.push(`${path} (large text)`);
+          }
+          await screenshot(page, `${username}-phone-large-text-${slug(pages[pages.length - 1] ?? '/')}`);
         }
         expect(pages.length).toBeGreaterThan(1);
         expect(findings).toEqual([]);
