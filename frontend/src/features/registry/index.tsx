@@ -4,6 +4,7 @@ import { ApartmentOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons
 import type { Feature } from '@/lib/features';
 import { KeyFiguresWidget } from './components/KeyFiguresWidget';
 import { LivingAloneWidget } from './components/LivingAloneWidget';
+import { MyHouseholdWidget } from './components/MyHouseholdWidget';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 
@@ -38,5 +39,6 @@ export const feature: Feature = {
   widgets: [
     { key: 'registry-figures', roles: ['staff'], order: 50, Component: KeyFiguresWidget },
     { key: 'living-alone', roles: ['group_leader'], order: 10, Component: LivingAloneWidget },
+    { key: 'my-household', roles: ['resident'], order: 10, Component: MyHouseholdWidget },
   ],
 };
