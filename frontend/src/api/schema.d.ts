@@ -2403,15 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             /** @description Wrong username or password (`invalid_credentials`). */
             401: {
                 headers: {
@@ -2471,15 +2463,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
@@ -2506,15 +2490,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             /** @description No refresh token, or it is unknown, expired, revoked or reused. */
             401: {
                 headers: {
@@ -2579,15 +2555,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2644,15 +2612,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2780,15 +2740,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2889,15 +2841,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3036,15 +2980,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3127,15 +3063,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3288,15 +3216,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3397,15 +3317,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3522,15 +3434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientSecretDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3756,15 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerContactDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3988,15 +3884,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4071,15 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4154,15 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDetailDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4633,15 +4505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4742,15 +4606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description A leader, or a resident changing more than their own phone. */
             403: {
@@ -4825,15 +4681,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealResponse"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4890,15 +4738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -5132,15 +4972,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointDto"];
                 };
             };
-            /** @description Malformed JSON. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {

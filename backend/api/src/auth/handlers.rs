@@ -35,7 +35,6 @@ const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
     responses(
         (status = 200, description = "Signed in.", body = TokenResponse,
             headers(("Set-Cookie" = String, description = "The refresh token as an httpOnly cookie."))),
-        (status = 400, description = "Malformed JSON."),
         (status = 415, description = "The body is not JSON."),
         (status = 401, description = "Wrong username or password (`invalid_credentials`)."),
         (status = 422, description = "A field is missing or out of bounds."),
@@ -112,7 +111,6 @@ pub async fn login(state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<
     request_body(content = Option<RefreshRequest>, description = "Optional: browsers send the cookie instead."),
     responses(
         (status = 200, description = "A new pair of tokens.", body = TokenResponse),
-        (status = 400, description = "Malformed JSON."),
         (status = 401, description = "No refresh token, or it is unknown, expired, revoked or reused."),
     )
 )]
@@ -157,7 +155,6 @@ pub async fn refresh(state: web::Data<AppState>, ctx: RequestCtx, req: HttpReque
     request_body(content = Option<RefreshRequest>, description = "Optional: browsers send the cookie instead."),
     responses(
         (status = 204, description = "Logged out; the cookie is cleared."),
-        (status = 400, description = "Malformed JSON."),
     )
 )]
 #[post("/logout")]

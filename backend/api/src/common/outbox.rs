@@ -27,15 +27,7 @@ pub async fn publish(
     event_type: EventType,
     data: Value,
 ) -> QueryResult<Uuid> {
-    let id = xingguang_db::new_id();
-    let created_at = Utc::now();
-    let payload = json!({
-        "id": message_id(id),
-        "type": event_type.as_str(),
-        "timestamp": created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        "data": data,
-    });
-    WebhookEvent::insert(conn, &WebhookEvent { id, community_id, partner_id, event_type, payload, created_at }).await?;
+    let id = insert_event(conn, community_id, partner_id, event_type, data).await?;
     let endpoints = WebhookEndpoint::subscribed(conn, community_id, partner_id, event_type).await?;
     let deliveries: Vec<NewWebhookDelivery> = endpoints
         .into_iter()

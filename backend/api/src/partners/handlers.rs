@@ -55,7 +55,6 @@ pub async fn list_partners(user: Authed<StaffOrPartner>, state: web::Data<AppSta
     request_body = CreatePartnerRequest,
     responses(
         (status = 201, description = "Created.", body = PartnerDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 409, description = "A unit with this name exists."),
         (status = 422, description = "Invalid fields."),
@@ -126,7 +125,6 @@ pub async fn get_partner(user: Authed<StaffOrPartner>, state: web::Data<AppState
     request_body = UpdatePartnerRequest,
     responses(
         (status = 200, description = "Updated.", body = PartnerDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such unit."),
         (status = 409, description = "Another unit has this name."),
@@ -204,7 +202,6 @@ pub async fn update_partner(
     request_body = RevealRequest,
     responses(
         (status = 200, description = "The unmasked contact.", body = PartnerContactDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such unit."),
         (status = 422, description = "No usable reason."),
@@ -261,7 +258,6 @@ pub async fn list_clients(user: Authed<StaffOrPartner>, state: web::Data<AppStat
     request_body = CreateClientRequest,
     responses(
         (status = 201, description = "Created; the secret is shown once.", body = ApiClientSecretDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such unit."),
         (status = 409, description = "The unit is inactive."),

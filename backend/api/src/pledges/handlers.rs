@@ -272,7 +272,6 @@ async fn change_state<R: RoleSet + Sync>(
     request_body = AcceptPledgeRequest,
     responses(
         (status = 200, description = "Accepted.", body = PledgeDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such pledge."),
         (status = 409, description = "The pledge is not submitted (`invalid_transition`)."),
@@ -323,7 +322,6 @@ pub async fn accept_pledge(
     request_body = DeclinePledgeRequest,
     responses(
         (status = 200, description = "Declined.", body = PledgeDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such pledge."),
         (status = 409, description = "The pledge is not submitted (`invalid_transition`)."),
@@ -482,7 +480,6 @@ fn delivered_quantity(kind: SupportKind, body: &mut DeliveryRequest, today: chro
     request_body = DeliveryRequest,
     responses(
         (status = 201, description = "Recorded; the pledge with its deliveries.", body = PledgeDetailDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such pledge."),
         (status = 409, description = "The pledge is not accepted (`invalid_transition`), or changed meanwhile."),

@@ -117,7 +117,6 @@ pub async fn get_need(user: Authed<AnyRole>, state: web::Data<AppState>, id: web
     request_body = CreateNeedRequest,
     responses(
         (status = 201, description = "Published.", body = NeedDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 422, description = "Invalid fields."),
     )
@@ -195,7 +194,6 @@ pub async fn create_need(
     request_body = UpdateNeedRequest,
     responses(
         (status = 200, description = "Updated.", body = NeedDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such need."),
         (status = 412, description = "Changed by someone else since loaded."),

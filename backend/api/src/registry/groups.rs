@@ -52,7 +52,6 @@ pub async fn list_groups(user: Authed<StaffOrLeader>, state: web::Data<AppState>
     request_body = CreateGroupRequest,
     responses(
         (status = 201, description = "Created.", body = GroupDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 409, description = "A group with this number exists."),
         (status = 422, description = "Invalid fields."),
@@ -110,7 +109,6 @@ pub async fn create_group(
     request_body = UpdateGroupRequest,
     responses(
         (status = 200, description = "Updated.", body = GroupDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such group in this community."),
         (status = 409, description = "Another group has this number."),

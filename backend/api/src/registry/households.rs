@@ -90,7 +90,6 @@ pub async fn get_household(user: Authed<Community>, state: web::Data<AppState>, 
     request_body = CreateHouseholdRequest,
     responses(
         (status = 201, description = "Created.", body = HouseholdDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 409, description = "A household at this address exists."),
         (status = 422, description = "Invalid fields."),
@@ -157,7 +156,6 @@ pub async fn create_household(
     request_body = UpdateHouseholdRequest,
     responses(
         (status = 200, description = "Updated.", body = HouseholdDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such household in this community."),
         (status = 409, description = "Another household has this address."),

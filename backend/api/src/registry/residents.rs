@@ -100,7 +100,6 @@ pub async fn get_resident(user: Authed<Community>, state: web::Data<AppState>, i
     request_body = CreateResidentRequest,
     responses(
         (status = 201, description = "Registered.", body = ResidentDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 409, description = "This ID number is already registered."),
         (status = 422, description = "Invalid fields, e.g. a wrong check digit."),
@@ -147,7 +146,6 @@ pub async fn create_resident(
     request_body = UpdateResidentRequest,
     responses(
         (status = 200, description = "Updated.", body = ResidentDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "A leader, or a resident changing more than their own phone."),
         (status = 404, description = "No such resident within reach."),
         (status = 409, description = "The new ID number is already registered."),
@@ -215,7 +213,6 @@ pub async fn update_resident(
     request_body = ChangeStatusRequest,
     responses(
         (status = 200, description = "Changed.", body = ResidentDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such resident in this community."),
         (status = 409, description = "Already in that status."),
@@ -271,7 +268,6 @@ pub async fn change_resident_status(
     request_body = RevealRequest,
     responses(
         (status = 200, description = "The full values.", body = RevealResponse),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not staff."),
         (status = 404, description = "No such resident in this community."),
         (status = 422, description = "No usable reason."),

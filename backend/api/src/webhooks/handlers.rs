@@ -132,7 +132,6 @@ pub async fn create_endpoint(
     request_body = UpdateEndpointRequest,
     responses(
         (status = 200, description = "Updated.", body = EndpointDto),
-        (status = 400, description = "Malformed JSON."),
         (status = 403, description = "Not a partner."),
         (status = 404, description = "No such endpoint of yours."),
         (status = 412, description = "Changed since loaded."),

@@ -164,7 +164,7 @@ async fn an_import_killed_with_the_server_shows_interrupted_after_a_restart() {
         .post(format!("{base}/api/v1/registry/imports"))
         .bearer_auth(&staff)
         .insert_header(("content-type", "text/csv"))
-        .send_body(csv_of(60_000))
+        .send_body(csv_of(10_000))
         .await
         .expect("upload");
     assert_eq!(res.status(), StatusCode::ACCEPTED);
