@@ -75,6 +75,9 @@ async function overflow(page: Page): Promise<number> {
 
 const slug = (path: string) => (path === '/' ? 'home' : path.replace(/^\//, '').replace(/[/:?=&]+/g, '-'));
 
+// E2E_USERS=leader,partner narrows the sweep while working on a page.
+const only = process.env.E2E_USERS?.split(',');
+
 describe('accessibility and phone layout of every page', () => {
   it('the login page', async () => {
     for (const [screen, viewport] of [
@@ -90,8 +93,6 @@ describe('accessibility and phone layout of every page', () => {
     }
   });
 
-  // E2E_USERS=leader,partner narrows the sweep while working on a page.
-  const only = process.env.E2E_USERS?.split(',');
   for (const [role, username] of USERS.filter(([, u]) => !only || only.includes(u))) {
     for (const [screen, viewport] of [
       ['desk', DESK],
@@ -138,4 +139,20 @@ describe('accessibility and phone layout of every page', () => {
       });
     }
   }
+
+  it('in English, longer words do not push anything sideways on a phone either', async () => {
+    const overflowing: string[] = [];
+    for (const [role, username] of USERS.filter(([, u]) => !only || only.includes(u))) {
+      const { context, page } = await newPage(browser, PHONE);
+      await context.addInitScript(() => localStorage.setItem('xg.lang', 'en'));
+      await logIn(page, username);
+      for (const path of pagesFor(role, true)) {
+        await page.goto(path);
+        await settle(page);
+        if ((await overflow(page)) > 0) overflowing.push(`${username} ${path}`);
+      }
+      await context.close();
+    }
+    expect(overflowing).toEqual([]);
+  });
 });
