@@ -36,6 +36,7 @@ async function pressUntil(page: Page, key: string, match: (f: Focus) => boolean,
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
     const f = await focused(page);
+    // E2E_DEBUG=1 prints every step of the focus walk.
     if (process.env.E2E_DEBUG) console.log(key, JSON.stringify(f));
     if (f && match(f)) return f;
   }
