@@ -5,14 +5,15 @@ CARGO ?= cargo
 BIN := target/debug/xingguang
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts -type f 2>/dev/null)
 
-.PHONY: run test test-rust test-frontend test-e2e build openapi frontend-deps lint clean-data
+.PHONY: run test test-rust test-frontend test-e2e test-fuzz build openapi frontend-deps lint clean-data
 
 ## Build and run the platform (API + dashboard + demo data on the embedded database) at http://127.0.0.1:8080
 run: frontend/dist/index.html
 	$(CARGO) run --bin xingguang -- serve
 
-## Run every test: Rust (API against a real PostgreSQL), the SPA's unit tests, and browser tests.
-test: test-rust test-frontend test-e2e
+## Run every test: Rust (API against a real PostgreSQL), the SPA's unit tests, browser tests,
+## and property-based API fuzzing (schemathesis, as each role).
+test: test-rust test-frontend test-e2e test-fuzz
 
 test-rust: lint
 	$(CARGO) test --workspace
@@ -22,6 +23,9 @@ test-frontend: frontend-deps
 
 test-e2e: frontend/dist/index.html build
 	cd frontend && npm run e2e
+
+test-fuzz: build
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} scripts/api-fuzz.sh
 
 build:
 	$(CARGO) build --bin xingguang

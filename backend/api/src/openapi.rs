@@ -66,8 +66,9 @@ pub fn build_openapi() -> utoipa::openapi::OpenApi {
 /// Error answers written once instead of in every handler:
 /// - every 4xx/5xx a handler lists without a body gets the problem+json body (`Problem`);
 /// - every secured operation answers 401 (`#/components/responses/Unauthorized`);
-/// - every operation with a JSON body answers 400 for malformed JSON and 415 for another
-///   content type (`MalformedJson`, `UnsupportedMediaType`).
+/// - every operation answers 400 for a body or query string that cannot be parsed
+///   (`BadRequest`), and one with a JSON body 415 for another content type
+///   (`UnsupportedMediaType`).
 ///
 /// A handler lists only the errors particular to it, each with its own description
 /// (`(status = 404, description = "No such pledge.")`). The OAuth token endpoint keeps its
@@ -84,7 +85,7 @@ fn problem_response(description: &str) -> Response {
 impl ProblemResponses {
     const SHARED: [(&'static str, &'static str, &'static str); 3] = [
         ("Unauthorized", "401", "Not signed in, or the token is invalid or expired (`missing_token`, `invalid_token`, `token_expired`)."),
-        ("MalformedJson", "400", "The body is not valid JSON, or a query parameter cannot be parsed."),
+        ("BadRequest", "400", "The body is not valid JSON, or the query string cannot be parsed (or holds a NUL)."),
         ("UnsupportedMediaType", "415", "The body is not `application/json`."),
     ];
 
@@ -101,9 +102,10 @@ impl ProblemResponses {
         if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
             responses.entry("401".to_owned()).or_insert_with(|| shared("Unauthorized"));
         }
+        // Any request can carry a query string or body that cannot be parsed.
+        responses.entry("400".to_owned()).or_insert_with(|| shared("BadRequest"));
         let json_body = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
         if json_body {
-            responses.entry("400".to_owned()).or_insert_with(|| shared("MalformedJson"));
             responses.entry("415".to_owned()).or_insert_with(|| shared("UnsupportedMediaType"));
         }
     }

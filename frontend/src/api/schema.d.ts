@@ -2279,8 +2279,8 @@ export interface components {
         };
     };
     responses: {
-        /** @description The body is not valid JSON, or a query parameter cannot be parsed. */
-        MalformedJson: {
+        /** @description The body is not valid JSON, or the query string cannot be parsed (or holds a NUL). */
+        BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2403,7 +2403,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             /** @description Wrong username or password (`invalid_credentials`). */
             401: {
                 headers: {
@@ -2463,7 +2463,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
@@ -2490,7 +2490,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             /** @description No refresh token, or it is unknown, expired, revoked or reused. */
             401: {
                 headers: {
@@ -2521,6 +2521,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Residents and partners cannot list groups. */
             403: {
@@ -2555,7 +2556,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2612,7 +2613,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroupDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2740,7 +2741,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2795,6 +2796,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
@@ -2841,7 +2843,7 @@ export interface operations {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -2909,6 +2911,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -2980,7 +2983,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3026,6 +3029,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description No such need in this community. */
             404: {
@@ -3063,7 +3067,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3182,6 +3186,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders see partners through the thank-you list only. */
             403: {
@@ -3216,7 +3221,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3271,6 +3276,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
@@ -3317,7 +3323,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3388,6 +3394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
@@ -3434,7 +3441,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientSecretDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3498,6 +3505,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3542,6 +3550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientSecretDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3660,7 +3669,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerContactDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3838,6 +3847,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDetailDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Residents and group leaders. */
             403: {
@@ -3884,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -3959,7 +3969,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4034,7 +4044,7 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeDetailDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4267,6 +4277,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4364,6 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4403,6 +4415,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistryStatsDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
@@ -4505,7 +4518,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4560,6 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Partners have no access to the registry. */
             403: {
@@ -4606,7 +4620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description A leader, or a resident changing more than their own phone. */
             403: {
@@ -4681,7 +4695,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevealResponse"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4738,7 +4752,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not staff. */
             403: {
@@ -4806,6 +4820,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThanksDto"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -4926,6 +4941,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
@@ -4972,7 +4988,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointDto"];
                 };
             };
-            400: components["responses"]["MalformedJson"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description Not a partner. */
             403: {
@@ -5305,6 +5321,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            400: components["responses"]["BadRequest"];
         };
     };
     metrics: {
@@ -5325,6 +5342,7 @@ export interface operations {
                     "text/plain; version=0.0.4": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Without the metrics token (or, with none set, from another machine). */
             404: {
                 headers: {
@@ -5354,6 +5372,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description The database is unreachable. */
             503: {
                 headers: {
