@@ -13,6 +13,8 @@ import type { Role } from '@/lib/session';
 import { launch, logIn, newPage, PHONE, screenshot } from './browser';
 
 const DESK = { width: 1366, height: 768 };
+/** One role's sweep visits a dozen pages; on a busy 2-core machine that takes minutes. */
+const SWEEP_TIMEOUT = 300_000;
 const USERS: [Role, string][] = [
   ['staff', 'staff'],
   ['group_leader', 'leader'],
@@ -43,7 +45,14 @@ function pagesFor(role: Role, phone: boolean): string[] {
 
 /** Waits for the page's title and for its data (no spinner, no skeleton). */
 async function settle(page: Page) {
-  await page.getByTestId('page-title').first().waitFor();
+  await page
+    .getByTestId('page-title')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async () => {
+      await screenshot(page, 'no-title');
+      throw new Error(`${page.url()} shows no page title: ${(await page.locator('body').innerText()).slice(0, 300)}`);
+    });
   await page
     .waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin'), undefined, {
       timeout: 15_000,
@@ -98,61 +107,69 @@ describe('accessibility and phone layout of every page', () => {
       ['desk', DESK],
       ['phone', PHONE],
     ] as const) {
-      it(`${username} on the ${screen}: 0 serious or critical axe violations${screen === 'phone' ? ', no sideways scrolling' : ''}`, async () => {
-        const { context, page } = await newPage(browser, viewport);
-        await logIn(page, username);
-        const findings: Finding[] = [];
-        const overflowing: string[] = [];
-        const visit = async (path: string, name = slug(path)) => {
-          if (page.url().replace(/^https?:\/\/[^/]+/, '') !== path) await page.goto(path);
-          await settle(page);
-          findings.push(...(await audit(page, path)));
-          if (screen === 'phone' && (await overflow(page)) > 0) overflowing.push(path);
-          await screenshot(page, `${username}-${screen}-${name}`);
-        };
-        const pages = pagesFor(role, screen === 'phone');
-        for (const path of pages) {
-          await visit(path);
-          const detail = DETAILS.find((d) => d.from === path);
-          if (detail) {
-            const link = page.locator(`main ${detail.link}, .ant-layout-content ${detail.link}`).first();
-            if ((await link.count()) > 0) {
-              const href = (await link.getAttribute('href')) ?? '';
-              await visit(href, `${slug(path)}-detail`);
+      it(
+        `${username} on the ${screen}: 0 serious or critical axe violations${screen === 'phone' ? ', no sideways scrolling' : ''}`,
+        async () => {
+          const { context, page } = await newPage(browser, viewport);
+          await logIn(page, username);
+          const findings: Finding[] = [];
+          const overflowing: string[] = [];
+          const visit = async (path: string, name = slug(path)) => {
+            if (page.url().replace(/^https?:\/\/[^/]+/, '') !== path) await page.goto(path);
+            await settle(page);
+            findings.push(...(await audit(page, path)));
+            if (screen === 'phone' && (await overflow(page)) > 0) overflowing.push(path);
+            await screenshot(page, `${username}-${screen}-${name}`);
+          };
+          const pages = pagesFor(role, screen === 'phone');
+          for (const path of pages) {
+            await visit(path);
+            const detail = DETAILS.find((d) => d.from === path);
+            if (detail) {
+              const link = page.locator(`main ${detail.link}, .ant-layout-content ${detail.link}`).first();
+              if ((await link.count()) > 0) {
+                const href = (await link.getAttribute('href')) ?? '';
+                await visit(href, `${slug(path)}-detail`);
+              }
             }
           }
-        }
-        if (screen === 'phone') {
-          // The large-text mode must not push anything sideways either.
-          await page.evaluate((user) => localStorage.setItem(`xg.largeText.${user}`, '1'), username);
-          for (const path of pages) {
-            await page.goto(path);
-            await settle(page);
-            if ((await overflow(page)) > 0) overflowing.push(`${path} (large text)`);
+          if (screen === 'phone') {
+            // The large-text mode must not push anything sideways either.
+            await page.evaluate((user) => localStorage.setItem(`xg.largeText.${user}`, '1'), username);
+            for (const path of pages) {
+              await page.goto(path);
+              await settle(page);
+              if ((await overflow(page)) > 0) overflowing.push(`${path} (large text)`);
+            }
+            await screenshot(page, `${username}-phone-large-text-${slug(pages[pages.length - 1] ?? '/')}`);
           }
-          await screenshot(page, `${username}-phone-large-text-${slug(pages[pages.length - 1] ?? '/')}`);
-        }
-        expect(pages.length).toBeGreaterThan(1);
-        expect(findings).toEqual([]);
-        expect(overflowing).toEqual([]);
-        await context.close();
-      });
+          expect(pages.length).toBeGreaterThan(1);
+          expect(findings).toEqual([]);
+          expect(overflowing).toEqual([]);
+          await context.close();
+        },
+        SWEEP_TIMEOUT,
+      );
     }
   }
 
-  it('in English, longer words do not push anything sideways on a phone either', async () => {
-    const overflowing: string[] = [];
-    for (const [role, username] of USERS.filter(([, u]) => !only || only.includes(u))) {
-      const { context, page } = await newPage(browser, PHONE);
-      await context.addInitScript(() => localStorage.setItem('xg.lang', 'en'));
-      await logIn(page, username);
-      for (const path of pagesFor(role, true)) {
-        await page.goto(path);
-        await settle(page);
-        if ((await overflow(page)) > 0) overflowing.push(`${username} ${path}`);
+  it(
+    'in English, longer words do not push anything sideways on a phone either',
+    async () => {
+      const overflowing: string[] = [];
+      for (const [role, username] of USERS.filter(([, u]) => !only || only.includes(u))) {
+        const { context, page } = await newPage(browser, PHONE);
+        await context.addInitScript(() => localStorage.setItem('xg.lang', 'en'));
+        await logIn(page, username);
+        for (const path of pagesFor(role, true)) {
+          await page.goto(path);
+          await settle(page);
+          if ((await overflow(page)) > 0) overflowing.push(`${username} ${path}`);
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    expect(overflowing).toEqual([]);
-  });
+      expect(overflowing).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });
