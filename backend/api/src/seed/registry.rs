@@ -22,7 +22,7 @@ pub const DEFAULT_HOUSEHOLDS: usize = 2_879;
 pub const DEFAULT_RESIDENTS: usize = 7_355;
 pub const GROUPS: usize = 24;
 const WUYI: &str = "330723";
-const ROADS: [&str; 6] = ["朝阳路", "星光路", "解放街", "熟溪路", "壶山街", "环城南路"];
+pub const ROADS: [&str; 6] = ["朝阳路", "星光路", "解放街", "熟溪路", "壶山街", "环城南路"];
 const SURNAMES: [&str; 30] = [
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "朱", "胡", "郑", "何", "应", "叶", "潘", "钟", "汤", "邵",
     "蒋", "鲍", "俞", "方", "金", "章", "楼", "傅",
