@@ -34,7 +34,11 @@ type Focus = NonNullable<Awaited<ReturnType<typeof focused>>>;
 /** Presses `key` until the focused element matches (at most `max` times). */
 async function pressUntil(page: Page, key: string, match: (f: Focus) => boolean, max = 60): Promise<Focus> {
   for (let i = 0; i < max; i++) {
+    const before = await page.evaluateHandle(() => document.activeElement);
     await page.keyboard.press(key);
+    // Menus move the focus a frame after the key: wait for it to move (or not, at the ends).
+    await page.waitForFunction((prev) => document.activeElement !== prev, before, { timeout: 1000 }).catch(() => undefined);
+    await before.dispose();
     const f = await focused(page);
     // E2E_DEBUG=1 prints every step of the focus walk.
     if (process.env.E2E_DEBUG) console.log(key, JSON.stringify(f));
@@ -59,8 +63,10 @@ describe('keyboard only', () => {
     // Into the side navigation, down to 居民登记, open it, down to 居民.
     await pressUntil(page, 'Tab', (f) => f.inNav);
     await pressUntil(page, 'ArrowDown', (f) => f.text === '居民登记', 10);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('side-nav').getByRole('menuitem', { name: '居民', exact: true }).waitFor();
+    const residentsItem = page.getByTestId('side-nav').getByRole('menuitem', { name: '居民', exact: true });
+    // Enter opens the sub-menu (unless it is open already: Enter would close it again).
+    if (!(await residentsItem.isVisible())) await page.keyboard.press('Enter');
+    await residentsItem.waitFor();
     // The sub-menu has finished opening.
     await page.waitForFunction(() => !document.querySelector('[data-testid="side-nav"] .ant-motion-collapse, [data-testid="side-nav"] [class*="-motion-"]'));
     await pressUntil(page, 'ArrowDown', (f) => f.text === '居民', 10);
