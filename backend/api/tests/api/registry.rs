@@ -468,3 +468,26 @@ async fn search_results_are_ranked_and_page_through_once() {
     let by_name = items(&app, &format!("/api/v1/residents?{}&limit=200", param("q", "张三")), &staff).await;
     assert_eq!(by_name[0]["name"], "张三", "{by_name:?}");
 }
+
+/// A ranked search's cursor naming a resident out of the caller's reach tells nothing about that
+/// resident: the answer is empty, whatever the search.
+#[actix_web::test]
+async fn a_cursor_out_of_reach_reveals_nothing_through_the_ranking() {
+    use base64::Engine;
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let leader = app.token("leader").await;
+    let own: Vec<Value> = items(&app, "/api/v1/residents?limit=200", &leader).await;
+    let outside = items(&app, "/api/v1/residents?limit=200", &staff)
+        .await
+        .into_iter()
+        .find(|r| !own.iter().any(|o| o["id"] == r["id"]))
+        .expect("a resident of another group");
+    let id: uuid::Uuid = outside["id"].as_str().expect("id").parse().expect("uuid");
+    let cursor = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes());
+    let name = outside["name"].as_str().expect("name");
+    for q in [name, "zzzz"] {
+        let path = format!("/api/v1/residents?{}&limit=50&cursor={cursor}", param("q", q));
+        assert!(items(&app, &path, &leader).await.is_empty(), "{q}");
+    }
+}

@@ -242,11 +242,15 @@ impl Resident {
             (Some(by_rank), Some(search)) => {
                 query = query.order_by(by_rank).then_order_by(residents::id.desc());
                 if let Some(after) = page.after {
-                    let last: (String, String, String) = residents::table
-                        .find(after)
+                    // The cursor's row is read within the caller's reach: a cursor naming someone
+                    // out of reach must not let its rank (and so its name) shape the answer.
+                    let last: Option<(String, String, String)> = within(reach)
+                        .filter(residents::id.eq(after))
                         .select((residents::name, residents::name_initials, residents::name_pinyin))
                         .first(conn)
-                        .await?;
+                        .await
+                        .optional()?;
+                    let Some(last) = last else { return Ok(Page { items: Vec::new(), next: None }) };
                     let last_rank = rank_of(search, &last.0, &last.1, &last.2);
                     let (Some(worse), Some(same)) = (rank(&filter.search), rank(&filter.search)) else { unreachable!() };
                     query = query.filter(worse.gt(last_rank).or(same.eq(last_rank).and(residents::id.lt(after))));
