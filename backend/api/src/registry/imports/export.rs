@@ -152,6 +152,8 @@ fn pages(
     }))
 }
 
+/// The filters of an export, for its audit entry. The search text is not kept (it can be a
+/// name or ID digits, and the audit log holds no personal values), only that there was one.
 fn query_summary(q: &ResidentQuery) -> serde_json::Value {
-    json!({ "group_id": q.group_id, "household_id": q.household_id, "min_age": q.min_age, "max_age": q.max_age, "tags": q.tags, "status": q.status, "q": q.q })
+    json!({ "group_id": q.group_id, "household_id": q.household_id, "min_age": q.min_age, "max_age": q.max_age, "tags": q.tags, "status": q.status, "searched": q.q.is_some() })
 }
