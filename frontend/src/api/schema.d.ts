@@ -646,7 +646,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The community's imports
+         * @description Newest first, without their row reports. `mine=true` keeps the caller's own (the staff home
+         *     lists the imports that finished for its user).
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["list_imports"];
         put?: never;
         /**
          * Import residents from a spreadsheet
@@ -1544,6 +1551,34 @@ export interface components {
          * @enum {string}
          */
         ImportStatus: "running" | "validated" | "imported" | "failed" | "interrupted";
+        /** @description An import without its row report (for lists: the report can hold thousands of rows). */
+        ImportSummaryDto: {
+            /** Format: date-time */
+            created_at: string;
+            dry_run: boolean;
+            /**
+             * Format: int32
+             * @description Rows with a problem; `GET /registry/imports/{id}` lists them.
+             */
+            error_count: number;
+            file_name?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            format: components["schemas"]["FileFormat"];
+            /** Format: int32 */
+            households_created: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            processed_rows: number;
+            /** Format: int32 */
+            residents_created: number;
+            /** Format: int32 */
+            residents_skipped: number;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: int32 */
+            total_rows: number;
+        };
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
             items: {
@@ -1611,6 +1646,38 @@ export interface components {
                 unit: string;
                 /** Format: int32 */
                 version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_ImportSummaryDto: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                dry_run: boolean;
+                /**
+                 * Format: int32
+                 * @description Rows with a problem; `GET /registry/imports/{id}` lists them.
+                 */
+                error_count: number;
+                file_name?: string | null;
+                /** Format: date-time */
+                finished_at?: string | null;
+                format: components["schemas"]["FileFormat"];
+                /** Format: int32 */
+                households_created: number;
+                /** Format: uuid */
+                id: string;
+                /** Format: int32 */
+                processed_rows: number;
+                /** Format: int32 */
+                residents_created: number;
+                /** Format: int32 */
+                residents_skipped: number;
+                status: components["schemas"]["ImportStatus"];
+                /** Format: int32 */
+                total_rows: number;
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -4228,6 +4295,53 @@ export interface operations {
                 };
             };
             /** @description Invalid filters, or too many rows for one .xlsx sheet. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: {
+                /** @description Only the imports the caller started. */
+                mine?: boolean;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_ImportSummaryDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid paging parameters. */
             422: {
                 headers: {
                     [name: string]: unknown;

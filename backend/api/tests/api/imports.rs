@@ -247,3 +247,27 @@ async fn exports_are_masked_scoped_and_audited() {
     let resident = app.token("resident").await;
     app.get("/api/v1/registry/export", Some(&resident)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
 }
+
+#[actix_web::test]
+async fn the_imports_list_newest_first_with_their_error_counts() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let good = upload(&app, &staff, csv_of(2).into_bytes(), "file_name=good.csv").await;
+    assert_eq!(good.json["status"], "imported", "{}", good.body);
+    let bad = format!("{HEADER}\n99,试验路,1幢,1单元,101室,,甲,{},户主,,\n", wuyi_id("19600101", 21));
+    let failed = upload(&app, &staff, bad.into_bytes(), "file_name=bad.csv").await;
+    assert_eq!(failed.json["status"], "failed", "{}", failed.body);
+
+    let list = app.get("/api/v1/registry/imports?mine=true&limit=1", Some(&staff)).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    assert_eq!(list.json["items"][0]["file_name"], "bad.csv");
+    assert_eq!(list.json["items"][0]["error_count"], 1);
+    assert!(list.json["items"][0].get("errors").is_none(), "the list leaves the row reports out");
+    let cursor = list.json["next_cursor"].as_str().expect("a second page");
+    let next = app.get(&format!("/api/v1/registry/imports?mine=true&limit=1&cursor={cursor}"), Some(&staff)).await;
+    assert_eq!(next.json["items"][0]["file_name"], "good.csv");
+    assert_eq!(next.json["items"][0]["residents_created"], 2);
+
+    let leader = app.token("leader").await;
+    app.get("/api/v1/registry/imports", Some(&leader)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
+}

@@ -3,6 +3,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::pagination::{Page, PageRequest};
 use crate::schema::{registry_imports, residents};
 use crate::vocab::{FileFormat, ImportStatus};
 
@@ -66,6 +67,29 @@ impl RegistryImport {
             .select(RegistryImport::as_select())
             .first(conn)
             .await
+    }
+
+    /// A community's imports, newest first; only those `created_by` started when given (the
+    /// staff home shows each user their own).
+    pub async fn list(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        created_by: Option<Uuid>,
+        page: PageRequest,
+    ) -> QueryResult<Page<RegistryImport>> {
+        let mut query = registry_imports::table
+            .filter(registry_imports::community_id.eq(community_id))
+            .select(RegistryImport::as_select())
+            .order(registry_imports::id.desc())
+            .limit(page.limit + 1)
+            .into_boxed();
+        if let Some(user) = created_by {
+            query = query.filter(registry_imports::created_by.eq(user));
+        }
+        if let Some(after) = page.after {
+            query = query.filter(registry_imports::id.lt(after));
+        }
+        Ok(Page::from_overfetch(query.load(conn).await?, page.limit, |row| row.id))
     }
 
     pub async fn set_progress(conn: &mut AsyncPgConnection, id: Uuid, processed: i32) -> QueryResult<()> {

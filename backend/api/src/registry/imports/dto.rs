@@ -36,6 +36,53 @@ pub struct GetImportQuery {
     pub wait: bool,
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListImportsQuery {
+    /// Only the imports the caller started.
+    #[serde(default)]
+    pub mine: bool,
+}
+
+/// An import without its row report (for lists: the report can hold thousands of rows).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportSummaryDto {
+    pub id: Uuid,
+    pub status: ImportStatus,
+    pub dry_run: bool,
+    pub file_name: Option<String>,
+    pub format: FileFormat,
+    pub total_rows: i32,
+    pub processed_rows: i32,
+    pub households_created: i32,
+    pub residents_created: i32,
+    pub residents_skipped: i32,
+    /// Rows with a problem; `GET /registry/imports/{id}` lists them.
+    pub error_count: i32,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+impl From<RegistryImport> for ImportSummaryDto {
+    fn from(job: RegistryImport) -> Self {
+        ImportSummaryDto {
+            id: job.id,
+            status: job.status,
+            dry_run: job.dry_run,
+            file_name: job.file_name,
+            format: job.format,
+            total_rows: job.total_rows,
+            processed_rows: job.processed_rows,
+            households_created: job.households_created,
+            residents_created: job.residents_created,
+            residents_skipped: job.residents_skipped,
+            error_count: job.errors.as_array().map_or(0, |rows| i32::try_from(rows.len()).unwrap_or(i32::MAX)),
+            created_at: job.created_at,
+            finished_at: job.finished_at,
+        }
+    }
+}
+
 /// An import and its row report.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportDto {

@@ -15,7 +15,8 @@ use super::service::{self, Actor, INLINE_ROWS};
 use crate::auth::extract::{Authed, Staff};
 use crate::common::spreadsheet::file_response;
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError};
-use crate::http::RequestCtx;
+use crate::http::paging::page;
+use crate::http::{ListResponse, PageQuery, RequestCtx};
 use crate::state::AppState;
 
 /// Largest file accepted for import.
@@ -154,6 +155,37 @@ pub async fn create_import(
         }
     });
     Ok(HttpResponse::Accepted().insert_header((header::LOCATION, location)).json(dto))
+}
+
+/// The community's imports
+///
+/// Newest first, without their row reports. `mine=true` keeps the caller's own (the staff home
+/// lists the imports that finished for its user).
+///
+/// **Roles:** staff.
+#[utoipa::path(
+    tag = "registry",
+    operation_id = "list_imports",
+    security(("bearer" = [])),
+    params(ListImportsQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of imports.", body = ListResponse<ImportSummaryDto>),
+        (status = 403, description = "Not staff."),
+        (status = 422, description = "Invalid paging parameters."),
+    )
+)]
+#[get("/registry/imports")]
+pub async fn list_imports(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    query: web::Query<ListImportsQuery>,
+    paging: web::Query<PageQuery>,
+) -> ApiResult<HttpResponse> {
+    let request = page(&paging)?;
+    let mut conn = state.conn().await?;
+    let created_by = query.mine.then(|| user.user_id());
+    let rows = RegistryImport::list(&mut conn, user.community_id(), created_by, request).await?;
+    Ok(HttpResponse::Ok().json(ListResponse::from_page(rows, ImportSummaryDto::from)))
 }
 
 /// An import and its report

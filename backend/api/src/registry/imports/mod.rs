@@ -9,6 +9,7 @@ pub mod service;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(handlers::get_import_template)
+        .service(handlers::list_imports)
         .service(handlers::create_import)
         .service(handlers::get_import)
         .service(export::export_residents);
