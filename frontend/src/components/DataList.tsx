@@ -20,9 +20,11 @@ interface DataListProps<T> {
   itemTestId?: string;
   /** Force cards (e.g. narrow panels on a desk). */
   cards?: boolean;
+  /** Show the rows a page at a time (long lists that are not paged by the server). */
+  pageSize?: number;
 }
 
-export function DataList<T extends object>({ rows, rowKey, columns, card, href, loading, empty, testId, itemTestId, cards }: DataListProps<T>) {
+export function DataList<T extends object>({ rows, rowKey, columns, card, href, loading, empty, testId, itemTestId, cards, pageSize }: DataListProps<T>) {
   const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const phone = cards ?? screens.md === false;
@@ -36,6 +38,7 @@ export function DataList<T extends object>({ rows, rowKey, columns, card, href, 
         rowKey={rowKey}
         locale={emptyText ? { emptyText } : undefined}
         split={false}
+        pagination={pageSize ? { pageSize, simple: true, align: 'center', hideOnSinglePage: true } : undefined}
         renderItem={(row) => (
           <List.Item style={{ padding: '6px 0' }}>
             <Card
@@ -66,7 +69,7 @@ export function DataList<T extends object>({ rows, rowKey, columns, card, href, 
       size="small"
       loading={loading}
       dataSource={rows}
-      pagination={false}
+      pagination={pageSize ? { pageSize, showSizeChanger: false, hideOnSinglePage: true } : false}
       scroll={{ x: 'max-content' }}
       locale={emptyText ? { emptyText } : undefined}
       columns={columns}
