@@ -1,10 +1,11 @@
 // The import wizard: template → upload and check (dry run) → confirm → progress → result.
 import { useState } from 'react';
-import { Alert, Button, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
+import { DataList } from '@/components/DataList';
 import { PageShell } from '@/components/PageShell';
 import { downloadTemplate } from '../api/download';
 import { useCreateImport, type RegistryImport } from '../api/create-import';
@@ -145,14 +146,23 @@ function Report({ job }: { job: RegistryImport }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Alert type="error" showIcon message={t('registry.import.hasErrors', { count: job.errors.length })} description={t('registry.import.nothingWritten')} />
-      <Table<RowError>
-        data-testid="import-errors"
+      <DataList<RowError>
+        testId="import-errors"
+        itemTestId="import-error"
+        rows={job.errors}
         rowKey={(e) => `${e.row}-${e.field}-${e.message}`}
-        size="small"
-        pagination={{ pageSize: 20 }}
-        dataSource={job.errors}
+        pageSize={20}
+        card={(e) => (
+          <Space direction="vertical" size={2} style={{ width: '100%' }}>
+            <Typography.Text strong>
+              {e.row > 0 ? t('registry.import.rowNumber', { row: e.row }) : t('registry.import.wholeFile')}
+              {e.field && ` · ${e.field}`}
+            </Typography.Text>
+            <Typography.Text style={{ overflowWrap: 'anywhere' }}>{e.message}</Typography.Text>
+          </Space>
+        )}
         columns={[
-          { title: t('registry.import.row'), dataIndex: 'row', width: 80 },
+          { title: t('registry.import.row'), dataIndex: 'row', width: 80, render: (row: number) => (row > 0 ? row : t('registry.import.wholeFile')) },
           { title: t('registry.import.column'), dataIndex: 'field', width: 120 },
           { title: t('registry.import.problem'), dataIndex: 'message' },
         ]}
