@@ -1,9 +1,10 @@
 // Community needs: staff publish and close them; partners pledge against them; residents and
 // group leaders see what the community is asking for (without money figures).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Segmented, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Grid, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DataList } from '@/components/DataList';
 import { LoadMore } from '@/components/LoadMore';
 import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
@@ -130,8 +131,9 @@ function NeedModal({ open, need, onClose }: { open: boolean; need?: Need; onClos
   );
 }
 
-function NeedCard({ need }: { need: Need }) {
-  const { t, i18n } = useTranslation();
+/** What the user can do with a need: pledge (partners); see its pledges, edit, close or reopen (staff). */
+function NeedActions({ need }: { need: Need }) {
+  const { t } = useTranslation();
   const report = useReportError();
   const me = useMe();
   const update = useUpdateNeed();
@@ -143,66 +145,118 @@ function NeedCard({ need }: { need: Need }) {
       report(error);
     }
   };
+  if (me.role === 'partner') {
+    return need.status === 'open' ? (
+      <LinkButton to={`/pledges/new?need=${need.id}`} type="primary" data-testid="pledge-for-need">
+        {t('support.pledgeThis')}
+      </LinkButton>
+    ) : null;
+  }
+  if (me.role !== 'staff') return null;
   return (
-    <Card
-      size="small"
-      data-testid="need-card"
-      title={<span style={{ whiteSpace: 'normal' }}>{need.title}</span>}
-      extra={<NeedStatusTag status={need.status} />}
-    >
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">
-          {t(`support.categories.${need.category}`)}
-          {need.deadline ? ` · ${t('support.deadline')} ${formatDate(need.deadline, i18n.language)}` : ''}
-        </Typography.Text>
-        {need.description && <Typography.Paragraph style={{ margin: 0 }}>{need.description}</Typography.Paragraph>}
-        <NeedProgress need={need} />
-        <Space wrap>
-          {me.role === 'partner' && need.status === 'open' && (
-            <LinkButton to={`/pledges/new?need=${need.id}`} type="primary" data-testid="pledge-for-need">
-              {t('support.pledgeThis')}
-            </LinkButton>
-          )}
-          {me.role === 'staff' && (
-            <>
-              <LinkButton to={`/pledges?need_id=${need.id}&status=all`} size="small">
-                {t('support.viewPledges')}
-              </LinkButton>
-              <Button size="small" onClick={() => setEditing(true)} data-testid="edit-need">
-                {t('support.editNeed')}
-              </Button>
-              {need.status === 'open' ? (
-                <Button size="small" onClick={() => void setStatus('closed')} loading={update.isPending}>
-                  {t('support.closeNeed')}
-                </Button>
-              ) : (
-                <Button size="small" onClick={() => void setStatus('open')} loading={update.isPending}>
-                  {t('support.reopenNeed')}
-                </Button>
-              )}
-            </>
-          )}
-        </Space>
+    <>
+      <Space wrap>
+        <LinkButton to={`/pledges?need_id=${need.id}&status=all`} size="small">
+          {t('support.viewPledges')}
+        </LinkButton>
+        <Button size="small" onClick={() => setEditing(true)} data-testid="edit-need">
+          {t('support.editNeed')}
+        </Button>
+        {need.status === 'open' ? (
+          <Button size="small" onClick={() => void setStatus('closed')} loading={update.isPending}>
+            {t('support.closeNeed')}
+          </Button>
+        ) : (
+          <Button size="small" onClick={() => void setStatus('open')} loading={update.isPending}>
+            {t('support.reopenNeed')}
+          </Button>
+        )}
       </Space>
-      {me.role === 'staff' && <NeedModal open={editing} need={need} onClose={() => setEditing(false)} />}
-    </Card>
+      <NeedModal open={editing} need={need} onClose={() => setEditing(false)} />
+    </>
+  );
+}
+
+/** A need as a card (phones; everyone but staff). */
+function NeedCard({ need }: { need: Need }) {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const actions = me.role === 'staff' || (me.role === 'partner' && need.status === 'open');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline', justifyContent: 'space-between' }}>
+        <Typography.Text strong style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+          {need.title}
+        </Typography.Text>
+        <NeedStatusTag status={need.status} />
+      </div>
+      <Typography.Text type="secondary">
+        {t(`support.categories.${need.category}`)}
+        {need.deadline ? ` · ${t('support.deadline')} ${formatDate(need.deadline, i18n.language)}` : ''}
+      </Typography.Text>
+      {need.description && <Typography.Paragraph style={{ margin: 0 }}>{need.description}</Typography.Paragraph>}
+      <NeedProgress need={need} />
+      {actions && <NeedActions need={need} />}
+    </Space>
   );
 }
 
 export function NeedsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
+  const isStaff = me.role === 'staff';
   const [status, setStatus] = useState<NeedStatus | 'all'>('open');
   const [creating, setCreating] = useState(false);
   const needs = useNeeds(status === 'all' ? undefined : status);
   const items = needs.data?.pages.flatMap((p) => p.items) ?? [];
+  const phone = Grid.useBreakpoint().md === false;
+  // Staff get a table at a desk; everyone gets cards on a phone, and the other roles always.
+  const list = (
+    <DataList<Need>
+      testId="need-list"
+      itemTestId={isStaff ? 'need-row' : 'need-card'}
+      cards={isStaff ? undefined : true}
+      rows={items}
+      rowKey={(need) => need.id}
+      loading={needs.isLoading}
+      empty={t('support.noNeeds')}
+      card={(need) => <NeedCard need={need} />}
+      columns={[
+        {
+          title: t('support.title'),
+          render: (_, need) => (
+            <div style={{ maxWidth: 320 }}>
+              <Typography.Text strong>{need.title}</Typography.Text>
+              {need.description && (
+                <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: need.description }} style={{ margin: 0 }}>
+                  {need.description}
+                </Typography.Paragraph>
+              )}
+            </div>
+          ),
+        },
+        { title: t('support.category'), render: (_, need) => t(`support.categories.${need.category}`) },
+        {
+          title: t('support.progressColumn'),
+          render: (_, need) => (
+            <div style={{ minWidth: 220, maxWidth: 320 }}>
+              <NeedProgress need={need} />
+            </div>
+          ),
+        },
+        { title: t('support.deadline'), render: (_, need) => (need.deadline ? formatDate(need.deadline, i18n.language) : '—') },
+        { title: t('support.status'), render: (_, need) => <NeedStatusTag status={need.status} /> },
+        { title: t('support.actions'), render: (_, need) => <NeedActions need={need} /> },
+      ]}
+    />
+  );
   return (
     <PageShell
       title={t('support.needsTitle')}
       testId="needs-page"
       bare
       actions={
-        me.role === 'staff' && (
+        isStaff && (
           <Button type="primary" onClick={() => setCreating(true)} data-testid="publish-need">
             {t('support.publishNeed')}
           </Button>
@@ -214,22 +268,12 @@ export function NeedsPage() {
         onChange={(v) => setStatus(v as NeedStatus | 'all')}
         options={(['open', 'met', 'closed', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('support.all') : t(`support.needStatus.${s}`) }))}
       />
-      {me.role === 'staff' && status === 'open' && items.length > 0 && (
+      {isStaff && status === 'open' && items.length > 0 && (
         <Card size="small" title={t('support.needProgressTitle')}>
           <NeedProgressChart needs={items} />
         </Card>
       )}
-      <List
-        loading={needs.isLoading}
-        dataSource={items}
-        grid={me.role === 'staff' ? { gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 } : { column: 1 }}
-        locale={{ emptyText: <Empty description={t('support.noNeeds')} /> }}
-        renderItem={(need) => (
-          <List.Item>
-            <NeedCard need={need} />
-          </List.Item>
-        )}
-      />
+      {isStaff && !phone ? <Card>{list}</Card> : list}
       <LoadMore hasMore={!!needs.hasNextPage} loading={needs.isFetchingNextPage} count={items.length} onLoad={() => void needs.fetchNextPage()} />
       <NeedModal open={creating} onClose={() => setCreating(false)} />
     </PageShell>
