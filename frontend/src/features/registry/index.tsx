@@ -5,6 +5,7 @@ import type { Feature } from '@/lib/features';
 import { KeyFiguresWidget } from './components/KeyFiguresWidget';
 import { LivingAloneWidget } from './components/LivingAloneWidget';
 import { MyHouseholdWidget } from './components/MyHouseholdWidget';
+import { RecentImportsWidget } from './components/RecentImportsWidget';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
 
@@ -37,6 +38,7 @@ export const feature: Feature = {
     { path: '/registry/my-household', label: 'nav.myHousehold', icon: <UserOutlined aria-hidden />, roles: ['resident'], tab: ['resident'], order: 11 },
   ],
   widgets: [
+    { key: 'recent-imports', roles: ['staff'], order: 30, Component: RecentImportsWidget },
     { key: 'registry-figures', roles: ['staff'], order: 50, Component: KeyFiguresWidget },
     { key: 'living-alone', roles: ['group_leader'], order: 10, Component: LivingAloneWidget },
     { key: 'my-household', roles: ['resident'], order: 10, Component: MyHouseholdWidget },

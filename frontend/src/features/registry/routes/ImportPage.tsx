@@ -1,20 +1,49 @@
 // The import wizard: template → upload and check (dry run) → confirm → progress → result.
+// With `?id=` (the staff home links each finished import here) it shows that import's report.
 import { useState } from 'react';
-import { Alert, Button, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { problemMessage } from '@/api/problem';
 import { useReportError } from '@/lib/forms';
+import { formatDateTime } from '@/lib/format';
 import { DataList } from '@/components/DataList';
+import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { downloadTemplate } from '../api/download';
 import { useCreateImport, type RegistryImport } from '../api/create-import';
-import { waitForImport } from '../api/get-import';
+import { useImport, waitForImport } from '../api/get-import';
+import { ImportStatusTag } from '../components/ImportStatusTag';
 
 type RowError = RegistryImport['errors'][number];
 
 export function ImportPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const id = params.get('id');
+  if (id) {
+    return (
+      <PageShell
+        title={t('registry.import.title')}
+        testId="import-page"
+        actions={
+          <LinkButton to="/registry/import" data-testid="import-new">
+            {t('registry.import.newImport')}
+          </LinkButton>
+        }
+      >
+        <PastImport id={id} />
+      </PageShell>
+    );
+  }
+  return <ImportWizard />;
+}
+
+function ImportWizard() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const report = useReportError();
   const [file, setFile] = useState<File | null>(null);
   const [check, setCheck] = useState<RegistryImport | null>(null);
@@ -28,6 +57,8 @@ export function ImportPage() {
       current = await waitForImport(current.id);
       setResult(current);
     }
+    // New residents, and the import among the user's finished ones on the home page.
+    void queryClient.invalidateQueries({ queryKey: ['registry'] });
   };
   const runCheck = async () => {
     if (!file) return;
@@ -43,6 +74,7 @@ export function ImportPage() {
       current = await waitForImport(current.id);
       setCheck(current);
     }
+    void queryClient.invalidateQueries({ queryKey: ['registry', 'imports'] });
   };
   const runImport = async () => {
     if (!file) return;
@@ -112,21 +144,61 @@ export function ImportPage() {
             data-testid="import-progress"
           />
         )}
-        {result && result.status === 'imported' && (
-          <Result
-            status="success"
-            title={<span data-testid="import-done">{t('registry.import.done')}</span>}
-            subTitle={t('registry.import.summary', {
-              households: result.households_created,
-              residents: result.residents_created,
-              skipped: result.residents_skipped,
-            })}
-            extra={<Link to="/registry/residents">{t('registry.residents')}</Link>}
-          />
-        )}
+        {result && result.status === 'imported' && <Imported job={result} />}
         {result && result.status === 'failed' && <Report job={result} />}
+        {result && result.status === 'interrupted' && <Alert type="warning" showIcon message={t('registry.import.interrupted')} />}
       </Space>
     </PageShell>
+  );
+}
+
+/** An import that was started earlier: what, when, and its report. */
+function PastImport({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const query = useImport(id);
+  if (query.isLoading) return <Progress percent={0} showInfo={false} status="active" aria-label={t('registry.import.title')} />;
+  if (query.error || !query.data) return <Alert type="error" showIcon message={problemMessage(t, query.error)} />;
+  const job = query.data;
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="past-import">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        items={[
+          {
+            key: 'file',
+            label: t('registry.import.file'),
+            children: <span style={{ overflowWrap: 'anywhere' }}>{job.file_name || t('registry.import.unnamed')}</span>,
+          },
+          { key: 'status', label: t('registry.import.statusLabel'), children: <ImportStatusTag job={job} /> },
+          { key: 'started', label: t('registry.import.startedAt'), children: formatDateTime(job.created_at, i18n.language) },
+          ...(job.finished_at ? [{ key: 'finished', label: t('registry.import.finishedAt'), children: formatDateTime(job.finished_at, i18n.language) }] : []),
+        ]}
+      />
+      {job.status === 'running' && (
+        <Progress percent={Math.round((job.processed_rows / Math.max(job.total_rows, 1)) * 100)} aria-label={t('registry.import.title')} />
+      )}
+      {job.status === 'imported' && <Imported job={job} />}
+      {(job.status === 'validated' || job.status === 'failed') && <Report job={job} />}
+      {job.status === 'validated' && <Alert type="info" showIcon message={t('registry.import.checkOnly')} />}
+      {job.status === 'interrupted' && <Alert type="warning" showIcon message={t('registry.import.interrupted')} />}
+    </Space>
+  );
+}
+
+function Imported({ job }: { job: RegistryImport }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="success"
+      title={<span data-testid="import-done">{t('registry.import.done')}</span>}
+      subTitle={t('registry.import.summary', {
+        households: job.households_created,
+        residents: job.residents_created,
+        skipped: job.residents_skipped,
+      })}
+      extra={<Link to="/registry/residents">{t('registry.residents')}</Link>}
+    />
   );
 }
 
