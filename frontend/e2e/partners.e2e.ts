@@ -89,12 +89,28 @@ describe('partners and pledges', () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
     await page.goto('/needs');
-    const card = page.getByTestId('need-card').filter({ hasText: '文艺队音响设备' });
-    await card.getByTestId('edit-need').click();
+    // At a desk the needs are a table.
+    const row = page.getByTestId('need-list').locator('tbody tr').filter({ hasText: '文艺队音响设备' });
+    await row.getByTestId('edit-need').click();
     const dialog = page.getByRole('dialog', { name: '编辑需求' });
     await dialog.getByTestId('need-target').fill('6');
     await dialog.locator('.ant-btn-primary').click();
-    await card.getByText('目标 6 台').waitFor();
+    await row.getByText('目标 6 台').waitFor();
+    await context.close();
+  });
+
+  it('on a phone, staff see the needs as cards, with their actions, and nothing sticks out sideways', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'staff');
+    await page.goto('/needs');
+    const card = page.getByTestId('need-row').filter({ hasText: '文艺队音响设备' });
+    await card.waitFor();
+    expect(await card.evaluate((el) => el.classList.contains('ant-card'))).toBe(true);
+    expect(await page.getByTestId('need-list').locator('table').count()).toBe(0);
+    expect(await card.getByTestId('edit-need').count()).toBe(1);
+    await screenshot(page, 'staff-phone-needs');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launch, logIn, newPage, PHONE, screenshot } from './browser';
 
@@ -38,6 +39,16 @@ describe('registry', () => {
     await screenshot(page, 'registry-import-checked');
     await page.getByTestId('import-confirm').click();
     await page.getByTestId('import-done').waitFor();
+
+    // The staff home lists the finished import (and the check before it), each leading to its report.
+    await page.getByTestId('side-nav').getByText('首页').click();
+    const finished = page.getByTestId('recent-import').filter({ hasText: '新居民.csv' });
+    await finished.filter({ hasText: '已导入' }).filter({ hasText: '新增 1 户 1 人' }).waitFor();
+    expect(await finished.filter({ hasText: '检查通过' }).count()).toBe(1);
+    await screenshot(page, 'staff-home-finished-imports');
+    await finished.filter({ hasText: '已导入' }).getByRole('link', { name: '新居民.csv' }).click();
+    await page.waitForURL('**/registry/import?id=*');
+    await page.getByTestId('past-import').getByTestId('import-done').waitFor();
 
     await page.goto('/registry/residents');
     await page.getByTestId('resident-search').fill('qdd');
@@ -78,6 +89,42 @@ describe('registry', () => {
       await report.first().waitFor();
       expect(await report.first().innerText(), format).toContain('全部通过检查');
     }
+    await context.close();
+  });
+
+  it('on a phone, the problems of a file are cards; the failed check is on the staff home and opens its report', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'staff');
+    const file = join(mkdtempSync(join(tmpdir(), 'xg-errors-')), '有错误的名单.csv');
+    const id = wuyiId('19520601', 3);
+    const wrong = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    writeFileSync(
+      file,
+      '小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签\n' + `2,测试路,9幢,1单元,102室,,孙错错,${wrong},户主,13912345679,\n`,
+    );
+    await page.goto('/registry/import');
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    const error = page.getByTestId('import-error').first();
+    await error.waitFor();
+    expect(await error.evaluate((el) => el.classList.contains('ant-card'))).toBe(true);
+    expect(await error.innerText()).toContain('第 2 行');
+    expect(await page.getByTestId('import-errors').locator('table').count()).toBe(0);
+    await screenshot(page, 'staff-phone-import-errors');
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+
+    await page.goto('/');
+    const item = page.getByTestId('recent-import').filter({ hasText: '有错误的名单.csv' });
+    await item.filter({ hasText: '检查未通过' }).filter({ hasText: '1 行有误' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The status tags keep their text readable (the sweep sees an empty list on a fresh database).
+    const axe = await new AxeBuilder({ page }).include('[data-testid="recent-imports"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'staff-phone-home');
+    await item.getByRole('link', { name: '有错误的名单.csv' }).click();
+    await page.getByTestId('past-import').getByTestId('import-error').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await context.close();
   });
 
