@@ -35,6 +35,9 @@ from benchlib import free_port, percentile, request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = "xingguang_pledge_bench"
 JWT = "bench-secret-bench-secret-bench-secret-0123"
+# Keys that seal personal data at rest (required with DATABASE_URL); base64 of 32 bytes each.
+DATA_KEYS = "bench1:YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDE="
+INDEX_KEY = "YmVuY2gtaW5kZXgta2V5LWJlbmNoLWluZGV4LWstMDE="
 
 
 def http(base, path, token=None, body=None):
@@ -144,6 +147,7 @@ def main():
     env = {k: v for k, v in os.environ.items() if not k.startswith("XINGGUANG_")}
     port = free_port()
     env.update(DATABASE_URL=url, JWT_SECRET=JWT, RUST_LOG="warn", XINGGUANG_BIND=f"127.0.0.1:{port}", XINGGUANG_STATIC_DIR="/nonexistent",
+               XINGGUANG_DATA_KEYS=DATA_KEYS, XINGGUANG_INDEX_KEY=INDEX_KEY,
                XINGGUANG_DB_POOL_SIZE=str(max(args.clients, 16)))
     subprocess.run([args.binary, "seed-demo", "--residents", "7355"], env=env, check=True, stdout=subprocess.DEVNULL)
     server = subprocess.Popen([args.binary, "serve"], env=env)

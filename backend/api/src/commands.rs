@@ -10,6 +10,7 @@ use rand::distributions::{Alphanumeric, DistString};
 use xingguang_db::embedded::{EmbeddedOptions, EmbeddedPostgres};
 use xingguang_db::models::community::{Community, NewCommunity};
 use xingguang_db::models::user::{NewUser, Role, User};
+use xingguang_db::sealed::{Keyring, Reseal};
 
 use crate::auth::domain::{check_new_password, hash_password, Username};
 use crate::settings::{Settings, MIN_JWT_SECRET_LEN};
@@ -17,6 +18,7 @@ use crate::state::AppState;
 
 const DATABASE_NAME: &str = "xingguang";
 const JWT_SECRET_FILE: &str = "jwt-secret";
+const DATA_KEYS_FILE: &str = "data-keys";
 
 /// The database to use: `DATABASE_URL`, or the embedded cluster under the data directory.
 pub struct Database {
@@ -25,14 +27,19 @@ pub struct Database {
 }
 
 impl Database {
+    /// Installs the keyring (every command that reads the database needs it), then connects.
     pub async fn open(settings: &Settings) -> anyhow::Result<Self> {
+        let keyring = keyring(settings)?;
+        log::info!("personal data sealed with key {:?}", keyring.current_key_id());
+        xingguang_db::sealed::install(keyring).map_err(anyhow::Error::msg)?;
         if let Some(url) = settings.database_url.clone().filter(|u| !u.is_empty()) {
             return Ok(Database { url, embedded: None });
         }
         log::info!("DATABASE_URL is not set: using the embedded PostgreSQL cluster in {}", settings.data_dir.display());
         let server = EmbeddedPostgres::start(&EmbeddedOptions { base_dir: settings.data_dir.clone(), ephemeral: false }).await?;
-        server.ensure_database(DATABASE_NAME).await?;
-        Ok(Database { url: server.url(DATABASE_NAME), embedded: Some(server) })
+        // The application connects as a role that owns its tables but is not a superuser.
+        let url = server.ensure_app_database(DATABASE_NAME).await?;
+        Ok(Database { url, embedded: Some(server) })
     }
 
     pub fn close(self) -> anyhow::Result<()> {
@@ -44,13 +51,25 @@ impl Database {
     }
 }
 
+/// Migrates the database and seals any clear text a migration left (see `xingguang_db::sealed`).
+async fn prepare(url: &str) -> anyhow::Result<usize> {
+    let ran = xingguang_db::pool::run_migrations(url).await?;
+    let mut conn = AsyncPgConnection::establish(url).await?;
+    for (column, sealed) in xingguang_db::sealed::reseal(&mut conn, Reseal::ClearText).await? {
+        if sealed > 0 {
+            log::info!("{column}: {sealed} clear-text value(s) sealed");
+        }
+    }
+    Ok(ran)
+}
+
 /// `xingguang serve`
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let jwt_secret = jwt_secret(&settings)?;
     let listener = TcpListener::bind(&settings.bind).with_context(|| format!("listening on {}", settings.bind))?;
     let database = Database::open(&settings).await?;
     let result = async {
-        let ran = xingguang_db::pool::run_migrations(&database.url).await?;
+        let ran = prepare(&database.url).await?;
         log::info!("{ran} migration(s) applied");
         if database.embedded.is_some() {
             // The embedded database is the demo: the seed is idempotent, so every start adds what a
@@ -108,7 +127,7 @@ fn stop_gracefully_on_signal(handle: actix_web::dev::ServerHandle) {
 /// `xingguang migrate`
 pub async fn migrate(settings: Settings) -> anyhow::Result<()> {
     with_database(&settings, |url| async move {
-        let ran = xingguang_db::pool::run_migrations(&url).await?;
+        let ran = prepare(&url).await?;
         println!("{ran} migration(s) applied");
         Ok(())
     })
@@ -119,7 +138,7 @@ pub async fn migrate(settings: Settings) -> anyhow::Result<()> {
 pub async fn seed_demo(settings: Settings, residents: Option<usize>) -> anyhow::Result<()> {
     let size = residents.map(crate::seed::SeedSize::residents).unwrap_or_default();
     with_database(&settings, |url| async move {
-        xingguang_db::pool::run_migrations(&url).await?;
+        prepare(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
         let started = std::time::Instant::now();
         let report = crate::seed::seed_demo_sized(&mut conn, size).await?;
@@ -140,7 +159,7 @@ pub async fn seed_demo(settings: Settings, residents: Option<usize>) -> anyhow::
 /// `xingguang create-community`
 pub async fn create_community(settings: Settings, name: String, province: String, city: String, county: String) -> anyhow::Result<()> {
     with_database(&settings, |url| async move {
-        xingguang_db::pool::run_migrations(&url).await?;
+        prepare(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
         if Community::find_by_name(&mut conn, &name).await?.is_some() {
             bail!("a community named {name} exists already");
@@ -178,7 +197,7 @@ pub async fn create_user(
     check_new_password(&password, username.as_str()).map_err(|e| anyhow::anyhow!("password {}", e.message))?;
     let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
     with_database(&settings, |url| async move {
-        xingguang_db::pool::run_migrations(&url).await?;
+        prepare(&url).await?;
         let mut conn = AsyncPgConnection::establish(&url).await?;
         let community = match community {
             Some(name) => Community::find_by_name(&mut conn, &name).await?.with_context(|| format!("no community named {name}"))?,
@@ -213,6 +232,57 @@ pub async fn create_user(
         Ok(())
     })
     .await
+}
+
+/// `xingguang rotate-key`: re-seals every sealed value under the first key of
+/// `XINGGUANG_DATA_KEYS` and recomputes the blind indexes with `XINGGUANG_INDEX_KEY`. Safe while
+/// the API serves; afterwards the old keys can be removed from `XINGGUANG_DATA_KEYS`.
+pub async fn rotate_key(settings: Settings) -> anyhow::Result<()> {
+    with_database(&settings, |url| async move {
+        prepare(&url).await?;
+        let mut conn = AsyncPgConnection::establish(&url).await?;
+        let key = xingguang_db::sealed::keyring()?.current_key_id().to_owned();
+        for (column, count) in xingguang_db::sealed::reseal(&mut conn, Reseal::Everything).await? {
+            println!("{column}: {count} value(s) sealed with key {key}");
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// `xingguang generate-keys`: a new key pair for `XINGGUANG_DATA_KEYS` and `XINGGUANG_INDEX_KEY`.
+pub fn generate_keys() {
+    let id = chrono::Utc::now().format("k%Y%m%d").to_string();
+    let (data_key, index_key) = Keyring::generate(&id);
+    println!("XINGGUANG_DATA_KEYS={data_key}");
+    println!("XINGGUANG_INDEX_KEY={index_key}");
+}
+
+/// The keyring from `XINGGUANG_DATA_KEYS` and `XINGGUANG_INDEX_KEY`, required with an external
+/// database; in embedded mode generated once and kept in the data directory.
+fn keyring(settings: &Settings) -> anyhow::Result<Keyring> {
+    let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+    match (given(&settings.data_keys), given(&settings.index_key)) {
+        (Some(keys), Some(index)) => return Keyring::parse(&keys, &index).map_err(anyhow::Error::msg),
+        (Some(_), None) | (None, Some(_)) => bail!("XINGGUANG_DATA_KEYS and XINGGUANG_INDEX_KEY go together"),
+        (None, None) => {}
+    }
+    if settings.database_url.as_deref().is_some_and(|u| !u.is_empty()) {
+        bail!("XINGGUANG_DATA_KEYS and XINGGUANG_INDEX_KEY are required when DATABASE_URL is set (`xingguang generate-keys` makes a pair)");
+    }
+    let path = settings.data_dir.join(DATA_KEYS_FILE);
+    let stored = match std::fs::read_to_string(&path) {
+        Ok(stored) => stored,
+        Err(_) => {
+            std::fs::create_dir_all(&settings.data_dir)?;
+            let (keys, index) = Keyring::generate("local1");
+            write_secret(&path, &format!("{keys}\n{index}\n"))?;
+            format!("{keys}\n{index}\n")
+        }
+    };
+    let mut lines = stored.lines();
+    let (keys, index) = (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
+    Keyring::parse(keys, index).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 async fn with_database<F, Fut>(settings: &Settings, work: F) -> anyhow::Result<()>

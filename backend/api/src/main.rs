@@ -26,6 +26,11 @@ enum Command {
         #[arg(long)]
         residents: Option<usize>,
     },
+    /// Re-seal all personal data under the first key of XINGGUANG_DATA_KEYS and recompute the
+    /// blind indexes (after adding a new key, or changing XINGGUANG_INDEX_KEY).
+    RotateKey,
+    /// Print a new XINGGUANG_DATA_KEYS / XINGGUANG_INDEX_KEY pair.
+    GenerateKeys,
     /// Print the OpenAPI document to standard output.
     Openapi,
     /// Create a community.
@@ -67,6 +72,10 @@ fn main() -> std::process::ExitCode {
         print!("{}", xingguang::openapi::to_committed_json(&xingguang::openapi::document()));
         return std::process::ExitCode::SUCCESS;
     }
+    if let Command::GenerateKeys = command {
+        commands::generate_keys();
+        return std::process::ExitCode::SUCCESS;
+    }
     let result = actix_web::rt::System::new().block_on(async move {
         match command {
             Command::Serve => commands::serve(settings).await,
@@ -78,7 +87,8 @@ fn main() -> std::process::ExitCode {
             Command::CreateUser { username, display_name, role, community } => {
                 commands::create_user(settings, username, display_name, role, community).await
             }
-            Command::Openapi => Ok(()),
+            Command::RotateKey => commands::rotate_key(settings).await,
+            Command::Openapi | Command::GenerateKeys => Ok(()),
         }
     });
     match result {

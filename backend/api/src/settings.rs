@@ -23,6 +23,18 @@ pub struct Settings {
     #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
 
+    /// Keys that seal personal data at rest (ID numbers, phones, webhook secrets): comma-separated
+    /// `id:base64-of-32-bytes`, the sealing key first; older keys after it still open what they
+    /// sealed until `xingguang rotate-key` has re-sealed everything. Required with DATABASE_URL;
+    /// generated once and kept in the data directory in embedded mode.
+    #[arg(long, env = "XINGGUANG_DATA_KEYS", hide_env_values = true)]
+    pub data_keys: Option<String>,
+
+    /// Key of the blind indexes (keyed hashes) that find sealed ID numbers: base64 of 32 bytes.
+    /// Required with XINGGUANG_DATA_KEYS.
+    #[arg(long, env = "XINGGUANG_INDEX_KEY", hide_env_values = true)]
+    pub index_key: Option<String>,
+
     /// Lifetime of an access token, in seconds.
     #[arg(long, env = "XINGGUANG_ACCESS_TOKEN_TTL", default_value_t = 900)]
     pub access_token_ttl: i64,

@@ -27,6 +27,10 @@ use rand::distributions::{Alphanumeric, DistString};
 const PASSWORD_FILE: &str = "postgres.password";
 const CLUSTER_DIR: &str = "pgdata";
 const SUPERUSER: &str = "postgres";
+const APP_PASSWORD_FILE: &str = "app.password";
+/// The role the application connects as: it owns its database and tables but is not a
+/// superuser, so a flaw in the application cannot reach other databases, files or roles.
+pub const APP_ROLE: &str = "xingguang";
 
 /// What kind of cluster to run.
 #[derive(Debug, Clone)]
@@ -42,6 +46,7 @@ pub struct EmbeddedPostgres {
     watchdog_stdin: Option<ChildStdin>,
     port: u16,
     password: String,
+    base_dir: PathBuf,
 }
 
 impl EmbeddedPostgres {
@@ -103,7 +108,7 @@ exit 0"#;
         }
         let mut child = command.spawn().context("starting the PostgreSQL server")?;
         let watchdog_stdin = child.stdin.take();
-        let mut server = EmbeddedPostgres { child, watchdog_stdin, port, password };
+        let mut server = EmbeddedPostgres { child, watchdog_stdin, port, password, base_dir: base_dir.clone() };
         server.wait_until_ready(&base_dir).await?;
         Ok(server)
     }
@@ -126,18 +131,66 @@ exit 0"#;
         format!("postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}", self.password, self.port)
     }
 
-    /// Creates the database unless it exists.
-    pub async fn ensure_database(&self, database: &str) -> anyhow::Result<()> {
+    /// A connection URL for one database of this cluster as [`APP_ROLE`] (see
+    /// [`EmbeddedPostgres::ensure_app_database`]).
+    pub fn app_url(&self, database: &str, password: &str) -> String {
+        format!("postgres://{APP_ROLE}:{password}@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// Creates [`APP_ROLE`] unless it exists and returns its password (generated once, kept
+    /// beside the superuser's).
+    pub async fn ensure_app_role(&self) -> anyhow::Result<String> {
+        let path = self.base_dir.join(APP_PASSWORD_FILE);
+        let password = match fs::read_to_string(&path) {
+            Ok(password) => password.trim().to_owned(),
+            Err(_) => {
+                let password = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
+                write_private(&path, &password)?;
+                password
+            }
+        };
         let mut conn = AsyncPgConnection::establish(&self.url("postgres")).await?;
-        let exists: i64 =
-            diesel::sql_query(format!("SELECT count(*) AS n FROM pg_database WHERE datname = '{}'", database.replace('\'', "''")))
-                .get_result::<Count>(&mut conn)
-                .await?
-                .n;
-        if exists == 0 {
-            diesel::sql_query(format!("CREATE DATABASE \"{}\"", database.replace('"', "\"\""))).execute(&mut conn).await?;
+        let exists = diesel::sql_query(format!("SELECT 1 AS n FROM pg_roles WHERE rolname = '{APP_ROLE}'")).execute(&mut conn).await? > 0;
+        let verb = if exists { "ALTER" } else { "CREATE" };
+        // The password is alphanumeric, so it needs no quoting beyond the literal's quotes.
+        diesel::sql_query(format!(
+            "{verb} ROLE {APP_ROLE} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}'"
+        ))
+        .execute(&mut conn)
+        .await?;
+        Ok(password)
+    }
+
+    /// Creates the database owned by [`APP_ROLE`] unless it exists, and hands the objects of an
+    /// existing one (created by an older version as the superuser) over to that role. Returns
+    /// the URL the application connects with.
+    pub async fn ensure_app_database(&self, database: &str) -> anyhow::Result<String> {
+        let password = self.ensure_app_role().await?;
+        let mut conn = AsyncPgConnection::establish(&self.url("postgres")).await?;
+        let quoted = format!("\"{}\"", database.replace('"', "\"\""));
+        let exists = diesel::sql_query(format!("SELECT 1 AS n FROM pg_database WHERE datname = '{}'", database.replace('\'', "''")))
+            .execute(&mut conn)
+            .await?
+            > 0;
+        if !exists {
+            diesel::sql_query(format!("CREATE DATABASE {quoted} OWNER {APP_ROLE}")).execute(&mut conn).await?;
+            return Ok(self.app_url(database, &password));
         }
-        Ok(())
+        diesel::sql_query(format!("ALTER DATABASE {quoted} OWNER TO {APP_ROLE}")).execute(&mut conn).await?;
+        let mut inside = AsyncPgConnection::establish(&self.url(database)).await?;
+        diesel::sql_query(format!(
+            "DO $$ DECLARE r record; BEGIN
+               FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> '{APP_ROLE}' LOOP
+                 EXECUTE format('ALTER TABLE public.%I OWNER TO {APP_ROLE}', r.tablename);
+               END LOOP;
+               FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' AND sequenceowner <> '{APP_ROLE}' LOOP
+                 EXECUTE format('ALTER SEQUENCE public.%I OWNER TO {APP_ROLE}', r.sequencename);
+               END LOOP;
+             END $$"
+        ))
+        .execute(&mut inside)
+        .await?;
+        Ok(self.app_url(database, &password))
     }
 
     /// Asks for a fast shutdown and waits for it (PostgreSQL finishes its checkpoint first).
@@ -175,12 +228,6 @@ exit 0"#;
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
-}
-
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    n: i64,
 }
 
 /// Runs `initdb` with password authentication and returns the generated superuser password.

@@ -15,6 +15,7 @@ pub mod pagination;
 pub mod pool;
 pub mod reach;
 pub mod schema;
+pub mod sealed;
 pub mod testing;
 pub mod versioned;
 pub mod vocab;

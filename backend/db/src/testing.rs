@@ -17,9 +17,11 @@ use crate::embedded::{EmbeddedOptions, EmbeddedPostgres};
 struct Server {
     /// URL of a maintenance database on the server, used to create and drop test databases.
     admin_url: String,
-    /// `postgres://…/` with the database name left off.
+    /// `postgres://…/` with the database name left off: the role the application connects as.
     base_url: String,
     template: String,
+    /// ` OWNER <role>` for new databases when the application role is not the admin role.
+    owner: String,
 }
 
 static SERVER: OnceCell<Server> = OnceCell::const_new();
@@ -39,7 +41,7 @@ impl TestDatabase {
         let server = SERVER.get_or_try_init(start_server).await?;
         let name = format!("xgtest_{}", uuid::Uuid::new_v4().simple());
         let mut admin = AsyncPgConnection::establish(&server.admin_url).await?;
-        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {}", server.template))
+        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {}{}", server.template, server.owner))
             .execute(&mut admin)
             .await
             .context("creating the test database from the template")?;
@@ -64,10 +66,10 @@ impl Drop for TestDatabase {
 }
 
 async fn start_server() -> anyhow::Result<Server> {
-    let (admin_url, base_url) = match std::env::var("DATABASE_URL") {
+    let (admin_url, base_url, owner) = match std::env::var("DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
             let base = url.rsplit_once('/').map(|(base, _)| format!("{base}/")).context("DATABASE_URL has no database name")?;
-            (url, base)
+            (url, base, String::new())
         }
         _ => {
             let base_dir = std::env::temp_dir().join(format!("xingguang-test-{}", uuid::Uuid::new_v4().simple()));
@@ -76,9 +78,11 @@ async fn start_server() -> anyhow::Result<Server> {
             std::fs::set_permissions(&base_dir, std::os::unix::fs::PermissionsExt::from_mode(0o755))?;
             let server = EmbeddedPostgres::start(&EmbeddedOptions { base_dir, ephemeral: true }).await?;
             let admin = server.url("postgres");
-            let base = admin.trim_end_matches("postgres").to_owned();
+            // Tests run as the application's own role, as `xingguang serve` does: not a superuser.
+            let password = server.ensure_app_role().await?;
+            let base = server.app_url("", &password);
             let _ = EMBEDDED.set(server);
-            (admin, base)
+            (admin, base, format!(" OWNER {}", crate::embedded::APP_ROLE))
         }
     };
     let template = template_name();
@@ -90,7 +94,7 @@ async fn start_server() -> anyhow::Result<Server> {
         if !exists {
             let building = format!("{template}_building");
             diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).execute(&mut admin).await?;
-            diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut admin).await?;
+            diesel::sql_query(format!("CREATE DATABASE {building}{owner}")).execute(&mut admin).await?;
             crate::pool::run_migrations(&format!("{base_url}{building}")).await?;
             // Renamed only once complete, so a crash never leaves a half-migrated template.
             diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {template}")).execute(&mut admin).await?;
@@ -100,7 +104,7 @@ async fn start_server() -> anyhow::Result<Server> {
     .await;
     diesel::sql_query("SELECT pg_advisory_unlock(727274)").execute(&mut admin).await?;
     result?;
-    Ok(Server { admin_url, base_url, template })
+    Ok(Server { admin_url, base_url, template, owner })
 }
 
 /// The template's name carries a hash of the migration files, so a changed migration gets a new one.

@@ -136,7 +136,7 @@ impl Idempotency {
         }
         Ok(Some(Reply {
             status: StatusCode::from_u16(stored.status_code as u16).unwrap_or(StatusCode::OK),
-            body: stored.response_body,
+            body: stored.response_body.0,
             location: stored.location,
             replayed: true,
         }))

@@ -74,7 +74,7 @@ pub async fn create_partner(
         name: errors.required_text("name", &body.name, 100),
         kind: body.kind,
         contact_name: body.contact_name.as_deref().map(|v| errors.optional_text("contact_name", v, 50)).filter(|v| !v.is_empty()),
-        contact_phone: body.contact_phone.as_deref().and_then(|v| phone(&mut errors, v)),
+        contact_phone: body.contact_phone.as_deref().and_then(|v| phone(&mut errors, v)).map(Into::into),
         address: body.address.as_deref().map(|v| errors.optional_text("address", v, 200)).filter(|v| !v.is_empty()),
         partnered_since: body.partnered_since,
     };
@@ -158,7 +158,7 @@ pub async fn update_partner(
         fields.push("contact_name");
     }
     if let Some(v) = &body.contact_phone {
-        changes.contact_phone = Some(phone(&mut errors, v));
+        changes.contact_phone = Some(phone(&mut errors, v).map(Into::into));
         fields.push("contact_phone");
     }
     if let Some(v) = &body.address {
@@ -219,7 +219,7 @@ pub async fn reveal_partner_contact(
     let mut conn = state.conn().await?;
     let unit = PartnerUnit::find(&mut conn, user.community_id(), *id).await?;
     audit_reveal(&mut conn, &user, &ctx, ("partner.reveal", "partner_unit"), unit.id, &["contact_phone"], reason).await?;
-    Ok(HttpResponse::Ok().json(PartnerContactDto { contact_name: unit.contact_name, contact_phone: unit.contact_phone }))
+    Ok(HttpResponse::Ok().json(PartnerContactDto { contact_name: unit.contact_name, contact_phone: unit.contact_phone.map(Into::into) }))
 }
 
 /// List a partner's API clients

@@ -128,7 +128,7 @@ pub async fn create_household(
                 building: body.building.trim().to_owned(),
                 unit: body.unit.trim().to_owned(),
                 room: body.room.trim().to_owned(),
-                phone: phone.clone(),
+                phone: phone.clone().map(Into::into),
                 head_resident_id: None,
             };
             let household = Household::insert(conn, &new).await.map_err(|e| conflict_on_duplicate(e, "A household at this address"))?;
@@ -206,7 +206,8 @@ pub async fn update_household(
         }
     }
     if let Some(phone) = &body.phone {
-        changes.phone = Some(phone.as_deref().filter(|p| !p.trim().is_empty()).and_then(|p| errors.check(parse_phone("phone", p))));
+        changes.phone =
+            Some(phone.as_deref().filter(|p| !p.trim().is_empty()).and_then(|p| errors.check(parse_phone("phone", p))).map(Into::into));
         fields.push("phone");
     }
     if let Some(head) = body.head_resident_id {

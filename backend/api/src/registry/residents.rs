@@ -288,8 +288,8 @@ pub async fn reveal_resident(
     let fields = ["id_number", "phone", "household_phone"];
     audit_reveal(&mut conn, &user, &ctx, ("resident.reveal", "resident"), row.resident.id, &fields, reason).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(RevealResponse {
-        id_number: row.resident.id_number,
-        phone: row.resident.phone,
-        household_phone: row.household.phone,
+        id_number: row.resident.id_number.into(),
+        phone: row.resident.phone.map(Into::into),
+        household_phone: row.household.phone.map(Into::into),
     }))
 }

@@ -82,8 +82,8 @@ pub fn resident_record(
         name_initials,
         sex: id.sex(),
         birth_date: id.birth_date(),
-        id_number: id.as_str().to_owned(),
-        phone,
+        id_number: id.as_str().into(),
+        phone: phone.map(Into::into),
         relationship,
         tags: normalise_tags(tags),
     }
@@ -106,13 +106,13 @@ pub fn resident_changes(errors: &mut Errors, req: &UpdateResidentRequest) -> (Re
         if let Some(id) = parse_id_number(errors, raw, None, None) {
             changes.sex = Some(id.sex());
             changes.birth_date = Some(id.birth_date());
-            changes.id_number = Some(id.as_str().to_owned());
+            changes.id_number = Some(id.as_str().into());
             fields.extend(["id_number", "sex", "birth_date"]);
         }
     }
     if let Some(phone) = &req.phone {
         changes.phone = Some(match phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            Some(p) => errors.check(parse_phone("phone", p)),
+            Some(p) => errors.check(parse_phone("phone", p)).map(Into::into),
             None => None,
         });
         fields.push("phone");

@@ -52,7 +52,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 name: name.to_owned(),
                 kind,
                 contact_name: Some(contact.to_owned()),
-                contact_phone: Some(phone.to_owned()),
+                contact_phone: Some((*phone).into()),
                 address: Some(address.to_owned()),
                 partnered_since: NaiveDate::parse_from_str(since, "%Y-%m-%d").ok(),
             },

@@ -82,7 +82,7 @@ pub fn generate(community_id: Uuid, group_ids: &[Uuid], households: usize, resid
             building: format!("{}幢", j / 24 + 1),
             unit: format!("{}单元", (j % 24) / 12 + 1),
             room: format!("{}0{}室", (j % 12) / 2 + 1, j % 2 + 1),
-            phone: household_phone,
+            phone: household_phone.map(Into::into),
             head_resident_id: None,
         });
         let surname = SURNAMES[weighted_index(&mut rng, SURNAMES.len())];
@@ -125,8 +125,8 @@ pub fn generate(community_id: Uuid, group_ids: &[Uuid], households: usize, resid
                 name_initials,
                 sex: if person.sex_male { Sex::Male } else { Sex::Female },
                 birth_date: person.birth,
-                id_number,
-                phone: (age >= 16 && rng.gen_bool(0.8)).then(|| mobile(&mut rng)),
+                id_number: id_number.into(),
+                phone: (age >= 16 && rng.gen_bool(0.8)).then(|| mobile(&mut rng).into()),
                 relationship: person.relationship,
                 tags,
             });

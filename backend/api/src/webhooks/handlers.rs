@@ -106,7 +106,7 @@ pub async fn create_endpoint(
                     url: url.clone().unwrap_or_default(),
                     description: description.clone(),
                     events: events.clone(),
-                    secret: secret.clone(),
+                    secret: secret.clone().into(),
                 },
             )
             .await?;
@@ -262,7 +262,7 @@ pub async fn rotate_endpoint_secret(
             }
             let secret = new_secret();
             let changes = WebhookEndpointChanges {
-                secret: Some(secret.clone()),
+                secret: Some(secret.clone().into()),
                 previous_secret: Some(Some(endpoint.secret.clone())),
                 previous_expires_at: Some(Some(chrono::Utc::now() + chrono::Duration::hours(24))),
                 ..Default::default()

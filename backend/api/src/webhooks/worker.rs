@@ -130,7 +130,7 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
     let body = serde_json::to_vec(&event.payload)?;
     let msg_id = message_id(event.id);
     let timestamp = Utc::now().timestamp();
-    let mut secrets = vec![endpoint.secret.as_str()];
+    let mut secrets: Vec<&str> = vec![&endpoint.secret];
     if let (Some(previous), Some(until)) = (endpoint.previous_secret.as_deref(), endpoint.previous_expires_at) {
         if until > Utc::now() {
             secrets.push(previous);

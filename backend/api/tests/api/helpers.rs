@@ -13,6 +13,16 @@ use xingguang_db::DbPool;
 
 pub const PASSWORD: &str = xingguang::seed::DEMO_PASSWORD;
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+/// The keys that seal personal data in every test (a child `xingguang` process gets them too).
+pub const DATA_KEYS: &str = "test1:dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTAwMDE=";
+pub const INDEX_KEY: &str = "dGVzdC1pbmRleC10ZXN0LWluZGV4LXRlc3QtaW5kZXg=";
+
+/// Installs the test keyring in this process (the same one every time).
+pub fn install_keyring() {
+    let keyring = xingguang_db::sealed::Keyring::parse(DATA_KEYS, INDEX_KEY).expect("test keys");
+    xingguang_db::sealed::install(keyring).expect("one keyring for all tests");
+}
+
 /// Two households per group: enough for every access rule, fast to seed for every test.
 pub const SMALL_REGISTRY: xingguang::seed::SeedSize = xingguang::seed::SeedSize { households: 48, residents: 120 };
 
@@ -34,6 +44,7 @@ impl TestApp {
     }
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        install_keyring();
         let db = TestDatabase::new().await.expect("test database");
         let mut settings = Settings::for_database(db.url.clone(), JWT_SECRET.to_owned());
         settings.static_dir = std::path::PathBuf::from("/nonexistent");

@@ -139,6 +139,8 @@ async fn an_import_killed_with_the_server_shows_interrupted_after_a_restart() {
             .arg("serve")
             .env("DATABASE_URL", &app.db_url)
             .env("JWT_SECRET", crate::helpers::JWT_SECRET)
+            .env("XINGGUANG_DATA_KEYS", crate::helpers::DATA_KEYS)
+            .env("XINGGUANG_INDEX_KEY", crate::helpers::INDEX_KEY)
             .env("XINGGUANG_BIND", format!("127.0.0.1:{port}"))
             .env("XINGGUANG_STATIC_DIR", "/nonexistent")
             .env("RUST_LOG", "info")

@@ -12,5 +12,6 @@ mod ops;
 mod partners;
 mod pledges;
 mod registry;
+mod sealed;
 mod spa;
 mod webhooks;

@@ -385,7 +385,7 @@ async fn a_name_that_resolves_inside_is_never_connected_to_and_the_log_reveals_n
                 url: format!("https://localhost:{port}/hook"),
                 description: String::new(),
                 events: vec![xingguang_db::vocab::EventType::PledgeAccepted],
-                secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".to_owned(),
+                secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into(),
             },
         )
         .await

@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::sealed::Sealed;
+
 use crate::pagination::{Page, PageRequest};
 use crate::reach::Reach;
 use crate::schema::{households, resident_groups, residents};
@@ -17,7 +19,7 @@ pub struct Household {
     pub building: String,
     pub unit: String,
     pub room: String,
-    pub phone: Option<String>,
+    pub phone: Option<Sealed>,
     pub head_resident_id: Option<Uuid>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -41,7 +43,7 @@ pub struct NewHousehold {
     pub building: String,
     pub unit: String,
     pub room: String,
-    pub phone: Option<String>,
+    pub phone: Option<Sealed>,
     pub head_resident_id: Option<Uuid>,
 }
 
@@ -53,7 +55,7 @@ pub struct HouseholdChanges {
     pub building: Option<String>,
     pub unit: Option<String>,
     pub room: Option<String>,
-    pub phone: Option<Option<String>>,
+    pub phone: Option<Option<Sealed>>,
     pub head_resident_id: Option<Option<Uuid>>,
 }
 

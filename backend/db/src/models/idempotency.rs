@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::sealed::SealedJsonValue;
+
 use crate::schema::idempotency_keys;
 
 /// The stored first response to an `Idempotency-Key`.
@@ -14,7 +16,7 @@ pub struct IdempotencyRecord {
     pub key: String,
     pub request_hash: Vec<u8>,
     pub status_code: i32,
-    pub response_body: serde_json::Value,
+    pub response_body: SealedJsonValue,
     pub location: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -30,7 +32,7 @@ impl IdempotencyRecord {
             key: key.to_owned(),
             request_hash: request_hash.to_vec(),
             status_code: 0,
-            response_body: serde_json::Value::Null,
+            response_body: SealedJsonValue(serde_json::Value::Null),
             location: None,
             created_at: Utc::now(),
         };
@@ -60,7 +62,7 @@ impl IdempotencyRecord {
         diesel::update(idempotency_keys::table.filter(idempotency_keys::scope.eq(scope)).filter(idempotency_keys::key.eq(key)))
             .set((
                 idempotency_keys::status_code.eq(status_code),
-                idempotency_keys::response_body.eq(body),
+                idempotency_keys::response_body.eq(SealedJsonValue(body.clone())),
                 idempotency_keys::location.eq(location),
             ))
             .execute(conn)

@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::sealed::Sealed;
+
 use crate::schema::{api_clients, partner_units};
 use crate::vocab::{PartnerKind, PartnerStatus};
 
@@ -14,7 +16,7 @@ pub struct PartnerUnit {
     pub name: String,
     pub kind: PartnerKind,
     pub contact_name: Option<String>,
-    pub contact_phone: Option<String>,
+    pub contact_phone: Option<Sealed>,
     pub address: Option<String>,
     pub partnered_since: Option<NaiveDate>,
     pub status: PartnerStatus,
@@ -31,7 +33,7 @@ pub struct NewPartnerUnit {
     pub name: String,
     pub kind: PartnerKind,
     pub contact_name: Option<String>,
-    pub contact_phone: Option<String>,
+    pub contact_phone: Option<Sealed>,
     pub address: Option<String>,
     pub partnered_since: Option<NaiveDate>,
 }
@@ -43,7 +45,7 @@ pub struct PartnerUnitChanges {
     pub name: Option<String>,
     pub kind: Option<PartnerKind>,
     pub contact_name: Option<Option<String>>,
-    pub contact_phone: Option<Option<String>>,
+    pub contact_phone: Option<Option<Sealed>>,
     pub address: Option<Option<String>>,
     pub partnered_since: Option<Option<NaiveDate>>,
     pub status: Option<PartnerStatus>,

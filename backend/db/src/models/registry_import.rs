@@ -131,12 +131,18 @@ pub async fn existing_id_numbers(
     community_id: Uuid,
     numbers: &[String],
 ) -> QueryResult<Vec<(String, String)>> {
+    // Sealed numbers are compared through their blind indexes.
+    let hashes = numbers
+        .iter()
+        .map(|n| crate::sealed::id_number_index(n).map(Some).map_err(super::resident::sealing_error))
+        .collect::<QueryResult<Vec<_>>>()?;
     residents::table
         .filter(residents::community_id.eq(community_id))
-        .filter(residents::id_number.eq_any(numbers))
+        .filter(residents::id_number_hash.eq_any(hashes))
         .select((residents::id_number, residents::name))
-        .load(conn)
+        .load::<(crate::sealed::Sealed, String)>(conn)
         .await
+        .map(|rows| rows.into_iter().map(|(id, name)| (id.into(), name)).collect())
 }
 
 /// (id_number, name) of the residents of a community with any of these names (to recognise the
@@ -146,6 +152,7 @@ pub async fn residents_named(conn: &mut AsyncPgConnection, community_id: Uuid, n
         .filter(residents::community_id.eq(community_id))
         .filter(residents::name.eq_any(names))
         .select((residents::id_number, residents::name))
-        .load(conn)
+        .load::<(crate::sealed::Sealed, String)>(conn)
         .await
+        .map(|rows| rows.into_iter().map(|(id, name)| (id.into(), name)).collect())
 }

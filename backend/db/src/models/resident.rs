@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::sealed::Sealed;
+
 use super::household::like_escape;
 use crate::pagination::{Page, PageRequest};
 use crate::reach::Reach;
@@ -20,8 +22,8 @@ pub struct Resident {
     pub name_initials: String,
     pub sex: Sex,
     pub birth_date: NaiveDate,
-    pub id_number: String,
-    pub phone: Option<String>,
+    pub id_number: Sealed,
+    pub phone: Option<Sealed>,
     pub relationship: Relationship,
     pub tags: Vec<Tag>,
     pub status: ResidentStatus,
@@ -42,8 +44,8 @@ pub struct NewResident {
     pub name_initials: String,
     pub sex: Sex,
     pub birth_date: NaiveDate,
-    pub id_number: String,
-    pub phone: Option<String>,
+    pub id_number: Sealed,
+    pub phone: Option<Sealed>,
     pub relationship: Relationship,
     pub tags: Vec<Tag>,
 }
@@ -57,12 +59,33 @@ pub struct ResidentChanges {
     pub name_initials: Option<String>,
     pub sex: Option<Sex>,
     pub birth_date: Option<NaiveDate>,
-    pub id_number: Option<String>,
-    pub phone: Option<Option<String>>,
+    pub id_number: Option<Sealed>,
+    pub phone: Option<Option<Sealed>>,
     pub relationship: Option<Relationship>,
     pub tags: Option<Vec<Tag>>,
     pub status: Option<ResidentStatus>,
     pub status_changed_on: Option<Option<NaiveDate>>,
+}
+
+/// The blind indexes stored beside a sealed ID number (see [`crate::sealed`]): written with the
+/// number on every insert and update, here, so that no caller can forget them.
+#[derive(Debug, Insertable, AsChangeset)]
+#[diesel(table_name = residents)]
+pub struct IdNumberIndexes {
+    pub id_number_hash: Vec<u8>,
+    pub id_suffix_hashes: Vec<Vec<u8>>,
+}
+
+impl IdNumberIndexes {
+    pub fn of(id_number: &str) -> QueryResult<Self> {
+        let (whole, suffixes) = crate::sealed::id_number_indexes(id_number).map_err(sealing_error)?;
+        Ok(IdNumberIndexes { id_number_hash: whole, id_suffix_hashes: suffixes })
+    }
+}
+
+/// A missing keyring surfaces as a query error (the server never starts without one).
+pub(crate) fn sealing_error(e: crate::sealed::SealError) -> diesel::result::Error {
+    diesel::result::Error::SerializationError(Box::new(e))
 }
 
 /// What a resident search can narrow by; every field narrows further.
@@ -156,7 +179,7 @@ pub fn rank_of(search: &Search, name: &str, initials: &str, pinyin: &str) -> i32
     }
 }
 
-fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
+fn filtered(reach: Reach, filter: &ResidentFilter) -> QueryResult<BoxedResidents<'static>> {
     let mut query = within(reach);
     if let Some(group) = filter.group_id {
         query = query.filter(households::group_id.eq(group));
@@ -184,10 +207,9 @@ fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
             query = query.filter(residents::name_initials.like(prefix.clone()).or(residents::name_pinyin.like(prefix)));
         }
         Some(Search::IdSuffix(digits)) => {
-            let reversed: String = digits.chars().rev().collect();
-            query = query.filter(
-                diesel::dsl::sql::<diesel::sql_types::Text>("reverse(residents.id_number)").like(format!("{}%", like_escape(&reversed))),
-            );
+            // ID numbers are sealed: the tail is found through its blind index.
+            let index = crate::sealed::id_suffix_index(digits).map_err(sealing_error)?;
+            query = query.filter(residents::id_suffix_hashes.contains(vec![index]));
         }
         Some(Search::Address(part)) => {
             query = query.filter(
@@ -198,16 +220,18 @@ fn filtered(reach: Reach, filter: &ResidentFilter) -> BoxedResidents<'static> {
             );
         }
     }
-    query
+    Ok(query)
 }
 
 impl Resident {
     pub async fn insert(conn: &mut AsyncPgConnection, new: &NewResident) -> QueryResult<Resident> {
-        diesel::insert_into(residents::table).values(new).returning(Resident::as_returning()).get_result(conn).await
+        let indexes = IdNumberIndexes::of(&new.id_number)?;
+        diesel::insert_into(residents::table).values((new, indexes)).returning(Resident::as_returning()).get_result(conn).await
     }
 
     pub async fn insert_many(conn: &mut AsyncPgConnection, new: &[NewResident]) -> QueryResult<usize> {
-        diesel::insert_into(residents::table).values(new).execute(conn).await
+        let rows = new.iter().map(|r| Ok((r, IdNumberIndexes::of(&r.id_number)?))).collect::<QueryResult<Vec<_>>>()?;
+        diesel::insert_into(residents::table).values(rows).execute(conn).await
     }
 
     pub async fn find(conn: &mut AsyncPgConnection, reach: Reach, id: Uuid) -> QueryResult<ResidentRow> {
@@ -222,7 +246,7 @@ impl Resident {
     pub async fn find_by_id_number(conn: &mut AsyncPgConnection, community_id: Uuid, id_number: &str) -> QueryResult<Option<Resident>> {
         residents::table
             .filter(residents::community_id.eq(community_id))
-            .filter(residents::id_number.eq(id_number))
+            .filter(residents::id_number_hash.eq(crate::sealed::id_number_index(id_number).map_err(sealing_error)?))
             .select(Resident::as_select())
             .first(conn)
             .await
@@ -237,7 +261,7 @@ impl Resident {
         filter: &ResidentFilter,
         page: PageRequest,
     ) -> QueryResult<Page<ResidentRow>> {
-        let mut query = filtered(reach, filter).limit(page.limit + 1);
+        let mut query = filtered(reach, filter)?.limit(page.limit + 1);
         match (rank(&filter.search), &filter.search) {
             (Some(by_rank), Some(search)) => {
                 query = query.order_by(by_rank).then_order_by(residents::id.desc());
@@ -271,7 +295,7 @@ impl Resident {
 
     /// How many residents a list with these filters holds.
     pub async fn count(conn: &mut AsyncPgConnection, reach: Reach, filter: &ResidentFilter) -> QueryResult<i64> {
-        filtered(reach, filter).count().get_result(conn).await
+        filtered(reach, filter)?.count().get_result(conn).await
     }
 
     /// Members of one household, head first.
@@ -294,7 +318,9 @@ impl Resident {
         version: i32,
         changes: &ResidentChanges,
     ) -> QueryResult<Option<Resident>> {
-        crate::versioned_update!(conn, residents, id, version, changes, Resident, residents::community_id.eq(community_id))
+        // A new ID number brings its blind indexes along.
+        let indexes = changes.id_number.as_deref().map(IdNumberIndexes::of).transpose()?;
+        crate::versioned_update!(conn, residents, id, version, (changes, indexes), Resident, residents::community_id.eq(community_id))
     }
 }
 

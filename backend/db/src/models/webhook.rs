@@ -3,6 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
+use crate::sealed::Sealed;
+
 use crate::vocab::{DeliveryStatus, EventType, PartnerStatus};
 
 use crate::pagination::{Page, PageRequest};
@@ -17,8 +19,8 @@ pub struct WebhookEndpoint {
     pub url: String,
     pub description: String,
     pub events: Vec<EventType>,
-    pub secret: String,
-    pub previous_secret: Option<String>,
+    pub secret: Sealed,
+    pub previous_secret: Option<Sealed>,
     pub previous_expires_at: Option<DateTime<Utc>>,
     pub enabled: bool,
     pub version: i32,
@@ -35,7 +37,7 @@ pub struct NewWebhookEndpoint {
     pub url: String,
     pub description: String,
     pub events: Vec<EventType>,
-    pub secret: String,
+    pub secret: Sealed,
 }
 
 #[derive(Debug, Default, AsChangeset)]
@@ -45,8 +47,8 @@ pub struct WebhookEndpointChanges {
     pub description: Option<String>,
     pub events: Option<Vec<EventType>>,
     pub enabled: Option<bool>,
-    pub secret: Option<String>,
-    pub previous_secret: Option<Option<String>>,
+    pub secret: Option<Sealed>,
+    pub previous_secret: Option<Option<Sealed>>,
     pub previous_expires_at: Option<Option<DateTime<Utc>>>,
 }
 

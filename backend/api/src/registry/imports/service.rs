@@ -345,7 +345,7 @@ pub async fn validate(
                     building: key.1.clone(),
                     unit: key.2.clone(),
                     room: key.3.clone(),
-                    phone: household_phone.clone(),
+                    phone: household_phone.clone().map(Into::into),
                     head_resident_id: None,
                 });
                 id
