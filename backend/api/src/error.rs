@@ -81,6 +81,8 @@ xingguang_db::text_enum! {
         Deceased = "deceased",
         /// The webhook endpoint is disabled.
         EndpointDisabled = "endpoint_disabled",
+        /// The community has no group leaders to put on duty.
+        NoLeaders = "no_leaders",
         /// A request with this key is still being processed.
         IdempotencyKeyInUse = "idempotency_key_in_use",
         /// The record was changed since it was loaded.

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod commands;
 pub mod common;
+pub mod duty;
 pub mod error;
 pub mod http;
 pub mod openapi;

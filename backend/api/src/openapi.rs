@@ -30,6 +30,7 @@ Each operation's description names the roles that may call it. Records outside t
         (name = "pledges", description = "Community needs, partner pledges, their review and deliveries, and the public thank-you list. \
 Partner POSTs require an `Idempotency-Key` header."),
         (name = "webhooks", description = "Partner webhook endpoints (Standard Webhooks signatures), their delivery log and re-sends."),
+        (name = "duty", description = "The nightly duty roster (值班): fair generation by a weighted ledger, leaders' unavailability, evening reports, holidays."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

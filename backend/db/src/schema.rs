@@ -149,7 +149,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_events,
     webhook_deliveries,
     state_changes,
-    jobs
+    jobs,
+    duty_rules,
+    duty_holidays,
+    duty_unavailability,
+    duty_assignments,
+    duty_reports
 );
 
 diesel::table! {
@@ -376,3 +381,71 @@ diesel::table! {
         finished_at -> Nullable<Timestamptz>,
     }
 }
+
+diesel::table! {
+    duty_rules (community_id) {
+        community_id -> Uuid,
+        leaders_per_night -> Int2,
+        weekday_weight -> Int2,
+        weekend_weight -> Int2,
+        holiday_weight -> Int2,
+        min_rest_nights -> Int2,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    duty_holidays (community_id, day) {
+        community_id -> Uuid,
+        day -> Date,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    duty_unavailability (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        leader_user_id -> Uuid,
+        first_day -> Date,
+        last_day -> Date,
+        reason -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    duty_assignments (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        night -> Date,
+        leader_user_id -> Uuid,
+        weight -> Int2,
+        locked -> Bool,
+        source -> Text,
+        status -> Text,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    duty_reports (community_id, night) {
+        community_id -> Uuid,
+        night -> Date,
+        headcount -> Nullable<Int4>,
+        incidents -> Text,
+        weather_cancelled -> Bool,
+        recorded_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(duty_assignments -> users (leader_user_id));
+diesel::joinable!(duty_unavailability -> users (leader_user_id));

@@ -289,6 +289,31 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// How a duty assignment came about.
+    pub enum DutySource {
+        /// Made by the roster generator.
+        Generated = "generated",
+        /// Set by staff (locked: regeneration keeps it).
+        Manual = "manual",
+        /// Taken over from another leader.
+        Swap = "swap",
+    }
+}
+
+text_enum! {
+    /// What became of a duty assignment.
+    pub enum DutyStatus {
+        Scheduled = "scheduled",
+        /// The evening was recorded with this leader present.
+        Served = "served",
+        /// The leader did not come; counted in the ledger.
+        NoShow = "no_show",
+        /// The evening was called off (e.g. rain): neither served nor missed.
+        Cancelled = "cancelled",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

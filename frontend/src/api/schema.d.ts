@@ -99,6 +99,292 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duty/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Lock or unlock an assignment
+         * @description A locked assignment stays when the roster is generated again.
+         *
+         *     **Roles:** staff.
+         */
+        patch: operations["lock_assignment"];
+        trace?: never;
+    };
+    "/api/v1/duty/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public holidays
+         * @description The holidays of a year (they weigh more on the roster).
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["list_holidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/holidays/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or rename a holiday
+         * @description **Roles:** staff.
+         */
+        put: operations["put_holiday"];
+        post?: never;
+        /**
+         * Remove a holiday
+         * @description **Roles:** staff.
+         */
+        delete: operations["delete_holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fairness ledger
+         * @description Per leader over a year: nights served and their weight, no-shows, nights still ahead; and the
+         *     spread (most minus least weight) the roster keeps small.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["get_duty_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/my-nights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My duty nights
+         * @description The caller's next duty nights (from tonight), with who else is on duty.
+         *
+         *     **Roles:** group_leader (staff get an empty list).
+         */
+        get: operations["my_duty_nights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/nights/{night}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a night's leaders
+         * @description Replaces the night's leaders with these, locked (regeneration keeps them). A leader who
+         *     entered an unavailability for that night cannot be put on it.
+         *
+         *     **Roles:** staff.
+         */
+        put: operations["set_night"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/nights/{night}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record the evening
+         * @description One of the night's leaders (or staff) records the evening: the estimated headcount, any
+         *     incidents, whether it was called off for the weather, and who did not come. Leaders present
+         *     count as served; a no-show counts in the ledger. Recording again replaces the report.
+         *
+         *     **Roles:** staff, group_leader (only for a night they are on duty).
+         */
+        put: operations["record_evening"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The duty roster
+         * @description Every night of the period with its leaders on duty, whether it is short of leaders, and the
+         *     evening report. Leaders see the whole roster (they need to know who is on with them).
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["get_roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/roster/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the roster
+         * @description Shares the nights of the period out among the group leaders, fairly by the year's weighted
+         *     ledger (weekends and holidays weigh more), keeping locked nights and nights already recorded,
+         *     respecting every unavailability and the rest between duties. Nights nobody can take are
+         *     reported, not left silently empty. Run again after a change: only unlocked nights move.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["generate_roster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roster rules
+         * @description Night weights (tenths of a night) and the rest between duties.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["get_duty_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the roster rules
+         * @description Applies to rosters generated afterwards; nights already on the roster keep their weight.
+         *
+         *     **Roles:** staff.
+         */
+        patch: operations["update_duty_rules"];
+        trace?: never;
+    };
+    "/api/v1/duty/unavailability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unavailability
+         * @description Windows overlapping the period (default: this month onwards, a year). A leader sees their
+         *     own; staff see every leader's.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["list_unavailability"];
+        put?: never;
+        /**
+         * Enter an unavailability
+         * @description A leader enters when they cannot be on duty (from a phone); staff can enter one for any
+         *     leader. Nights already on the roster are not moved: generate the roster again (or swap).
+         *
+         *     **Roles:** staff, group_leader (their own).
+         */
+        post: operations["create_unavailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/unavailability/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an unavailability
+         * @description **Roles:** staff, group_leader (their own).
+         */
+        delete: operations["delete_unavailability"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -1122,6 +1408,25 @@ export interface components {
             /** @example xgs_… */
             client_secret: string;
         };
+        /** @description One leader on duty one night. */
+        AssignmentDto: {
+            /**
+             * Format: int32
+             * @description The group the leader leads.
+             */
+            group_number?: number | null;
+            /** Format: uuid */
+            id: string;
+            leader_name: string;
+            /** Format: uuid */
+            leader_user_id: string;
+            /** @description Kept when the roster is generated again. */
+            locked: boolean;
+            source: components["schemas"]["DutySource"];
+            status: components["schemas"]["DutyStatus"];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description One entry of the audit log. */
         AuditEntryDto: {
             /** @description What was done, `<entity>.<verb>`, e.g. `auth.login`, `auth.login_failed`, `user.create`. */
@@ -1305,6 +1610,18 @@ export interface components {
             sex?: null | components["schemas"]["Sex"];
             tags?: components["schemas"]["Tag"][];
         };
+        CreateUnavailabilityRequest: {
+            /** Format: date */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            /**
+             * Format: uuid
+             * @description Staff only: the leader concerned (a leader enters their own).
+             */
+            leader_user_id?: string | null;
+            reason?: string;
+        };
         DeclinePledgeRequest: {
             /**
              * @description Shown to the partner.
@@ -1367,6 +1684,36 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        DutyRulesDto: {
+            /** Format: int32 */
+            holiday_weight: number;
+            /** Format: int32 */
+            leaders_per_night: number;
+            /**
+             * Format: int32
+             * @description Nights off between two duties of one leader.
+             */
+            min_rest_nights: number;
+            /** Format: int32 */
+            version: number;
+            /**
+             * Format: int32
+             * @description Weights in tenths of a night (10 = one ordinary night).
+             */
+            weekday_weight: number;
+            /** Format: int32 */
+            weekend_weight: number;
+        };
+        /**
+         * @description How a duty assignment came about.
+         * @enum {string}
+         */
+        DutySource: "generated" | "manual" | "swap";
+        /**
+         * @description What became of a duty assignment.
+         * @enum {string}
+         */
+        DutyStatus: "scheduled" | "served" | "no_show" | "cancelled";
         /** @description A partner's webhook endpoint. The signing secret is shown only when created or rotated. */
         EndpointDto: {
             /** Format: date-time */
@@ -1400,7 +1747,34 @@ export interface components {
          *     spec as an enum; `docs/API-DESIGN.md`'s table is checked against it.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "no_leaders" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
+        /** @description What the night's pair recorded. */
+        EveningReportDto: {
+            /**
+             * Format: int32
+             * @description Estimated number of people on the square.
+             */
+            headcount?: number | null;
+            incidents: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /** @description Called off (e.g. rain): the night counts for nobody. */
+            weather_cancelled: boolean;
+        };
+        EveningReportRequest: {
+            /**
+             * Format: int32
+             * @description Estimated number of people on the square.
+             */
+            headcount?: number | null;
+            incidents?: string;
+            /** @description Leaders of the night who did not come. */
+            no_show_user_ids?: string[];
+            /** @description Called off (e.g. rain). */
+            weather_cancelled?: boolean;
+        };
         /**
          * @description Webhook events. Partners subscribe to all but `webhook.test`, which goes to one endpoint
          *     when its partner asks for a test.
@@ -1419,6 +1793,33 @@ export interface components {
          * @enum {string}
          */
         FileFormat: "csv" | "xlsx";
+        GenerateRequest: {
+            /**
+             * Format: date
+             * @description First night to (re)generate; not in the past.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last night; at most 366 nights after `from`.
+             */
+            to: string;
+        };
+        GenerateResult: {
+            /** @description Assignments made (locked and already recorded nights are kept as they were). */
+            assigned: number;
+            /** Format: date */
+            from: string;
+            rest_broken: components["schemas"]["RestBrokenDto"][];
+            short: components["schemas"]["ShortNightDto"][];
+            /**
+             * Format: int64
+             * @description Most minus least weighted load over the year, after this roster (tenths of a night).
+             */
+            spread: number;
+            /** Format: date */
+            to: string;
+        };
         /** @description One line of a goods pledge or delivery. */
         GoodsItem: {
             /** @example 折叠椅 */
@@ -1467,6 +1868,11 @@ export interface components {
         HealthStatus: {
             /** @description `ok` when healthy. */
             status: string;
+        };
+        HolidayDto: {
+            /** Format: date */
+            day: string;
+            name: string;
         };
         /** @description A household with its members. */
         HouseholdDetailDto: {
@@ -1578,6 +1984,40 @@ export interface components {
             status: components["schemas"]["ImportStatus"];
             /** Format: int32 */
             total_rows: number;
+        };
+        LedgerDto: {
+            lines: components["schemas"]["LedgerLineDto"][];
+            /**
+             * Format: int64
+             * @description Most minus least (served + scheduled) weight, in tenths of a night.
+             */
+            spread: number;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description One leader's line in the fairness ledger. */
+        LedgerLineDto: {
+            /** Format: int32 */
+            group_number?: number | null;
+            leader_name: string;
+            /** Format: uuid */
+            leader_user_id: string;
+            /** Format: int64 */
+            no_shows: number;
+            /**
+             * Format: int64
+             * @description Nights still ahead in the year.
+             */
+            scheduled_nights: number;
+            /** Format: int64 */
+            scheduled_weight: number;
+            /** Format: int64 */
+            served_nights: number;
+            /**
+             * Format: int64
+             * @description Weighted nights served, in tenths of a night.
+             */
+            served_weight: number;
         };
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
@@ -1827,6 +2267,14 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        LockRequest: {
+            locked: boolean;
+            /**
+             * Format: int32
+             * @description The assignment's `version` (412 when someone changed it since).
+             */
+            version: number;
+        };
         /** @description Username and password. */
         LoginRequest: {
             /**
@@ -1871,6 +2319,14 @@ export interface components {
              */
             quantity: number;
         };
+        MyNightDto: {
+            kind: components["schemas"]["NightKind"];
+            /** Format: date */
+            night: string;
+            /** @description The other leaders on duty that night. */
+            partners: string[];
+            status: components["schemas"]["DutyStatus"];
+        };
         /**
          * @description What a need asks for.
          * @enum {string}
@@ -1910,6 +2366,28 @@ export interface components {
          * @enum {string}
          */
         NeedStatus: "open" | "met" | "closed";
+        /** @description One night of the roster. */
+        NightDto: {
+            assignments: components["schemas"]["AssignmentDto"][];
+            /** @description The holiday's name on a holiday. */
+            holiday?: string | null;
+            kind: components["schemas"]["NightKind"];
+            /** Format: date */
+            night: string;
+            report?: null | components["schemas"]["EveningReportDto"];
+            /** @description Fewer leaders than the rules ask for. */
+            short: boolean;
+            /**
+             * Format: int32
+             * @description The night's weight in the ledger, in tenths of a night.
+             */
+            weight: number;
+        };
+        /**
+         * @description What kind of night it is, for its weight.
+         * @enum {string}
+         */
+        NightKind: "weekday" | "weekend" | "holiday";
         /** @description RFC 6749 §5.2 error, with the problem fields alongside for consistency with the rest of the API. */
         OAuthErrorResponse: {
             code: string;
@@ -2110,6 +2588,13 @@ export interface components {
          * @enum {string}
          */
         ResidentStatus: "active" | "moved_out" | "deceased";
+        /** @description A duty that breaks the rest rule because nobody rested was available. */
+        RestBrokenDto: {
+            /** Format: uuid */
+            leader_user_id: string;
+            /** Format: date */
+            night: string;
+        };
         /** @description Why the full values are needed; kept in the audit log. */
         RevealRequest: {
             /** @example 办理老年优待证需核对身份证号 */
@@ -2127,6 +2612,15 @@ export interface components {
          * @enum {string}
          */
         Role: "resident" | "group_leader" | "staff" | "partner";
+        RosterDto: {
+            /** Format: date */
+            from: string;
+            /** Format: int32 */
+            leaders_per_night: number;
+            nights: components["schemas"]["NightDto"][];
+            /** Format: date */
+            to: string;
+        };
         /** @description One problem in one row, in Chinese. */
         RowError: {
             /** @description The column, as in the template. */
@@ -2135,11 +2629,22 @@ export interface components {
             /** @description Line in the sheet (the header is line 1); 0 for the file as a whole. */
             row: number;
         };
+        SetNightRequest: {
+            /** @description The leaders on duty that night (as many as the rules ask for, or fewer); locked. */
+            leader_user_ids: string[];
+        };
         /**
          * @description Sex as recorded in the ID number.
          * @enum {string}
          */
         Sex: "male" | "female";
+        /** @description A night the generator could not fill. */
+        ShortNightDto: {
+            /** @description Places left empty: every other leader is unavailable. */
+            missing: number;
+            /** Format: date */
+            night: string;
+        };
         /** @description What is pledged, by kind. */
         SupportDetails: {
             /** Format: int64 */
@@ -2220,6 +2725,19 @@ export interface components {
             refresh_token_expires_in: number;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        UnavailabilityDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            first_day: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            last_day: string;
+            /** Format: uuid */
+            leader_user_id: string;
+            reason: string;
         };
         /** @description Changes to an endpoint; omitted fields stay as they are. */
         UpdateEndpointRequest: {
@@ -2307,6 +2825,18 @@ export interface components {
             tags?: components["schemas"]["Tag"][] | null;
             /** Format: int32 */
             version: number;
+        };
+        UpdateRulesRequest: {
+            /** Format: int32 */
+            holiday_weight?: number | null;
+            /** Format: int32 */
+            min_rest_nights?: number | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            weekday_weight?: number | null;
+            /** Format: int32 */
+            weekend_weight?: number | null;
         };
         /** @description One event's delivery to one endpoint, with its latest attempt. */
         WebhookDeliveryDto: {
@@ -2568,6 +3098,678 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    lock_assignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The assignment. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LockRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such assignment in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    list_holidays: {
+        parameters: {
+            query?: {
+                /** @description Default: this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holidays, in date order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (YYYY-MM-DD). */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayDto"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, or the body's day differs from the path's. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_holiday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (YYYY-MM-DD). */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a holiday on the list. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_duty_ledger: {
+        parameters: {
+            query?: {
+                /** @description Default: this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A year out of range. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_duty_nights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next nights, soonest first (at most 10). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyNightDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_night: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The night (YYYY-MM-DD). */
+                night: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetNightRequest"];
+            };
+        };
+        responses: {
+            /** @description The night as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NightDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Not group leaders of this community, unavailable, too many, or a past night. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_evening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The night (YYYY-MM-DD); not in the future. */
+                night: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EveningReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The night as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NightDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The leader is not on duty that night. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A future night, a headcount out of range, or a no-show who was not on duty. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_roster: {
+        parameters: {
+            query?: {
+                /** @description First night (default: the first of this month). */
+                from?: string;
+                /** @description Last night (default: the end of `from`'s month); at most 366 nights after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roster. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` before `from`, or more than 366 nights. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequest"];
+            };
+        };
+        responses: {
+            /** @description Generated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There are no group leaders (`no_leaders`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A night in the past, `to` before `from`, or more than 366 nights. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_duty_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRulesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_duty_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRulesRequest"];
+            };
+        };
+        responses: {
+            /** @description The rules as they are now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRulesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A weight outside 1–100 or a rest outside 0–30 nights. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unavailability: {
+        parameters: {
+            query?: {
+                /** @description First night (default: the first of this month). */
+                from?: string;
+                /** @description Last night (default: the end of `from`'s month); at most 366 nights after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The windows, earliest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` before `from`, or more than 366 nights. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_unavailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnavailabilityRequest"];
+            };
+        };
+        responses: {
+            /** @description Entered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnavailabilityDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Dates in the past or out of order, longer than a year, or not a leader. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_unavailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The window. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such window within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_groups: {

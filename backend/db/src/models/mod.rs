@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod community;
+pub mod duty;
 pub mod household;
 pub mod idempotency;
 pub mod job;
