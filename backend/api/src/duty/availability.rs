@@ -40,7 +40,7 @@ pub async fn list_unavailability(
 ) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let from = query.from.unwrap_or(today);
-    let to = query.to.unwrap_or(from + chrono::Duration::days(365));
+    let to = query.to.unwrap_or_else(|| from.checked_add_signed(chrono::Duration::days(365)).unwrap_or(from));
     service::check_period(from, to)?;
     let only = (user.role() == Role::GroupLeader).then(|| user.user_id());
     let mut conn = state.conn().await?;

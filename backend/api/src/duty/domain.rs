@@ -97,7 +97,9 @@ fn is_unavailable(windows: Option<&Vec<(NaiveDate, NaiveDate)>>, night: NaiveDat
 fn rested(duties: Option<&BTreeSet<NaiveDate>>, night: NaiveDate, min_rest: i64) -> bool {
     let Some(duties) = duties else { return true };
     let gap = chrono::Duration::days(min_rest);
-    duties.range(night - gap..=night + gap).all(|d| *d == night)
+    let first = night.checked_sub_signed(gap).unwrap_or(NaiveDate::MIN);
+    let last = night.checked_add_signed(gap).unwrap_or(NaiveDate::MAX);
+    duties.range(first..=last).all(|d| *d == night)
 }
 
 /// Fills each night's free places, night by night, with the eligible leader who carries the

@@ -100,7 +100,7 @@ pub async fn generate(conn: &mut AsyncPgConnection, community_id: Uuid, from: Na
     DutyAssignment::clear_unlocked(conn, community_id, from, to).await?;
     let (year_start, _) = year_of(from);
     let rest = i64::from(rules.min_rest_nights);
-    let look_back = (from - chrono::Duration::days(rest + 1)).min(year_start);
+    let look_back = from.checked_sub_signed(chrono::Duration::days(rest + 1)).unwrap_or(from).min(year_start);
     let holidays: BTreeSet<NaiveDate> = DutyHoliday::between(conn, community_id, from, to).await?.into_iter().map(|h| h.day).collect();
     let mut input = RosterInput {
         nights: nights(from, to).map(|n| (n, weights.of(night_kind(n, &holidays)))).collect(),

@@ -2,6 +2,7 @@
 //! a synthetic registry (see [`registry`]). Idempotent: running it again adds only what is
 //! missing. Demo-only passwords; never seed a production database.
 
+pub mod duty;
 pub mod partners;
 pub mod registry;
 
@@ -52,6 +53,7 @@ pub struct SeedReport {
     pub households_created: usize,
     pub residents_created: usize,
     pub partners_created: bool,
+    pub duty_roster_created: bool,
 }
 
 /// Seeds everything in one transaction: a failed seed leaves nothing behind.
@@ -60,7 +62,19 @@ pub async fn seed_demo(conn: &mut AsyncPgConnection) -> anyhow::Result<SeedRepor
 }
 
 pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> anyhow::Result<SeedReport> {
-    let report = conn.transaction::<_, anyhow::Error, _>(async |conn| seed(conn, size).await).await?;
+    let report = conn
+        .transaction::<_, anyhow::Error, _>(async |conn| {
+            let mut report = seed(conn, size).await?;
+            // After the registry, so the leaders lead their groups.
+            if let (Some(community), Some(staff)) =
+                (Community::find_by_name(conn, DEMO_COMMUNITY).await?, User::find_by_username(conn, "staff").await?)
+            {
+                let today = crate::common::clock::Clock::system().today();
+                report.duty_roster_created = duty::seed(conn, community.id, staff.id, today).await?;
+            }
+            Ok(report)
+        })
+        .await?;
     if report.residents_created > 0 {
         // Fresh planner statistics, so the first queries after a bulk load use the indexes.
         diesel_async::RunQueryDsl::execute(diesel::sql_query("ANALYZE resident_groups, households, residents"), conn).await?;

@@ -109,6 +109,15 @@ impl TestApp {
         Response::read(req.send().await).await
     }
 
+    /// A JSON request with any method (PUT, PATCH, DELETE …) as `token`.
+    pub async fn send_json(&self, method: awc::http::Method, path: &str, token: &str, body: Option<&Value>) -> Response {
+        let req = self.client.request(method, self.url(path)).bearer_auth(token);
+        match body {
+            Some(body) => Response::read(req.send_json(body).await).await,
+            None => Response::read(req.send().await).await,
+        }
+    }
+
     pub async fn post_json(&self, path: &str, token: Option<&str>, body: &Value) -> Response {
         let mut req = self.client.post(self.url(path));
         if let Some(token) = token {

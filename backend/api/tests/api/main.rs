@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod duty;
 mod errors;
 mod helpers;
 mod imports;

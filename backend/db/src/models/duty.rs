@@ -324,6 +324,19 @@ impl DutyAssignment {
         .await
     }
 
+    /// Marks every scheduled assignment before `night` as served (demo data: evenings gone by).
+    pub async fn mark_served_before(conn: &mut AsyncPgConnection, community_id: Uuid, night: NaiveDate) -> QueryResult<usize> {
+        diesel::update(
+            duty_assignments::table
+                .filter(duty_assignments::community_id.eq(community_id))
+                .filter(duty_assignments::night.lt(night))
+                .filter(duty_assignments::status.eq(DutyStatus::Scheduled)),
+        )
+        .set(duty_assignments::status.eq(DutyStatus::Served))
+        .execute(conn)
+        .await
+    }
+
     /// Each leader's ledger over `first..=last`.
     pub async fn ledger(
         conn: &mut AsyncPgConnection,
@@ -404,6 +417,10 @@ impl DutyReport {
             .select(DutyReport::as_select())
             .load(conn)
             .await
+    }
+
+    pub async fn insert_many(conn: &mut AsyncPgConnection, reports: &[DutyReport]) -> QueryResult<usize> {
+        diesel::insert_into(duty_reports::table).values(reports).execute(conn).await
     }
 
     /// Writes the night's report; a second report replaces the first (its version goes up).
