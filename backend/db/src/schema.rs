@@ -154,7 +154,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     duty_holidays,
     duty_unavailability,
     duty_assignments,
-    duty_reports
+    duty_reports,
+    duty_swaps
 );
 
 diesel::table! {
@@ -449,3 +450,22 @@ diesel::table! {
 
 diesel::joinable!(duty_assignments -> users (leader_user_id));
 diesel::joinable!(duty_unavailability -> users (leader_user_id));
+
+diesel::table! {
+    duty_swaps (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        assignment_id -> Uuid,
+        night -> Date,
+        offered_by -> Uuid,
+        taken_by -> Nullable<Uuid>,
+        status -> Text,
+        note -> Text,
+        held_because -> Nullable<Text>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(duty_swaps -> duty_assignments (assignment_id));

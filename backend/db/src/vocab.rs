@@ -314,6 +314,21 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// Where a duty swap stands.
+    pub enum SwapStatus {
+        /// A leader offers their night.
+        Offered = "offered",
+        /// Another leader took it; staff decide (a rule was not met).
+        Taken = "taken",
+        /// The night moved to the leader who took it.
+        Approved = "approved",
+        Rejected = "rejected",
+        /// The offer was taken back.
+        Withdrawn = "withdrawn",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use uuid::Uuid;
+use xingguang_db::vocab::{Role, SwapStatus};
+
+use crate::common::state_machine::{Machine, Move};
 
 /// Longest period one request may generate or show (a year and a day).
 pub const MAX_NIGHTS: i64 = 366;
@@ -156,6 +159,87 @@ pub fn generate(input: &RosterInput) -> Roster {
     roster
 }
 
+/// What can happen to a swap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwapAction {
+    Offer,
+    Take,
+    Approve,
+    Reject,
+    Withdraw,
+}
+
+/// Swaps: a leader offers a night; another takes it, and it moves at once when the rules hold
+/// (see [`swap_held_because`]), else staff approve or reject; the offerer may withdraw until then.
+pub static SWAP_MACHINE: Machine<SwapStatus, SwapAction> = Machine {
+    entity: "duty_swap",
+    moves: &[
+        Move {
+            action: SwapAction::Offer,
+            name: "offer",
+            from: &[],
+            to: SwapStatus::Offered,
+            roles: &[Role::GroupLeader],
+            audit: "duty_swap.offer",
+            done: "offered",
+        },
+        Move {
+            action: SwapAction::Take,
+            name: "take",
+            from: &[SwapStatus::Offered],
+            to: SwapStatus::Taken,
+            roles: &[Role::GroupLeader],
+            audit: "duty_swap.take",
+            done: "taken",
+        },
+        Move {
+            action: SwapAction::Approve,
+            name: "approve",
+            from: &[SwapStatus::Taken],
+            to: SwapStatus::Approved,
+            roles: &[Role::Staff],
+            audit: "duty_swap.approve",
+            done: "approved",
+        },
+        Move {
+            action: SwapAction::Reject,
+            name: "reject",
+            from: &[SwapStatus::Taken],
+            to: SwapStatus::Rejected,
+            roles: &[Role::Staff],
+            audit: "duty_swap.reject",
+            done: "rejected",
+        },
+        Move {
+            action: SwapAction::Withdraw,
+            name: "withdraw",
+            from: &[SwapStatus::Offered, SwapStatus::Taken],
+            to: SwapStatus::Withdrawn,
+            roles: &[Role::GroupLeader],
+            audit: "duty_swap.withdraw",
+            done: "withdrawn",
+        },
+    ],
+};
+
+/// Why a taken swap must wait for staff, or `None` when it may move at once: the taker has
+/// rested enough around the night, and taking it does not put them more than `limit` (two
+/// heavy nights) above the least loaded leader of the year.
+pub fn swap_held_because(rested: bool, taker_load: i64, least_load: i64, weight: i16, limit: i64) -> Option<&'static str> {
+    if !rested {
+        Some("接班的组长前后几天已有值班，休息不足")
+    } else if taker_load + i64::from(weight) - least_load > limit {
+        Some("接班后该组长的值班量明显多于其他组长")
+    } else {
+        None
+    }
+}
+
+/// Whether a leader with these duties has rested enough around `night` (for swaps).
+pub fn has_rested(duties: &BTreeSet<NaiveDate>, night: NaiveDate, min_rest: i64) -> bool {
+    rested(Some(duties), night, min_rest)
+}
+
 /// The spread of a ledger: the most loaded leader's weight minus the least loaded one's.
 pub fn spread(loads: impl IntoIterator<Item = i64>) -> i64 {
     let loads: Vec<i64> = loads.into_iter().collect();
@@ -190,6 +274,22 @@ mod tests {
             *load.entry(*leader).or_default() += i64::from(*weight);
         }
         load
+    }
+
+    #[test]
+    fn a_swap_waits_for_staff_only_when_a_rule_is_not_met() {
+        assert_eq!(swap_held_because(true, 100, 90, 10, 40), None);
+        assert!(swap_held_because(false, 100, 90, 10, 40).is_some(), "rest");
+        assert!(swap_held_because(true, 130, 90, 15, 40).is_some(), "ledger");
+        assert_eq!(swap_held_because(true, 120, 90, 10, 40), None, "exactly at the limit");
+    }
+
+    #[test]
+    fn the_swap_machine_allows_only_its_moves() {
+        assert!(SWAP_MACHINE.check(SwapAction::Take, SwapStatus::Offered, Role::GroupLeader).is_ok());
+        assert!(SWAP_MACHINE.check(SwapAction::Approve, SwapStatus::Offered, Role::Staff).is_err(), "nothing to approve yet");
+        assert!(SWAP_MACHINE.check(SwapAction::Approve, SwapStatus::Taken, Role::GroupLeader).is_err(), "staff decide");
+        assert!(SWAP_MACHINE.check(SwapAction::Withdraw, SwapStatus::Approved, Role::GroupLeader).is_err(), "too late");
     }
 
     #[test]

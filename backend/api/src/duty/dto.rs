@@ -2,8 +2,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-use xingguang_db::models::duty::{AssignmentRow, DutyReport, DutyRules, Unavailability};
-use xingguang_db::vocab::{DutySource, DutyStatus};
+use xingguang_db::models::duty::{AssignmentRow, DutyReport, DutyRules, DutySwap, Unavailability};
+use xingguang_db::vocab::{DutySource, DutyStatus, SwapStatus};
 
 use super::domain::NightKind;
 
@@ -271,4 +271,54 @@ pub struct UpdateRulesRequest {
 pub struct HolidayDto {
     pub day: NaiveDate,
     pub name: String,
+}
+
+/// A night offered by one leader to the others.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SwapDto {
+    pub id: Uuid,
+    pub night: NaiveDate,
+    pub assignment_id: Uuid,
+    pub offered_by: Uuid,
+    pub offered_by_name: String,
+    pub taken_by: Option<Uuid>,
+    pub taken_by_name: Option<String>,
+    pub status: SwapStatus,
+    pub note: String,
+    /// Why a taken swap waits for staff.
+    pub held_because: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+impl SwapDto {
+    pub fn new(swap: DutySwap, name_of: impl Fn(Uuid) -> String) -> Self {
+        SwapDto {
+            id: swap.id,
+            night: swap.night,
+            assignment_id: swap.assignment_id,
+            offered_by_name: name_of(swap.offered_by),
+            offered_by: swap.offered_by,
+            taken_by_name: swap.taken_by.map(&name_of),
+            taken_by: swap.taken_by,
+            status: swap.status,
+            note: swap.note,
+            held_because: swap.held_because,
+            version: swap.version,
+            created_at: swap.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OfferSwapRequest {
+    /// A word for the others, e.g. why.
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SwapMoveRequest {
+    /// The swap's `version` (412 when someone moved it since).
+    pub version: i32,
 }

@@ -3,13 +3,15 @@
 //! (weekends and public holidays weigh more), respecting each leader's unavailability and a rest
 //! between duties, keeping locked nights — set nights by hand, and see the fairness ledger.
 //! Leaders enter unavailability from a phone, see their next nights and record the evening
-//! (headcount, incidents, weather, no-shows).
+//! (headcount, incidents, weather, no-shows). Leaders swap nights: one offers, another takes;
+//! the swap goes through at once when the rules hold, else staff decide.
 
 pub mod availability;
 pub mod domain;
 pub mod dto;
 pub mod roster;
 pub mod service;
+pub mod swaps;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(roster::get_roster)
@@ -19,6 +21,12 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(roster::record_evening)
         .service(roster::get_ledger)
         .service(roster::my_nights)
+        .service(swaps::list_swaps)
+        .service(swaps::offer_swap)
+        .service(swaps::take_swap)
+        .service(swaps::approve_swap)
+        .service(swaps::reject_swap)
+        .service(swaps::withdraw_swap)
         .service(availability::list_unavailability)
         .service(availability::create_unavailability)
         .service(availability::delete_unavailability)

@@ -213,3 +213,82 @@ async fn two_generations_at_once_leave_one_roster() {
         assert_eq!(leaders_of(&night).len(), 2, "{night}");
     }
 }
+
+/// A token for the leader with this user id (demo leaders are `leader`, `leader02`…`leader24`).
+async fn token_of(app: &TestApp, staff: &str, leader_id: &str) -> String {
+    let ledger = app.get("/api/v1/duty/ledger", Some(staff)).await;
+    let number = ledger.json["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["leader_user_id"] == leader_id)
+        .and_then(|l| l["group_number"].as_i64())
+        .expect("the leader's group");
+    app.token(&if number == 1 { "leader".to_owned() } else { format!("leader{number:02}") }).await
+}
+
+#[actix_web::test]
+async fn a_swap_goes_through_when_the_rules_hold_and_waits_for_staff_when_not() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let (from, to) = next_month();
+    let nights = roster(&app, &staff, from, to).await;
+    // A night in the middle of next month, its first leader offers it.
+    let night = &nights[14];
+    let date: NaiveDate = night["night"].as_str().expect("date").parse().expect("a date");
+    let holder = leaders_of(night)[0].clone();
+    let assignment = night["assignments"][0]["id"].as_str().expect("id").to_owned();
+    let holder_token = token_of(&app, &staff, &holder).await;
+    let offered =
+        app.post_json(&format!("/api/v1/duty/assignments/{assignment}/swap"), Some(&holder_token), &json!({ "note": "家里有事" })).await;
+    assert_eq!(offered.status, StatusCode::CREATED, "{}", offered.body);
+    let swap = offered.json["id"].as_str().expect("id").to_owned();
+    app.post_json(&format!("/api/v1/duty/assignments/{assignment}/swap"), Some(&holder_token), &json!({}))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "duplicate");
+    app.post_json(&format!("/api/v1/duty/swaps/{swap}/take"), Some(&holder_token), &json!({ "version": 1 }))
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    app.post_json(&format!("/api/v1/duty/swaps/{swap}/approve"), Some(&staff), &json!({ "version": 1 }))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "invalid_transition");
+
+    // Someone free and rested around that night takes it: it moves at once.
+    let window = roster(&app, &staff, date - chrono::Duration::days(4), date + chrono::Duration::days(4)).await;
+    let busy: Vec<String> = window.iter().flat_map(leaders_of).collect();
+    let ledger = app.get("/api/v1/duty/ledger", Some(&staff)).await.json;
+    let lines = ledger["lines"].as_array().expect("lines");
+    let free =
+        lines.iter().map(|l| l["leader_user_id"].as_str().expect("id").to_owned()).find(|id| !busy.contains(id)).expect("a free leader");
+    let taker = token_of(&app, &staff, &free).await;
+    let taken = app.post_json(&format!("/api/v1/duty/swaps/{swap}/take"), Some(&taker), &json!({ "version": 1 })).await;
+    assert_eq!(taken.status, StatusCode::OK, "{}", taken.body);
+    assert_eq!(taken.json["status"], "approved", "{}", taken.body);
+    let after = roster(&app, &staff, date, date).await.pop().expect("the night");
+    assert!(leaders_of(&after).contains(&free) && !leaders_of(&after).contains(&holder), "{after}");
+    assert!(after["assignments"].as_array().expect("list").iter().any(|a| a["source"] == "swap" && a["locked"] == true));
+    let withdrawn = app.post_json(&format!("/api/v1/duty/swaps/{swap}/withdraw"), Some(&holder_token), &json!({ "version": 2 })).await;
+    withdrawn.assert_problem(StatusCode::CONFLICT, "invalid_transition");
+
+    // A leader on duty the night before takes another night: not rested, so staff decide.
+    let next = &nights[20];
+    let next_date: NaiveDate = next["night"].as_str().expect("date").parse().expect("a date");
+    let eve = roster(&app, &staff, next_date - chrono::Duration::days(1), next_date - chrono::Duration::days(1)).await.pop().expect("eve");
+    let tired = leaders_of(&eve).into_iter().find(|id| !leaders_of(next).contains(id)).expect("a leader of the eve");
+    let next_holder = token_of(&app, &staff, &leaders_of(next)[0]).await;
+    let next_assignment = next["assignments"][0]["id"].as_str().expect("id");
+    let offer = app.post_json(&format!("/api/v1/duty/assignments/{next_assignment}/swap"), Some(&next_holder), &json!({})).await;
+    let second = offer.json["id"].as_str().expect("id").to_owned();
+    let tired_token = token_of(&app, &staff, &tired).await;
+    let held = app.post_json(&format!("/api/v1/duty/swaps/{second}/take"), Some(&tired_token), &json!({ "version": 1 })).await;
+    assert_eq!(held.json["status"], "taken", "{}", held.body);
+    assert!(held.json["held_because"].as_str().is_some_and(|r| r.contains("休息")), "{}", held.body);
+    app.post_json(&format!("/api/v1/duty/swaps/{second}/approve"), Some(&tired_token), &json!({ "version": 2 }))
+        .await
+        .assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    let rejected = app.post_json(&format!("/api/v1/duty/swaps/{second}/reject"), Some(&staff), &json!({ "version": 2 })).await;
+    assert_eq!(rejected.json["status"], "rejected", "{}", rejected.body);
+    let unchanged = roster(&app, &staff, next_date, next_date).await.pop().expect("the night");
+    assert_eq!(leaders_of(&unchanged), leaders_of(next), "a rejected swap changes nothing");
+    assert_eq!(app.audit_actions("duty_swap.take").await.len(), 2);
+}

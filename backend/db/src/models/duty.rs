@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::schema::{duty_assignments, duty_holidays, duty_reports, duty_rules, duty_unavailability, resident_groups, users};
-use crate::vocab::{DutySource, DutyStatus, Role};
+use crate::schema::{duty_assignments, duty_holidays, duty_reports, duty_rules, duty_swaps, duty_unavailability, resident_groups, users};
+use crate::vocab::{DutySource, DutyStatus, Role, SwapStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = duty_rules, primary_key(community_id))]
@@ -439,6 +439,96 @@ impl DutyReport {
             ))
             .returning(DutyReport::as_returning())
             .get_result(conn)
+            .await
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Identifiable)]
+#[diesel(table_name = duty_swaps)]
+pub struct DutySwap {
+    pub id: Uuid,
+    pub community_id: Uuid,
+    pub assignment_id: Uuid,
+    pub night: NaiveDate,
+    pub offered_by: Uuid,
+    pub taken_by: Option<Uuid>,
+    pub status: SwapStatus,
+    pub note: String,
+    pub held_because: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A swap's move: the new status from one of `from`, with who took it and why it waits.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = duty_swaps)]
+pub struct SwapMove {
+    pub status: SwapStatus,
+    pub taken_by: Option<Option<Uuid>>,
+    pub held_because: Option<Option<String>>,
+}
+
+impl DutySwap {
+    pub async fn insert(conn: &mut AsyncPgConnection, swap: &DutySwap) -> QueryResult<DutySwap> {
+        diesel::insert_into(duty_swaps::table).values(swap).returning(DutySwap::as_returning()).get_result(conn).await
+    }
+
+    pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<DutySwap> {
+        duty_swaps::table.filter(duty_swaps::community_id.eq(community_id)).find(id).select(DutySwap::as_select()).first(conn).await
+    }
+
+    /// Swaps of nights from `from` on, soonest first; only those `involving` a user (offered
+    /// or taken by them) plus the open offers, when given.
+    pub async fn list(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        from: NaiveDate,
+        involving: Option<Uuid>,
+    ) -> QueryResult<Vec<DutySwap>> {
+        let mut query = duty_swaps::table
+            .filter(duty_swaps::community_id.eq(community_id))
+            .filter(duty_swaps::night.ge(from))
+            .order((duty_swaps::night, duty_swaps::id))
+            .limit(500)
+            .select(DutySwap::as_select())
+            .into_boxed();
+        if let Some(user) = involving {
+            query = query
+                .filter(duty_swaps::offered_by.eq(user).or(duty_swaps::taken_by.eq(user)).or(duty_swaps::status.eq(SwapStatus::Offered)));
+        }
+        query.load(conn).await
+    }
+
+    /// Compare-and-set: moves the swap only if it is still at `version` in one of `from`.
+    pub async fn transition(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        version: i32,
+        from: &[SwapStatus],
+        change: &SwapMove,
+    ) -> QueryResult<Option<DutySwap>> {
+        diesel::update(duty_swaps::table.find(id).filter(duty_swaps::version.eq(version)).filter(duty_swaps::status.eq_any(from.to_vec())))
+            .set((change, duty_swaps::version.eq(version + 1), duty_swaps::updated_at.eq(diesel::dsl::now)))
+            .returning(DutySwap::as_returning())
+            .get_result(conn)
+            .await
+            .optional()
+    }
+}
+
+impl DutyAssignment {
+    /// Hands a night over to another leader (an approved swap): locked, so regeneration keeps it.
+    pub async fn hand_over(conn: &mut AsyncPgConnection, id: Uuid, to: Uuid) -> QueryResult<usize> {
+        diesel::update(duty_assignments::table.find(id).filter(duty_assignments::status.eq(DutyStatus::Scheduled)))
+            .set((
+                duty_assignments::leader_user_id.eq(to),
+                duty_assignments::source.eq(DutySource::Swap),
+                duty_assignments::locked.eq(true),
+                duty_assignments::version.eq(duty_assignments::version + 1),
+                duty_assignments::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
             .await
     }
 }
