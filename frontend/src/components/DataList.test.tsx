@@ -47,4 +47,25 @@ describe('DataList', () => {
     expect(screen.getByRole('table')).toBeInTheDocument();
     expect(screen.getAllByTestId('item')).toHaveLength(20);
   });
+
+  it('marks the rows and cards that need attention', () => {
+    const marked = (cards: boolean) => (
+      <MemoryRouter>
+        <DataList<Row>
+          itemTestId="item"
+          rows={rows.slice(0, 3)}
+          rowKey={(r) => String(r.n)}
+          card={(r) => <span>第 {r.n} 行</span>}
+          columns={[{ title: '行', dataIndex: 'n' }]}
+          rowClassName={(r) => (r.n === 2 ? 'xg-row-alert' : undefined)}
+          cards={cards}
+        />
+      </MemoryRouter>
+    );
+    for (const cards of [true, false]) {
+      const { unmount } = render(marked(cards));
+      expect(screen.getAllByTestId('item').map((item) => item.classList.contains('xg-row-alert'))).toEqual([false, true, false]);
+      unmount();
+    }
+  });
 });

@@ -22,9 +22,24 @@ interface DataListProps<T> {
   cards?: boolean;
   /** Show the rows a page at a time (long lists that are not paged by the server). */
   pageSize?: number;
+  /** A class for a row or card that needs attention (e.g. `xg-row-alert`). */
+  rowClassName?: (row: T) => string | undefined;
 }
 
-export function DataList<T extends object>({ rows, rowKey, columns, card, href, loading, empty, testId, itemTestId, cards, pageSize }: DataListProps<T>) {
+export function DataList<T extends object>({
+  rows,
+  rowKey,
+  columns,
+  card,
+  href,
+  loading,
+  empty,
+  testId,
+  itemTestId,
+  cards,
+  pageSize,
+  rowClassName,
+}: DataListProps<T>) {
   const screens = Grid.useBreakpoint();
   const navigate = useNavigate();
   const phone = cards ?? screens.md === false;
@@ -44,7 +59,7 @@ export function DataList<T extends object>({ rows, rowKey, columns, card, href, 
             <Card
               size="small"
               style={{ width: '100%' }}
-              className={href ? 'xg-clickable' : undefined}
+              className={[href ? 'xg-clickable' : undefined, rowClassName?.(row)].filter(Boolean).join(' ') || undefined}
               onClick={
                 href
                   ? (e) => {
@@ -76,7 +91,7 @@ export function DataList<T extends object>({ rows, rowKey, columns, card, href, 
       onRow={(row) =>
         ({
           'data-testid': itemTestId,
-          className: href ? 'xg-clickable' : undefined,
+          className: [href ? 'xg-clickable' : undefined, rowClassName?.(row)].filter(Boolean).join(' ') || undefined,
           onClick: href
             ? (e: React.MouseEvent) => {
                 if ((e.target as HTMLElement).closest('a,button')) return;
