@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod commands;
 pub mod common;
 pub mod duty;

@@ -31,6 +31,7 @@ Each operation's description names the roles that may call it. Records outside t
 Partner POSTs require an `Idempotency-Key` header."),
         (name = "webhooks", description = "Partner webhook endpoints (Standard Webhooks signatures), their delivery log and re-sends."),
         (name = "duty", description = "The nightly duty roster (值班): fair generation by a weighted ledger, leaders' unavailability, evening reports, holidays."),
+        (name = "calendar", description = "Private iCalendar feeds (RFC 5545) for phone calendars: duty nights, and events as they land."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

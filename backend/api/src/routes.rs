@@ -8,7 +8,7 @@ use utoipa_actix_web::scope;
 
 use crate::common::jobs;
 use crate::state::AppState;
-use crate::{audit, auth, duty, ops, partners, pledges, registry, webhooks};
+use crate::{audit, auth, calendar, duty, ops, partners, pledges, registry, webhooks};
 
 /// Every API route.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -19,7 +19,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(partners::routes)
         .configure(pledges::routes)
         .configure(webhooks::routes)
-        .configure(duty::routes);
+        .configure(duty::routes)
+        .configure(calendar::routes);
     cfg.service(v1).configure(ops::routes);
 }
 

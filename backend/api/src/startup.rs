@@ -24,6 +24,14 @@ frame-ancestors 'none'; form-action 'self'";
 /// Starts the HTTP server on `listener`. The returned server is a future that ends after a
 /// graceful shutdown through its handle (stop accepting, finish in-flight requests, up to 30 s);
 /// `commands::serve` wires that to SIGINT and SIGTERM.
+/// The request path as the access log shows it: a calendar feed's secret is replaced by `…`.
+pub fn logged_path(path: &str) -> String {
+    match path.strip_prefix("/api/v1/calendar/feeds/") {
+        Some(_) => "/api/v1/calendar/feeds/…".to_owned(),
+        None => path.to_owned(),
+    }
+}
+
 pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web::dev::Server> {
     let api = build_openapi();
     let routes = web::Data::new(RouteTable::from_openapi(&api));
@@ -71,7 +79,11 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
             )
             .wrap(from_fn(observe::observe))
             // The path only: query strings can carry personal data (a searched name or ID digits).
-            .wrap(Logger::new("%{x-request-id}o %a \"%m %U\" %s %b %Dms"))
+            // Calendar feed URLs carry their secret in the path: it is cut out.
+            .wrap(
+                Logger::new("%{x-request-id}o %a \"%m %{path}xi\" %s %b %Dms")
+                    .custom_request_replace("path", |req| logged_path(req.path())),
+            )
     })
     .shutdown_timeout(30)
     .disable_signals()

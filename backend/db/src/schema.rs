@@ -155,7 +155,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     duty_unavailability,
     duty_assignments,
     duty_reports,
-    duty_swaps
+    duty_swaps,
+    calendar_feeds
 );
 
 diesel::table! {
@@ -469,3 +470,16 @@ diesel::table! {
 }
 
 diesel::joinable!(duty_swaps -> duty_assignments (assignment_id));
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        user_id -> Uuid,
+        token_hash -> Bytea,
+        created_at -> Timestamptz,
+        last_read_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(calendar_feeds -> users (user_id));

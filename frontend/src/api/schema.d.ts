@@ -99,6 +99,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My calendar feed
+         * @description Whether the caller has a private calendar feed, and when a calendar last read it.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["get_calendar_feed"];
+        put?: never;
+        /**
+         * Make a calendar feed
+         * @description A new secret URL for phone calendars (duty nights now; registered events as they come). It
+         *     replaces any earlier one, which stops working. Keep it private: whoever has it sees the
+         *     calendar.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        post: operations["create_calendar_feed"];
+        /**
+         * Stop my calendar feed
+         * @description The feed's URL stops working at once.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        delete: operations["delete_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feeds/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed (iCalendar)
+         * @description RFC 5545 `text/calendar` for calendar apps, opened by the secret in its URL (no login): a
+         *     group leader's duty nights (staff: the whole roster) from 90 days back to a year ahead, in
+         *     Asia/Shanghai time. Entries keep their `UID`; `SEQUENCE` goes up when they change; a night
+         *     called off reads `STATUS:CANCELLED`.
+         *
+         *     **Roles:** none (the URL is the key).
+         */
+        get: operations["read_calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/assignments/{id}": {
         parameters: {
             query?: never;
@@ -1916,6 +1977,18 @@ export interface components {
          * @enum {string}
          */
         EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test";
+        /** @description The caller's private calendar feed. */
+        FeedDto: {
+            /** @description Whether the caller has a feed. */
+            active: boolean;
+            /** Format: date-time */
+            created_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When a calendar last read it.
+             */
+            last_read_at?: string | null;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's name as sent, e.g. `username` or `limit`. */
@@ -2455,6 +2528,8 @@ export interface components {
             quantity: number;
         };
         MyNightDto: {
+            /** @description The holiday's name on a holiday. */
+            holiday?: string | null;
             kind: components["schemas"]["NightKind"];
             /** Format: date */
             night: string;
@@ -2501,6 +2576,15 @@ export interface components {
          * @enum {string}
          */
         NeedStatus: "open" | "met" | "closed";
+        /** @description A new feed: the URL is shown this once (only a hash of it is kept). */
+        NewFeedDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description `https://…/api/v1/calendar/feeds/<secret>.ics`: subscribe to it in a calendar app. */
+            url: string;
+            /** @description The same as `webcal://…`, which phones open straight in their calendar. */
+            webcal_url: string;
+        };
         /** @description One night of the roster. */
         NightDto: {
             assignments: components["schemas"]["AssignmentDto"][];
@@ -2729,6 +2813,7 @@ export interface components {
         ResidentStatus: "active" | "moved_out" | "deceased";
         /** @description A duty that breaks the rest rule because nobody rested was available. */
         RestBrokenDto: {
+            leader_name: string;
             /** Format: uuid */
             leader_user_id: string;
             /** Format: date */
@@ -2909,6 +2994,7 @@ export interface components {
             id: string;
             /** Format: date */
             last_day: string;
+            leader_name: string;
             /** Format: uuid */
             leader_user_id: string;
             reason: string;
@@ -3272,6 +3358,139 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    get_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner (partners have no personal calendar). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new feed's URL, shown once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewFeedDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no feed. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<secret>.ics`, as `create_calendar_feed` gave it. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such feed (never made, replaced or stopped). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lock_assignment: {

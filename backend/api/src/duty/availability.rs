@@ -45,7 +45,16 @@ pub async fn list_unavailability(
     let only = (user.role() == Role::GroupLeader).then(|| user.user_id());
     let mut conn = state.conn().await?;
     let rows = Unavailability::overlapping(&mut conn, user.community_id(), only, from, to).await?;
-    Ok(HttpResponse::Ok().json(rows.into_iter().map(UnavailabilityDto::from).collect::<Vec<_>>()))
+    let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
+    let name_of = |id: Uuid| leaders.iter().find(|l| l.user_id == id).map(|l| l.name.clone()).unwrap_or_default();
+    Ok(HttpResponse::Ok().json(
+        rows.into_iter()
+            .map(|u| {
+                let name = name_of(u.leader_user_id);
+                UnavailabilityDto::new(u, name)
+            })
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Enter an unavailability
@@ -92,11 +101,10 @@ pub async fn create_unavailability(
     }
     let reason = errors.optional_text("reason", &body.reason, 100);
     let mut conn = state.conn().await?;
-    if user.role() == Role::Staff && body.leader_user_id.is_some() {
-        let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
-        if !leaders.iter().any(|l| l.user_id == leader) {
-            errors.push("leader_user_id", "is not a group leader of this community");
-        }
+    let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
+    let leader_name = leaders.iter().find(|l| l.user_id == leader).map(|l| l.name.clone());
+    if user.role() == Role::Staff && body.leader_user_id.is_some() && leader_name.is_none() {
+        errors.push("leader_user_id", "is not a group leader of this community");
     }
     errors.finish()?;
     let row = Unavailability {
@@ -116,7 +124,7 @@ pub async fn create_unavailability(
             Ok(saved)
         })
         .await?;
-    Ok(HttpResponse::Created().json(UnavailabilityDto::from(saved)))
+    Ok(HttpResponse::Created().json(UnavailabilityDto::new(saved, leader_name.unwrap_or_default())))
 }
 
 /// Remove an unavailability

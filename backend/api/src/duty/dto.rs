@@ -115,6 +115,7 @@ pub struct ShortNightDto {
 pub struct RestBrokenDto {
     pub night: NaiveDate,
     pub leader_user_id: Uuid,
+    pub leader_name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -191,6 +192,8 @@ pub struct YearQuery {
 pub struct MyNightDto {
     pub night: NaiveDate,
     pub kind: NightKind,
+    /// The holiday's name on a holiday.
+    pub holiday: Option<String>,
     pub status: DutyStatus,
     /// The other leaders on duty that night.
     pub partners: Vec<String>,
@@ -200,17 +203,19 @@ pub struct MyNightDto {
 pub struct UnavailabilityDto {
     pub id: Uuid,
     pub leader_user_id: Uuid,
+    pub leader_name: String,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
     pub reason: String,
     pub created_at: DateTime<Utc>,
 }
 
-impl From<Unavailability> for UnavailabilityDto {
-    fn from(u: Unavailability) -> Self {
+impl UnavailabilityDto {
+    pub fn new(u: Unavailability, leader_name: String) -> Self {
         UnavailabilityDto {
             id: u.id,
             leader_user_id: u.leader_user_id,
+            leader_name,
             first_day: u.first_day,
             last_day: u.last_day,
             reason: u.reason,

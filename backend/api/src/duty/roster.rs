@@ -132,15 +132,17 @@ pub async fn set_night(
         errors.push("leader_user_ids", format!("at most {} leaders a night", rules.leaders_per_night));
     }
     for id in &ids {
-        if !leaders.iter().any(|l| l.user_id == *id) {
-            errors.push("leader_user_ids", format!("{id} is not a group leader of this community"));
-        } else if unavailable.iter().any(|u| u.leader_user_id == *id) {
-            errors.push("leader_user_ids", format!("{id} is unavailable that night"));
+        match leaders.iter().find(|l| l.user_id == *id) {
+            None => errors.push("leader_user_ids", format!("{id} is not a group leader of this community")),
+            Some(leader) if unavailable.iter().any(|u| u.leader_user_id == *id) => {
+                errors.push("leader_user_ids", format!("{} is unavailable that night", leader.name));
+            }
+            Some(_) => {}
         }
     }
     errors.finish()?;
-    let holidays = service::kinds(&mut conn, community, &[night]).await?;
-    let kind = holidays.get(&night).copied().unwrap_or_else(|| night_kind(night, &Default::default()));
+    let kinds = service::kinds(&mut conn, community, &[night]).await?;
+    let kind = kinds.get(&night).map_or_else(|| night_kind(night, &Default::default()), |(kind, _)| *kind);
     let weight = service::weights(&rules).of(kind);
     conn.transaction::<_, ApiError, _>(async |conn| {
         DutyAssignment::clear_night(conn, community, night).await?;
@@ -255,7 +257,7 @@ pub async fn record_evening(
     let incidents = errors.optional_text("incidents", &body.incidents, 2000);
     for id in &body.no_show_user_ids {
         if !on_duty.contains(id) {
-            errors.push("no_show_user_ids", format!("{id} was not on duty that night"));
+            errors.push("no_show_user_ids", "must be leaders on duty that night");
         }
     }
     errors.finish()?;
@@ -377,7 +379,8 @@ pub async fn my_nights(user: Authed<StaffOrLeader>, state: web::Data<AppState>) 
         .into_iter()
         .map(|a| MyNightDto {
             night: a.night,
-            kind: kinds.get(&a.night).copied().unwrap_or_else(|| night_kind(a.night, &Default::default())),
+            kind: kinds.get(&a.night).map_or_else(|| night_kind(a.night, &Default::default()), |(kind, _)| *kind),
+            holiday: kinds.get(&a.night).and_then(|(_, name)| name.clone()),
             status: a.status,
             partners: everyone
                 .iter()

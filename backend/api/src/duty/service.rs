@@ -162,18 +162,32 @@ pub async fn generate(conn: &mut AsyncPgConnection, community_id: Uuid, from: Na
         to,
         assigned: rows.len(),
         short: roster.short.iter().map(|(night, missing)| ShortNightDto { night: *night, missing: *missing }).collect(),
-        rest_broken: roster.rest_broken.iter().map(|(night, leader)| RestBrokenDto { night: *night, leader_user_id: *leader }).collect(),
+        rest_broken: roster
+            .rest_broken
+            .iter()
+            .map(|(night, leader)| RestBrokenDto {
+                night: *night,
+                leader_user_id: *leader,
+                leader_name: leaders.iter().find(|l| l.user_id == *leader).map(|l| l.name.clone()).unwrap_or_default(),
+            })
+            .collect(),
         spread: domain::spread(load.into_values()),
     })
 }
 
-/// A night's kind, for a leader's own list.
-pub async fn kinds(conn: &mut AsyncPgConnection, community_id: Uuid, nights: &[NaiveDate]) -> ApiResult<HashMap<NaiveDate, NightKind>> {
+/// Each night's kind and, on a holiday, its name.
+pub async fn kinds(
+    conn: &mut AsyncPgConnection,
+    community_id: Uuid,
+    nights: &[NaiveDate],
+) -> ApiResult<HashMap<NaiveDate, (NightKind, Option<String>)>> {
     let (Some(first), Some(last)) = (nights.iter().min(), nights.iter().max()) else {
         return Ok(HashMap::new());
     };
-    let holidays: BTreeSet<NaiveDate> = DutyHoliday::between(conn, community_id, *first, *last).await?.into_iter().map(|h| h.day).collect();
-    Ok(nights.iter().map(|n| (*n, night_kind(*n, &holidays))).collect())
+    let holidays: HashMap<NaiveDate, String> =
+        DutyHoliday::between(conn, community_id, *first, *last).await?.into_iter().map(|h| (h.day, h.name)).collect();
+    let days: BTreeSet<NaiveDate> = holidays.keys().copied().collect();
+    Ok(nights.iter().map(|n| (*n, (night_kind(*n, &days), holidays.get(n).cloned()))).collect())
 }
 
 use diesel_async::RunQueryDsl;

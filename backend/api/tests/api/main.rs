@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod calendar;
 mod duty;
 mod errors;
 mod helpers;

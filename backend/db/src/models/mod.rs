@@ -3,6 +3,7 @@
 //! that table, so everything about a table is in one place.
 
 pub mod audit;
+pub mod calendar_feed;
 pub mod community;
 pub mod duty;
 pub mod household;
