@@ -128,3 +128,6 @@ export interface PartnerDetailsProps {
   /** Staff see more (and may manage); the partner sees its own unit. */
   isStaff: boolean;
 }
+
+/** Slot at the end of a group leader's 我的值班 page (e.g. subscribing to the duty in a phone calendar). */
+export const MY_DUTY_SLOT = 'duty.mine';

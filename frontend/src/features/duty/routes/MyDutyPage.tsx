@@ -1,16 +1,24 @@
 // 我的值班, a group leader's page on their phone: their next duty nights as large cards (date,
-// weekday, 周末 / 节假日, who is on with them); recording the evening of tonight or of a recent
-// night they were on; and the days they cannot be on duty.
+// weekday, 周末 / 节假日, who is on with them), each with 找人替班; the nights other leaders offer
+// (可以接的班) and their own swaps (我的换班); recording the evening of tonight or of a recent
+// night they were on; the days they cannot be on duty; and what other features add (the
+// calendar subscription).
 import { useState } from 'react';
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
+import { MY_DUTY_SLOT, Slot } from '@/lib/features';
 import { useMe } from '@/lib/session';
 import { useMyNights } from '../api/get-my-nights';
 import { useRoster, type Night } from '../api/get-roster';
+import { useSwaps } from '../api/get-swaps';
+import { useUnavailability } from '../api/get-unavailability';
 import { EveningReportModal } from '../components/EveningReportModal';
+import { MySwaps, NightSwap, OpenOffers } from '../components/LeaderSwaps';
 import { MyNightCard } from '../components/MyNightCard';
+import { OfferSwapModal, type Offering } from '../components/OfferSwapModal';
+import { openSwapOn } from '../components/swaps';
 import { UnavailabilitySection } from '../components/Unavailability';
 import { addDays, formatNight, reportSummary, todayInCommunity } from '../components/text';
 
@@ -66,8 +74,17 @@ export function MyDutyPage() {
   const mine = useMyNights();
   const recent = useRoster(addDays(today, -RECORD_DAYS_BACK), today);
   const [recording, setRecording] = useState<Night | null>(null);
+  const [offering, setOffering] = useState<Offering | null>(null);
   const recordable = (recent.data?.nights ?? []).filter((n) => n.assignments.some((a) => a.leader_user_id === me.id)).reverse();
   const next = mine.data ?? [];
+  // My nights carry no duty id: the roster up to the last of them has it (to offer a night).
+  const last = next.at(-1)?.night ?? today;
+  const ahead = useRoster(today, last, next.length > 0);
+  const myDuty = (night: string) => ahead.data?.nights.find((n) => n.night === night)?.assignments.find((a) => a.leader_user_id === me.id);
+  const swaps = useSwaps();
+  const allSwaps = swaps.data ?? [];
+  const windows = useUnavailability();
+  const away = (night: string) => (windows.data ?? []).some((w) => w.leader_user_id === me.id && night >= w.first_day && night <= w.last_day);
   return (
     <PageShell title={t('duty.myTitle')} testId="my-duty-page" bare>
       <Card title={t('duty.nextNights')} loading={mine.isLoading} data-testid="my-nights">
@@ -75,15 +92,31 @@ export function MyDutyPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.noNextNights')} />
         ) : (
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
-            {next.map((n) => (
-              <MyNightCard key={n.night} night={n} today={today} />
-            ))}
+            {next.map((n) => {
+              const duty = myDuty(n.night);
+              return (
+                <MyNightCard key={n.night} night={n} today={today}>
+                  <NightSwap
+                    night={n.night}
+                    assignment={duty}
+                    swap={duty && openSwapOn(allSwaps, duty.id)}
+                    meId={me.id}
+                    today={today}
+                    onOffer={() => duty && setOffering({ night: n.night, assignmentId: duty.id })}
+                  />
+                </MyNightCard>
+              );
+            })}
           </Space>
         )}
       </Card>
+      <OpenOffers swaps={allSwaps} meId={me.id} today={today} loading={swaps.isLoading} myNights={new Set(next.map((n) => n.night))} away={away} />
+      <MySwaps swaps={allSwaps} meId={me.id} today={today} loading={swaps.isLoading} />
       {!recent.isLoading && <RecordNights nights={recordable} today={today} onRecord={setRecording} />}
       <UnavailabilitySection today={today} myNights={next} />
+      <Slot name={MY_DUTY_SLOT} props={{}} />
       <EveningReportModal night={recording} meId={me.id} today={today} onClose={() => setRecording(null)} />
+      <OfferSwapModal offering={offering} today={today} onClose={() => setOffering(null)} />
     </PageShell>
   );
 }
