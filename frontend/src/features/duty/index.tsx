@@ -1,10 +1,12 @@
 // The nightly duty roster (值班): staff plan it (generate, set nights, lock, rules, holidays) and
 // check it is fair; group leaders see their next nights, record the evening and say when they
-// cannot come; the fairness ledger is open to both.
+// cannot come, offer a night to the others and take one offered (换班), which staff approve when a
+// rule is not met; the fairness ledger is open to both.
 import { lazy } from 'react';
 import { CalendarOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { Feature } from '@/lib/features';
 import { NextDutyWidget } from './components/NextDutyWidget';
+import { SwapsWidget } from './components/SwapsWidget';
 import { TonightWidget } from './components/TonightWidget';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
@@ -28,6 +30,7 @@ export const feature: Feature = {
   ],
   widgets: [
     { key: 'duty-tonight', roles: ['staff'], order: 5, Component: TonightWidget },
+    { key: 'duty-swaps', roles: ['staff'], order: 6, Component: SwapsWidget },
     { key: 'next-duty', roles: ['group_leader'], order: 5, Component: NextDutyWidget },
   ],
 };

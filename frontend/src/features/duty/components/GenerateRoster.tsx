@@ -8,7 +8,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
 import { useGenerateRoster, type GenerateResult } from '../api/generate-roster';
-import { useLedger } from '../api/get-ledger';
 import { formatNight, monthPeriod, spreadText } from './text';
 
 export function GenerateModal({
@@ -68,8 +67,6 @@ export function GenerateModal({
 /** What a generation did, in plain words. */
 export function GenerateResultCard({ result, today, onClose }: { result: GenerateResult; today: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const ledger = useLedger(Number(result.from.slice(0, 4)));
-  const names = new Map((ledger.data?.lines ?? []).map((l) => [l.leader_user_id, l.leader_name]));
   const night = (day: string) => formatNight(day, i18n.language, { today });
   const clean = result.short.length === 0 && result.rest_broken.length === 0;
   return (
@@ -111,7 +108,7 @@ export function GenerateResultCard({ result, today, onClose }: { result: Generat
                 rowKey={(r) => `${r.night}-${r.leader_user_id}`}
                 renderItem={(r) => (
                   <List.Item data-testid="rest-broken">
-                    {night(r.night)} · {names.get(r.leader_user_id) ?? t('duty.someLeader')}
+                    {night(r.night)} · {r.leader_name || t('duty.someLeader')}
                   </List.Item>
                 )}
               />

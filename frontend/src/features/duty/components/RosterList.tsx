@@ -1,6 +1,7 @@
 // The nights of a month for staff: a table at a desk, cards on a phone. Each night: its date
 // and weekday (周末 / 节假日 tagged), its leaders with their group, what became of each duty and
-// whether it is locked, the evening report; a night short of leaders stands out (and says so).
+// whether it is locked (换班 when a leader took the night over from another), the evening
+// report; a night short of leaders stands out (and says so).
 import { Button, Space, Tag, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { DataList } from '@/components/DataList';
 import { useReportError } from '@/lib/forms';
 import type { Assignment, Night } from '../api/get-roster';
 import { useLockAssignment } from '../api/lock-assignment';
-import { DutyStatusTag, NightKindTag, ShortTag } from './DutyTags';
+import { DutyStatusTag, NightKindTag, ShortTag, SwappedTag } from './DutyTags';
 import { formatNight, leaderLabel, missingOf, reportSummary } from './text';
 
 function LockToggle({ assignment }: { assignment: Assignment }) {
@@ -43,6 +44,7 @@ function Leaders({ night, today }: { night: Night; today: string }) {
       {night.assignments.map((a) => (
         <div key={a.id} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }} data-testid="night-leader">
           <Typography.Text strong>{leaderLabel(t, a.leader_name, a.group_number)}</Typography.Text>
+          {a.source === 'swap' && <SwappedTag />}
           {a.status !== 'scheduled' && <DutyStatusTag status={a.status} />}
           {ahead && <LockToggle assignment={a} />}
         </div>

@@ -34,6 +34,7 @@ export function SetNightModal({
   const ledger = useLedger(Number(day.slice(0, 4)));
   const unavailable = useUnavailability({ from: day, to: day }, !!night);
   const away = new Set((unavailable.data ?? []).map((u) => u.leader_user_id));
+  const awayNames = [...new Set((unavailable.data ?? []).map((u) => u.leader_name))];
   const lines = [...(ledger.data?.lines ?? [])].sort((a, b) => (a.group_number ?? 999) - (b.group_number ?? 999) || a.leader_name.localeCompare(b.leader_name));
   const submit = async (values: Values) => {
     if (!night) return;
@@ -96,7 +97,15 @@ export function SetNightModal({
               )}
             />
           </Form.Item>
-          {away.size > 0 && <Alert type="info" showIcon message={t('duty.someUnavailable', { count: away.size })} />}
+          {away.size > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              message={t('duty.someUnavailable', { count: away.size })}
+              description={awayNames.join(t('duty.listSeparator'))}
+              data-testid="away-leaders"
+            />
+          )}
         </Form>
       )}
     </Modal>

@@ -1,6 +1,7 @@
 // Staff's duty planner (值班排班): a month of nights with their leaders; generate the roster for
-// a period, set a night by hand, lock what must stay, record an evening; and, on the second tab,
-// the rules (what a night counts for) and the public holidays.
+// a period, set a night by hand, lock what must stay, record an evening; on the second tab the
+// swaps between leaders (those waiting for staff first, to approve or reject); on the third the
+// rules (what a night counts for) and the public holidays.
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Grid, Space, Tabs, Typography } from 'antd';
 import { LeftOutlined, RightOutlined, ThunderboltOutlined } from '@ant-design/icons';
@@ -11,12 +12,17 @@ import { problemMessage } from '@/api/problem';
 import { PageShell } from '@/components/PageShell';
 import type { GenerateResult } from '../api/generate-roster';
 import { useRoster, type Night } from '../api/get-roster';
+import { useSwaps } from '../api/get-swaps';
 import { DutySettings } from '../components/DutySettings';
 import { EveningReportModal } from '../components/EveningReportModal';
 import { GenerateModal, GenerateResultCard } from '../components/GenerateRoster';
 import { RosterList } from '../components/RosterList';
 import { SetNightModal } from '../components/SetNightModal';
+import { StaffSwaps } from '../components/StaffSwaps';
+import { waitingForStaff } from '../components/swaps';
 import { formatMonth, monthPeriod, todayInCommunity } from '../components/text';
+
+const TABS = ['roster', 'swaps', 'settings'] as const;
 
 export function RosterPage() {
   const { t, i18n } = useTranslation();
@@ -24,8 +30,9 @@ export function RosterPage() {
   const today = todayInCommunity();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? `${params.get('month')}-01` : today;
   const { from, to } = monthPeriod(month);
-  const tab = params.get('tab') === 'settings' ? 'settings' : 'roster';
+  const tab = TABS.find((k) => k === params.get('tab')) ?? 'roster';
   const roster = useRoster(from, to, tab === 'roster');
+  const waiting = waitingForStaff(useSwaps().data ?? []).length;
   const phone = Grid.useBreakpoint().md === false;
   const [generating, setGenerating] = useState(false);
   const [result, setResult] = useState<GenerateResult | null>(null);
@@ -105,9 +112,14 @@ export function RosterPage() {
     >
       <Tabs
         activeKey={tab}
-        onChange={(key) => show({ tab: key === 'settings' ? 'settings' : null })}
+        onChange={(key) => show({ tab: key === 'roster' ? null : key })}
         items={[
           { key: 'roster', label: t('duty.rosterTab'), children: planner },
+          {
+            key: 'swaps',
+            label: <span data-testid="swaps-tab">{waiting > 0 ? t('duty.swap.tabWaiting', { count: waiting }) : t('duty.swap.tab')}</span>,
+            children: <StaffSwaps today={today} />,
+          },
           { key: 'settings', label: t('duty.settingsTab'), children: <DutySettings today={today} /> },
         ]}
       />
