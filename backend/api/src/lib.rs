@@ -13,6 +13,7 @@ pub mod commands;
 pub mod common;
 pub mod duty;
 pub mod error;
+pub mod events;
 pub mod http;
 pub mod openapi;
 pub mod ops;

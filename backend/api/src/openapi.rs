@@ -32,6 +32,7 @@ Partner POSTs require an `Idempotency-Key` header."),
         (name = "webhooks", description = "Partner webhook endpoints (Standard Webhooks signatures), their delivery log and re-sends."),
         (name = "duty", description = "The nightly duty roster (值班): fair generation by a weighted ledger, leaders' unavailability, evening reports, holidays."),
         (name = "calendar", description = "Private iCalendar feeds (RFC 5545) for phone calendars: duty nights, and events as they land."),
+        (name = "events", description = "Community events (lectures, performances, clean-ups, meetings): registration with a capacity and a waiting list, check-in at the door."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

@@ -8,7 +8,7 @@ use utoipa_actix_web::scope;
 
 use crate::common::jobs;
 use crate::state::AppState;
-use crate::{audit, auth, calendar, duty, ops, partners, pledges, registry, webhooks};
+use crate::{audit, auth, calendar, duty, events, ops, partners, pledges, registry, webhooks};
 
 /// Every API route.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -20,7 +20,8 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(pledges::routes)
         .configure(webhooks::routes)
         .configure(duty::routes)
-        .configure(calendar::routes);
+        .configure(calendar::routes)
+        .configure(events::routes);
     cfg.service(v1).configure(ops::routes);
 }
 

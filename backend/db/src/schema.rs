@@ -156,7 +156,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     duty_assignments,
     duty_reports,
     duty_swaps,
-    calendar_feeds
+    calendar_feeds,
+    events,
+    event_registrations
 );
 
 diesel::table! {
@@ -483,3 +485,45 @@ diesel::table! {
 }
 
 diesel::joinable!(calendar_feeds -> users (user_id));
+
+diesel::table! {
+    events (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        place -> Text,
+        starts_at -> Timestamptz,
+        ends_at -> Timestamptz,
+        capacity -> Nullable<Int4>,
+        registration_closes_at -> Nullable<Timestamptz>,
+        status -> Text,
+        cancel_reason -> Nullable<Text>,
+        headcount -> Nullable<Int4>,
+        created_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    event_registrations (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        event_id -> Uuid,
+        resident_id -> Uuid,
+        registered_by -> Uuid,
+        status -> Text,
+        walk_in -> Bool,
+        checked_in_at -> Nullable<Timestamptz>,
+        checked_in_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(event_registrations -> events (event_id));
+diesel::joinable!(event_registrations -> residents (resident_id));

@@ -329,6 +329,41 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// What kind of event.
+    pub enum EventKind {
+        /// A science or health lecture (科普讲座).
+        Lecture = "lecture",
+        Performance = "performance",
+        /// A volunteer clean-up or pest campaign (除四害).
+        Cleanup = "cleanup",
+        Meeting = "meeting",
+        /// An evening on the square (no registration: heads are counted).
+        Square = "square",
+    }
+}
+
+text_enum! {
+    /// Whether an event is on.
+    pub enum EventStatus {
+        Scheduled = "scheduled",
+        /// Called off; registered residents see it.
+        Cancelled = "cancelled",
+    }
+}
+
+text_enum! {
+    /// Where a resident's registration stands.
+    pub enum RegistrationStatus {
+        Registered = "registered",
+        /// The event is full: moves up, in order, when a place frees.
+        Waitlisted = "waitlisted",
+        Cancelled = "cancelled",
+        /// Checked in at the door.
+        Attended = "attended",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -581,6 +581,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events
+         * @description The community's events starting in the period, soonest first, with their registration
+         *     counts and places left.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_events"];
+        put?: never;
+        /**
+         * Publish an event
+         * @description **Roles:** staff.
+         */
+        post: operations["create_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My check-in code
+         * @description The resident's personal code, shown as a QR code at the door. It never changes.
+         *
+         *     **Roles:** resident (a login linked to a resident).
+         */
+        get: operations["my_check_in_code"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event
+         * @description **Roles:** staff, group_leader, resident.
+         */
+        get: operations["get_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call an event off
+         * @description Everyone registered sees it called off, with the reason, in their registrations.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["cancel_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in at the door
+         * @description By the code on the resident's phone (any resident of the community), or by the resident
+         *     (found by name; a leader within their group). Someone not registered is recorded as a
+         *     walk-in.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        post: operations["check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's registrations
+         * @description In order of registration (the waiting list in its order). Staff see all; a leader the
+         *     residents of their group; a resident their household.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_registrations"];
+        put?: never;
+        /**
+         * Register for an event
+         * @description A place while places are left, else the waiting list (`waitlisted`), which moves up in order
+         *     when someone cancels. A resident registers themself or a member of their household; a leader
+         *     a resident of their group; staff anyone.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        post: operations["register_for_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{registration}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a registration
+         * @description The place goes to the first on the waiting list.
+         *
+         *     **Roles:** staff, group_leader, resident (within their reach).
+         */
+        delete: operations["cancel_registration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups": {
         parameters: {
             query?: never;
@@ -1655,6 +1823,12 @@ export interface components {
             /** @description The request that did it (its `X-Request-Id`). */
             request_id?: string | null;
         };
+        CancelEventRequest: {
+            /** @description Shown to everyone registered (e.g. 下雨). */
+            reason: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @description A status change: moved out, deceased, or back to active. The record is kept. */
         ChangeStatusRequest: {
             /**
@@ -1665,6 +1839,20 @@ export interface components {
             status: components["schemas"]["ResidentStatus"];
             /** Format: int32 */
             version: number;
+        };
+        CheckInCodeDto: {
+            /** @description Show it as a QR code; it never changes. */
+            code: string;
+            resident_name: string;
+        };
+        CheckInRequest: {
+            /** @description The code from the resident's phone (QR) … */
+            code?: string | null;
+            /**
+             * Format: uuid
+             * @description … or the resident, found by name.
+             */
+            resident_id?: string | null;
         };
         /** @description RFC 6749 §5.1. */
         ClientTokenResponse: {
@@ -1726,6 +1914,26 @@ export interface components {
             events: components["schemas"]["EventType"][];
             /** @description HTTPS URL on a public host. */
             url: string;
+        };
+        CreateEventRequest: {
+            /**
+             * Format: int32
+             * @description Omit for an event without registration.
+             */
+            capacity?: number | null;
+            description?: string;
+            /** Format: date-time */
+            ends_at: string;
+            kind: components["schemas"]["EventKind"];
+            place: string;
+            /**
+             * Format: date-time
+             * @description Default: when the event starts.
+             */
+            registration_closes_at?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            title: string;
         };
         /** @description A new resident group. */
         CreateGroupRequest: {
@@ -1971,6 +2179,50 @@ export interface components {
             /** @description Called off (e.g. rain). */
             weather_cancelled?: boolean;
         };
+        EventDto: {
+            /** Format: int64 */
+            attended: number;
+            cancel_reason?: string | null;
+            /**
+             * Format: int32
+             * @description `null`: no registration (heads are counted at the door).
+             */
+            capacity?: number | null;
+            description: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EventKind"];
+            place: string;
+            /**
+             * Format: int64
+             * @description Places still free (`null` without registration).
+             */
+            places_left?: number | null;
+            /** Format: int64 */
+            registered: number;
+            /** Format: date-time */
+            registration_closes_at?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int64 */
+            waitlisted: number;
+        };
+        /**
+         * @description What kind of event.
+         * @enum {string}
+         */
+        EventKind: "lecture" | "performance" | "cleanup" | "meeting" | "square";
+        /**
+         * @description Whether an event is on.
+         * @enum {string}
+         */
+        EventStatus: "scheduled" | "cancelled";
         /**
          * @description Webhook events. Partners subscribe to all but `webhook.test`, which goes to one endpoint
          *     when its partner asks for a test.
@@ -2751,6 +3003,35 @@ export interface components {
         RefreshRequest: {
             refresh_token?: string | null;
         };
+        RegisterRequest: {
+            /**
+             * Format: uuid
+             * @description Who comes: yourself when omitted (a resident), or a member of your household; staff and
+             *     leaders name the resident.
+             */
+            resident_id?: string | null;
+        };
+        RegistrationDto: {
+            /** Format: date-time */
+            checked_in_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resident_id: string;
+            resident_name: string;
+            status: components["schemas"]["RegistrationStatus"];
+            /** @description Checked in without having registered. */
+            walk_in: boolean;
+        };
+        /**
+         * @description Where a resident's registration stands.
+         * @enum {string}
+         */
+        RegistrationStatus: "registered" | "waitlisted" | "cancelled" | "attended";
         /** @description Registry figures within the caller's reach. */
         RegistryStatsDto: {
             age_bands: components["schemas"]["CountDto"][];
@@ -4526,6 +4807,481 @@ export interface operations {
             };
             /** @description No such window within reach. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description Events starting from (default: now). */
+                from?: string;
+                /** @description … until (default: 90 days after `from`; at most a year). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` before `from`, or more than a year. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Published. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Missing title or place, times out of order or in the past. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_check_in_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInCodeDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The login is not linked to a resident. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Called off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already called off (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description Checked in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or the resident is out of reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Checked in already (`duplicate`), or the event was called off (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Neither a genuine code nor a resident. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_registrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registrations within the caller's reach. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_for_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered or on the waiting list (see `status`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or the resident is out of reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already registered (`duplicate`); called off, without registration or closed (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No resident named, or one who has moved out or died. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_registration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event. */
+                id: string;
+                /** @description The registration. */
+                registration: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such registration within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already cancelled or attended (`invalid_transition`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
 //! missing. Demo-only passwords; never seed a production database.
 
 pub mod duty;
+pub mod events;
 pub mod partners;
 pub mod registry;
 
@@ -71,6 +72,7 @@ pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> an
             {
                 let today = crate::common::clock::Clock::system().today();
                 report.duty_roster_created = duty::seed(conn, community.id, staff.id, today).await?;
+                events::seed(conn, community.id, staff.id, today).await?;
             }
             Ok(report)
         })

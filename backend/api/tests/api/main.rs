@@ -6,6 +6,7 @@ mod auth;
 mod calendar;
 mod duty;
 mod errors;
+mod events;
 mod helpers;
 mod imports;
 mod jobs;

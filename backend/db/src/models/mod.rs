@@ -6,6 +6,7 @@ pub mod audit;
 pub mod calendar_feed;
 pub mod community;
 pub mod duty;
+pub mod event;
 pub mod household;
 pub mod idempotency;
 pub mod job;

@@ -1,0 +1,133 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use xingguang_db::models::event::{Counts, Event, Registration};
+use xingguang_db::vocab::{EventKind, EventStatus, RegistrationStatus};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// Events starting from (default: now).
+    pub from: Option<DateTime<Utc>>,
+    /// … until (default: 90 days after `from`; at most a year).
+    pub to: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventDto {
+    pub id: Uuid,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub place: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// `null`: no registration (heads are counted at the door).
+    pub capacity: Option<i32>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub status: EventStatus,
+    pub cancel_reason: Option<String>,
+    pub registered: i64,
+    pub waitlisted: i64,
+    pub attended: i64,
+    /// Places still free (`null` without registration).
+    pub places_left: Option<i64>,
+    pub version: i32,
+}
+
+impl EventDto {
+    pub fn new(e: Event, c: Counts) -> Self {
+        EventDto {
+            places_left: e.capacity.map(|cap| (i64::from(cap) - c.registered - c.attended).max(0)),
+            id: e.id,
+            kind: e.kind,
+            title: e.title,
+            description: e.description,
+            place: e.place,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            capacity: e.capacity,
+            registration_closes_at: e.registration_closes_at,
+            status: e.status,
+            cancel_reason: e.cancel_reason,
+            registered: c.registered,
+            waitlisted: c.waitlisted,
+            attended: c.attended,
+            version: e.version,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateEventRequest {
+    pub kind: EventKind,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub place: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// Omit for an event without registration.
+    #[schema(minimum = 1, maximum = 100000)]
+    pub capacity: Option<i32>,
+    /// Default: when the event starts.
+    pub registration_closes_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CancelEventRequest {
+    /// Shown to everyone registered (e.g. 下雨).
+    pub reason: String,
+    pub version: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistrationDto {
+    pub id: Uuid,
+    pub event_id: Uuid,
+    pub resident_id: Uuid,
+    pub resident_name: String,
+    pub status: RegistrationStatus,
+    /// Checked in without having registered.
+    pub walk_in: bool,
+    pub checked_in_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl RegistrationDto {
+    pub fn new(r: Registration, resident_name: String) -> Self {
+        RegistrationDto {
+            id: r.id,
+            event_id: r.event_id,
+            resident_id: r.resident_id,
+            resident_name,
+            status: r.status,
+            walk_in: r.walk_in,
+            checked_in_at: r.checked_in_at,
+            created_at: r.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    /// Who comes: yourself when omitted (a resident), or a member of your household; staff and
+    /// leaders name the resident.
+    pub resident_id: Option<Uuid>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CheckInRequest {
+    /// The code from the resident's phone (QR) …
+    pub code: Option<String>,
+    /// … or the resident, found by name.
+    pub resident_id: Option<Uuid>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CheckInCodeDto {
+    /// Show it as a QR code; it never changes.
+    pub code: String,
+    pub resident_name: String,
+}

@@ -1,0 +1,2 @@
+DROP TABLE event_registrations;
+DROP TABLE events;
