@@ -58,8 +58,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: Uuid,
         Event::insert(conn, e).await?;
     }
     // The first residents of the registry register for the coming lecture (张秀英 first).
-    let mut filter = ResidentFilter::default();
-    filter.status = Some(xingguang_db::vocab::ResidentStatus::Active);
+    let mut filter = ResidentFilter { status: Some(xingguang_db::vocab::ResidentStatus::Active), ..Default::default() };
     let page = Resident::list(conn, Reach::Community(community_id), &filter, PageRequest { limit: 30, after: None }).await?;
     let mut people: Vec<Uuid> = page.items.iter().map(|r| r.resident.id).collect();
     filter.search = Some(xingguang_db::models::resident::Search::Name("张秀英".to_owned()));
