@@ -4,7 +4,7 @@ use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use chrono::NaiveDate;
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
-use xingguang_db::models::duty::{DutyAssignment, DutyHoliday, DutyRules, DutyRulesChanges, Unavailability};
+use xingguang_db::models::duty::{DutyHoliday, DutyRules, DutyRulesChanges, Unavailability};
 use xingguang_db::vocab::Role;
 
 use super::dto::*;
@@ -45,8 +45,8 @@ pub async fn list_unavailability(
     let only = (user.role() == Role::GroupLeader).then(|| user.user_id());
     let mut conn = state.conn().await?;
     let rows = Unavailability::overlapping(&mut conn, user.community_id(), only, from, to).await?;
-    let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
-    let name_of = |id: Uuid| leaders.iter().find(|l| l.user_id == id).map(|l| l.name.clone()).unwrap_or_default();
+    let names = service::leader_names(&mut conn, user.community_id()).await?;
+    let name_of = |id: Uuid| names.get(&id).cloned().unwrap_or_default();
     Ok(HttpResponse::Ok().json(
         rows.into_iter()
             .map(|u| {
@@ -101,8 +101,7 @@ pub async fn create_unavailability(
     }
     let reason = errors.optional_text("reason", &body.reason, 100);
     let mut conn = state.conn().await?;
-    let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
-    let leader_name = leaders.iter().find(|l| l.user_id == leader).map(|l| l.name.clone());
+    let leader_name = service::leader_names(&mut conn, user.community_id()).await?.remove(&leader);
     if user.role() == Role::Staff && body.leader_user_id.is_some() && leader_name.is_none() {
         errors.push("leader_user_id", "is not a group leader of this community");
     }

@@ -168,8 +168,7 @@ pub async fn set_night(
         Ok(())
     })
     .await?;
-    let mut roster = service::roster(&mut conn, community, night, night).await?;
-    Ok(HttpResponse::Ok().json(roster.nights.pop().ok_or_else(ApiError::not_found)?))
+    Ok(HttpResponse::Ok().json(service::night(&mut conn, community, night).await?))
 }
 
 /// Lock or unlock an assignment
@@ -297,8 +296,7 @@ pub async fn record_evening(
         Ok(())
     })
     .await?;
-    let mut roster = service::roster(&mut conn, community, night, night).await?;
-    Ok(HttpResponse::Ok().json(roster.nights.pop().ok_or_else(ApiError::not_found)?))
+    Ok(HttpResponse::Ok().json(service::night(&mut conn, community, night).await?))
 }
 
 /// The fairness ledger

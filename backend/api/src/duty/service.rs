@@ -76,6 +76,16 @@ pub async fn roster(conn: &mut AsyncPgConnection, community_id: Uuid, from: Naiv
     Ok(RosterDto { from, to, leaders_per_night: rules.leaders_per_night, nights })
 }
 
+/// One night of the roster, as it is now (the answer to a change of that night).
+pub async fn night(conn: &mut AsyncPgConnection, community_id: Uuid, night: NaiveDate) -> ApiResult<NightDto> {
+    roster(conn, community_id, night, night).await?.nights.pop().ok_or_else(ApiError::not_found)
+}
+
+/// The community's group leaders' names by user id (for answers that name them).
+pub async fn leader_names(conn: &mut AsyncPgConnection, community_id: Uuid) -> ApiResult<HashMap<Uuid, String>> {
+    Ok(DutyAssignment::leaders(conn, community_id).await?.into_iter().map(|l| (l.user_id, l.name)).collect())
+}
+
 /// The first and last day of the calendar year of `day`.
 pub fn year_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     let year = day.year();

@@ -20,9 +20,8 @@ use crate::http::RequestCtx;
 use crate::state::AppState;
 
 async fn swap_dto(conn: &mut AsyncPgConnection, community_id: Uuid, swap: DutySwap) -> ApiResult<SwapDto> {
-    let leaders = DutyAssignment::leaders(conn, community_id).await?;
-    let name_of = |id: Uuid| leaders.iter().find(|l| l.user_id == id).map(|l| l.name.clone()).unwrap_or_default();
-    Ok(SwapDto::new(swap, name_of))
+    let names = service::leader_names(conn, community_id).await?;
+    Ok(SwapDto::new(swap, |id| names.get(&id).cloned().unwrap_or_default()))
 }
 
 /// Swaps
@@ -45,9 +44,9 @@ pub async fn list_swaps(user: Authed<StaffOrLeader>, state: web::Data<AppState>)
     let involving = (user.role() == Role::GroupLeader).then(|| user.user_id());
     let mut conn = state.conn().await?;
     let swaps = DutySwap::list(&mut conn, user.community_id(), state.clock.today(), involving).await?;
-    let leaders = DutyAssignment::leaders(&mut conn, user.community_id()).await?;
-    let name_of = |id: Uuid| leaders.iter().find(|l| l.user_id == id).map(|l| l.name.clone()).unwrap_or_default();
-    Ok(HttpResponse::Ok().json(swaps.into_iter().map(|s| SwapDto::new(s, name_of)).collect::<Vec<_>>()))
+    let names = service::leader_names(&mut conn, user.community_id()).await?;
+    Ok(HttpResponse::Ok()
+        .json(swaps.into_iter().map(|s| SwapDto::new(s, |id| names.get(&id).cloned().unwrap_or_default())).collect::<Vec<_>>()))
 }
 
 /// Offer a night
