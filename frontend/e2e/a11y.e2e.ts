@@ -27,6 +27,7 @@ const DETAILS: { from: string; link: string }[] = [
   { from: '/registry/households', link: 'a[href^="/registry/households/"]' },
   { from: '/partners', link: 'a[href^="/partners/"]' },
   { from: '/pledges', link: 'a[href^="/pledges/"]:not([href="/pledges/new"])' },
+  { from: '/events', link: 'a[href^="/events/"]:not([href="/events/new"])' },
 ];
 
 let browser: Browser;
