@@ -284,9 +284,10 @@ describe('duty roster', () => {
     await dialog.getByLabel('给其他组长留句话（可以不填）').fill('家里有事，谢谢帮忙');
     expect(await seriousViolations(offerer.page, '.ant-modal')).toEqual([]);
     await offerer.page.getByTestId('offer-confirm').click();
+    // (While the dialog closes, its scroll lock widens the page for a moment.)
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => card.getByTestId('night-swap').innerText()).toContain('正在找人替班');
     await offerer.page.getByTestId('my-swaps').getByTestId('my-swap').filter({ hasText: night }).waitFor();
-    console.log('WIDE', await offerer.page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 12).map((e) => `${e.tagName}.${(e.className || '').toString().slice(0, 80)} ${e.getAttribute('data-testid') ?? ''} ${Math.round(e.getBoundingClientRect().right)} ${(e.textContent ?? '').slice(0, 30)}`)));
     expect(await overflow(offerer.page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(offerer.page)).toEqual([]);
     await screenshot(offerer.page, 'leader-phone-offer-swap');
