@@ -67,7 +67,7 @@ describe('a resident’s event card', () => {
     expect(screen.getByTestId('places').textContent).toBe('名额已满，可以排队');
     await userEvent.click(screen.getByRole('button', { name: '我要排队' }));
     await waitFor(() => expect(fetch).toHaveBeenCalled());
-    const request = fetch.mock.calls[0][0];
+    const request = fetch.mock.calls[0]![0];
     expect(request.method).toBe('POST');
     expect(new URL(request.url).pathname).toBe('/api/v1/events/e1/registrations');
     expect(await request.json()).toEqual({});
