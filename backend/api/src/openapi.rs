@@ -71,7 +71,10 @@ pub fn build_openapi() -> utoipa::openapi::OpenApi {
 /// - every secured operation answers 401 (`#/components/responses/Unauthorized`);
 /// - every operation answers 400 for a body or query string that cannot be parsed
 ///   (`BadRequest`), and one with a JSON body 415 for another content type
-///   (`UnsupportedMediaType`).
+///   (`UnsupportedMediaType`) and 422 for a body whose fields have the wrong types
+///   (`InvalidBody`, unless the handler lists its own 422);
+/// - every operation with a path parameter answers 404 for one that cannot be parsed
+///   (`MalformedPath`, unless the handler lists its own 404).
 ///
 /// A handler lists only the errors particular to it, each with its own description
 /// (`(status = 404, description = "No such pledge.")`). The OAuth token endpoint keeps its
@@ -86,13 +89,15 @@ fn problem_response(description: &str) -> Response {
 }
 
 impl ProblemResponses {
-    const SHARED: [(&'static str, &'static str, &'static str); 3] = [
+    const SHARED: [(&'static str, &'static str, &'static str); 5] = [
         ("Unauthorized", "401", "Not signed in, or the token is invalid or expired (`missing_token`, `invalid_token`, `token_expired`)."),
         ("BadRequest", "400", "The body is not valid JSON, or the query string cannot be parsed (or holds a NUL)."),
         ("UnsupportedMediaType", "415", "The body is not `application/json`."),
+        ("InvalidBody", "422", "The body's fields do not fit the schema (`invalid_body`)."),
+        ("MalformedPath", "404", "A path parameter cannot be parsed (`not_found`)."),
     ];
 
-    fn operation(op: &mut Operation) {
+    fn operation(op: &mut Operation, has_path_params: bool) {
         let responses = &mut op.responses.responses;
         for (status, response) in responses.iter_mut() {
             if let RefOr::T(response) = response {
@@ -110,6 +115,10 @@ impl ProblemResponses {
         let json_body = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
         if json_body {
             responses.entry("415".to_owned()).or_insert_with(|| shared("UnsupportedMediaType"));
+            responses.entry("422".to_owned()).or_insert_with(|| shared("InvalidBody"));
+        }
+        if has_path_params {
+            responses.entry("404".to_owned()).or_insert_with(|| shared("MalformedPath"));
         }
     }
 }
@@ -124,8 +133,9 @@ impl Modify for ProblemResponses {
             if path == "/api/v1/oauth/token" {
                 continue;
             }
+            let has_path_params = path.contains('{');
             for op in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch].into_iter().flatten() {
-                Self::operation(op);
+                Self::operation(op, has_path_params);
             }
         }
     }

@@ -3426,6 +3426,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body's fields do not fit the schema (`invalid_body`). */
+        InvalidBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A path parameter cannot be parsed (`not_found`). */
+        MalformedPath: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Not signed in, or the token is invalid or expired (`missing_token`, `invalid_token`, `token_expired`). */
         Unauthorized: {
             headers: {
@@ -3603,6 +3621,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     refresh: {
@@ -3639,6 +3658,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     get_calendar_feed: {
@@ -3827,6 +3847,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     offer_swap: {
@@ -3965,6 +3986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["MalformedPath"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description No name, or the body's day differs from the path's. */
             422: {
@@ -4128,6 +4150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            404: components["responses"]["MalformedPath"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Not group leaders of this community, unavailable, too many, or a past night. */
             422: {
@@ -4476,6 +4499,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     reject_swap: {
@@ -4542,6 +4566,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     take_swap: {
@@ -4683,6 +4708,7 @@ export interface operations {
                 };
             };
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
         };
     };
     list_unavailability: {
