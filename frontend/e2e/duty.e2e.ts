@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // A dialog fading in is half transparent: its colours are only measured once it has settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (include) builder = builder.include(include);
   const result = await builder.analyze();
