@@ -35,6 +35,10 @@ pub struct DutyRulesChanges {
 impl DutyRules {
     /// The community's rules; the defaults are written on first use.
     pub async fn get(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<DutyRules> {
+        // Read first: the rules are read on every roster view, written once per community.
+        if let Some(rules) = duty_rules::table.find(community_id).select(DutyRules::as_select()).first(conn).await.optional()? {
+            return Ok(rules);
+        }
         diesel::insert_into(duty_rules::table)
             .values(duty_rules::community_id.eq(community_id))
             .on_conflict_do_nothing()
