@@ -87,6 +87,15 @@ where
         Ok(rule)
     }
 
+    /// The move that creates a record (it has no state to come from), if `role` may take it.
+    pub fn check_create(&self, action: A, role: Role) -> ApiResult<&'static Move<S, A>> {
+        let rule = self.rule(action);
+        if !rule.roles.contains(&role) {
+            return Err(ApiError::forbidden(format!("Your role may not create a {}.", self.entity)));
+        }
+        Ok(rule)
+    }
+
     /// The actions `role` may take on a record in `current` (for "what can I do here").
     pub fn available(&self, current: S, role: Role) -> Vec<A> {
         self.moves.iter().filter(|m| m.from.contains(&current) && m.roles.contains(&role)).map(|m| m.action).collect()

@@ -76,11 +76,7 @@ pub async fn offer_swap(
     id: web::Path<Uuid>,
     body: web::Json<OfferSwapRequest>,
 ) -> ApiResult<HttpResponse> {
-    // The creating move has no state to come from: only its role is checked.
-    let rule = SWAP_MACHINE.rule(SwapAction::Offer);
-    if !rule.roles.contains(&user.role()) {
-        return Err(ApiError::forbidden("Only the group leader on duty offers a night."));
-    }
+    let rule = SWAP_MACHINE.check_create(SwapAction::Offer, user.role())?;
     let mut errors = Errors::default();
     let note = errors.optional_text("note", &body.note, 200);
     errors.finish()?;
