@@ -259,8 +259,8 @@ export interface paths {
         };
         /**
          * The fairness ledger
-         * @description Per leader over a year: nights served and their weight, no-shows, nights still ahead; and the
-         *     spread (most minus least weight) the roster keeps small.
+         * @description Per leader over a year: nights served and their weight, no-shows (a leader sees only their
+         *     own), nights still ahead; and the spread (most minus least weight) the roster keeps small.
          *
          *     **Roles:** staff, group_leader.
          */
@@ -2462,8 +2462,11 @@ export interface components {
             leader_name: string;
             /** Format: uuid */
             leader_user_id: string;
-            /** Format: int64 */
-            no_shows: number;
+            /**
+             * Format: int64
+             * @description Duties missed; `null` on other leaders' lines when a leader asks (staff see all).
+             */
+            no_shows?: number | null;
             /**
              * Format: int64
              * @description Nights still ahead in the year.

@@ -167,7 +167,8 @@ pub struct LedgerLineDto {
     pub served_nights: i64,
     /// Weighted nights served, in tenths of a night.
     pub served_weight: i64,
-    pub no_shows: i64,
+    /// Duties missed; `null` on other leaders' lines when a leader asks (staff see all).
+    pub no_shows: Option<i64>,
     /// Nights still ahead in the year.
     pub scheduled_nights: i64,
     pub scheduled_weight: i64,

@@ -301,8 +301,8 @@ pub async fn record_evening(
 
 /// The fairness ledger
 ///
-/// Per leader over a year: nights served and their weight, no-shows, nights still ahead; and the
-/// spread (most minus least weight) the roster keeps small.
+/// Per leader over a year: nights served and their weight, no-shows (a leader sees only their
+/// own), nights still ahead; and the spread (most minus least weight) the roster keeps small.
 ///
 /// **Roles:** staff, group_leader.
 #[utoipa::path(
@@ -338,7 +338,8 @@ pub async fn get_ledger(user: Authed<StaffOrLeader>, state: web::Data<AppState>,
                 group_number: leader.group_number,
                 served_nights: line.served_nights,
                 served_weight: line.served_weight,
-                no_shows: line.no_shows,
+                // Nights are everyone's business (fairness); missed duties only staff's and one's own.
+                no_shows: (user.role() == Role::Staff || leader.user_id == user.user_id()).then_some(line.no_shows),
                 scheduled_nights: line.scheduled_nights,
                 scheduled_weight: line.scheduled_weight,
             }

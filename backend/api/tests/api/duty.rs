@@ -58,6 +58,14 @@ async fn the_demo_roster_has_two_leaders_every_night_and_records_the_evenings() 
     let lines = ledger.json["lines"].as_array().expect("lines");
     assert_eq!(lines.len(), 24, "every leader has a line");
     assert_eq!(lines.iter().map(|l| l["no_shows"].as_i64().unwrap_or(0)).sum::<i64>(), 1);
+    // A leader sees the nights of all, but missed duties only on their own line.
+    let leader = app.token("leader").await;
+    let me = user_id(&app, &leader).await;
+    let seen = app.get("/api/v1/duty/ledger", Some(&leader)).await.json;
+    for line in seen["lines"].as_array().expect("lines") {
+        assert_eq!(line["no_shows"].is_null(), line["leader_user_id"] != me.as_str(), "{line}");
+        assert!(line["served_nights"].is_i64());
+    }
     // Fair: within about two heavy nights, after a rained-off night and a no-show.
     assert!(ledger.json["spread"].as_i64().expect("spread") <= 40, "{}", ledger.body);
 }

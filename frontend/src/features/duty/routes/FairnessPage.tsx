@@ -68,7 +68,7 @@ export function FairnessPage() {
                 label: t('duty.scheduledLabel'),
                 children: t('duty.nightsAndWeight', { count: mine.scheduled_nights, weight: nights(mine.scheduled_weight) }),
               },
-              ...(mine.no_shows > 0 ? [{ key: 'missed', label: t('duty.noShows'), children: t('duty.times', { count: mine.no_shows }) }] : []),
+              ...((mine.no_shows ?? 0) > 0 ? [{ key: 'missed', label: t('duty.noShows'), children: t('duty.times', { count: mine.no_shows ?? 0 }) }] : []),
             ]}
           />
         </Card>
