@@ -59,8 +59,6 @@ async function settle(page: Page) {
       timeout: 15_000,
     })
     .catch(() => undefined);
-  // Let entering animations finish before colours are measured.
-  await page.waitForTimeout(350);
   if ((await page.getByTestId('app-error').count()) > 0) throw new Error(`${page.url()} failed to render`);
 }
 

@@ -29,7 +29,10 @@ export async function launch(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseURL(), viewport, locale: 'zh-CN' });
+  // The browser asks for reduced motion, which the app honours (no Ant Design motion): colours
+  // and positions are measured as the user finally sees them, never mid-fade (a half-faded
+  // dialog fails contrast checks on a busy machine).
+  const context = await browser.newContext({ baseURL: baseURL(), viewport, locale: 'zh-CN', reducedMotion: 'reduce' });
   const page = await context.newPage();
   return { context, page };
 }

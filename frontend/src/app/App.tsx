@@ -37,12 +37,28 @@ function makeQueryClient() {
   });
 }
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Whether the system asks for less motion (and follows a change of that setting). */
+function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia(REDUCED_MOTION).matches);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia(REDUCED_MOTION);
+    const change = () => setReduced(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return reduced;
+}
+
 function Themed({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const { largeText } = useDisplay();
+  const reducedMotion = usePrefersReducedMotion();
   const screens = Grid.useBreakpoint();
   const phone = screens.md === false;
-  const theme = useMemo(() => makeTheme({ phone, largeText }), [phone, largeText]);
+  const theme = useMemo(() => makeTheme({ phone, largeText, reducedMotion }), [phone, largeText, reducedMotion]);
   useEffect(() => {
     document.documentElement.dataset.largeText = largeText ? 'on' : 'off';
   }, [largeText]);

@@ -9,10 +9,13 @@ export const PRIMARY = '#b7282e';
 /** Secondary text (labels, hints, statistic titles): 7:1 on white, 6.4:1 on the page grey. */
 export const SECONDARY_TEXT = '#595959';
 
-export function makeTheme({ phone, largeText }: { phone: boolean; largeText: boolean }): ThemeConfig {
+export function makeTheme({ phone, largeText, reducedMotion = false }: { phone: boolean; largeText: boolean; reducedMotion?: boolean }): ThemeConfig {
   const fontSize = (phone ? 16 : 14) + (largeText ? 2 : 0);
   return {
     token: {
+      // Who asked their system for less motion (vestibular disorders, or just older eyes) gets
+      // dialogs and menus that appear at once.
+      motion: !reducedMotion,
       colorPrimary: PRIMARY,
       colorLink: PRIMARY,
       colorInfo: PRIMARY,
