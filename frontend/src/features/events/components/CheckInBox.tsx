@@ -1,12 +1,15 @@
-// 签到 at the door: type or paste the code from the resident's phone, or find the resident by
-// name. Someone who did not register is recorded as a walk-in. (No camera scanner: the site's
-// Permissions-Policy blocks the camera; a handheld scanner that types the code works here.)
+// 签到 at the door: scan the QR code on the resident's phone with this phone's camera (扫码签到,
+// one resident after another: QrScanModal), type or paste the code (a handheld scanner that types
+// it works too), or find the resident by name. Someone who did not register is recorded as a
+// walk-in. Without a camera (or its permission) the typed code and the name search remain.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Select, Space } from 'antd';
+import { ScanOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
 import { useCheckIn } from '../api/check-in';
 import { useResidentSearch } from '../api/search-residents';
+import { QrScanModal } from './QrScanModal';
 
 export function CheckInBox({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
@@ -18,6 +21,8 @@ export function CheckInBox({ eventId }: { eventId: string }) {
   const [residentId, setResidentId] = useState<string>();
   const [last, setLast] = useState<string>();
   const residents = useResidentSearch(query);
+  const [scanning, setScanning] = useState(false);
+  const [scanSession, setScanSession] = useState(0);
 
   const done = (name: string, walkIn: boolean) => {
     const text = walkIn ? t('events.checkedInWalkIn', { name }) : t('events.checkedIn', { name });
@@ -57,6 +62,20 @@ export function CheckInBox({ eventId }: { eventId: string }) {
     <Card title={t('events.checkInTitle')} data-testid="check-in">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {last && <Alert type="success" showIcon message={last} data-testid="check-in-result" />}
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<ScanOutlined />}
+          onClick={() => {
+            setScanSession((n) => n + 1);
+            setScanning(true);
+          }}
+          data-testid="scan-check-in"
+        >
+          {t('events.scanButton')}
+        </Button>
+        <QrScanModal key={scanSession} eventId={eventId} open={scanning} onClose={() => setScanning(false)} onCheckedIn={setLast} />
         <Form layout="vertical" onFinish={byCode} style={{ width: '100%' }}>
           <Form.Item label={t('events.codeLabel')} htmlFor="check-in-code" extra={t('events.codeHint')} style={{ marginBottom: 8 }}>
             <Input id="check-in-code" size="large" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" data-testid="check-in-code" />
