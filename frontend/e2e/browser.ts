@@ -12,7 +12,8 @@ export function baseURL(): string {
   return inject('baseURL');
 }
 
-export async function launch(): Promise<Browser> {
+/** Chromium as every test uses it; `extraArgs` add flags for one test's own browser (a fake camera). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -24,6 +25,7 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
