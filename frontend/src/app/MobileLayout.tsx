@@ -1,6 +1,6 @@
 // The phone layout for group leaders, residents and partners: a compact header with a back
-// button, one column that fits a 360 px screen, and a bottom tab bar — home, the role's own
-// page (my group / my household / my pledges), and "more" for everything else.
+// button and the notification bell, one column that fits a 360 px screen, and a bottom tab bar —
+// home, the role's own page (my group / my household / my pledges), and "more" for everything else.
 import { Button, Layout, Space, Spin, Typography, theme } from 'antd';
 import { AppstoreOutlined, ArrowLeftOutlined } from '@ant-design/icons';
 import { Suspense } from 'react';
@@ -8,6 +8,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { UserMenu } from '@/components/UserMenu';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { useMe } from '@/lib/session';
 import { navigationFor, useFeatures, type NavItem } from '@/lib/features';
 
@@ -62,6 +63,7 @@ export function MobileLayout() {
           </Typography.Text>
         </div>
         <Space size={0} style={{ flex: 'none' }}>
+          <NotificationBell />
           <LanguageSwitcher compact />
           <UserMenu compact />
         </Space>

@@ -1,6 +1,6 @@
 // The desk layout for community office staff: side navigation built from the features'
-// entries, the community name once, language and user menu. On a phone the navigation moves
-// into a drawer behind a menu button.
+// entries, the community name once, the notification bell, language and user menu. On a phone
+// the navigation moves into a drawer behind a menu button.
 import { Suspense, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Typography, theme } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { MenuProps } from 'antd';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { UserMenu } from '@/components/UserMenu';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { useMe } from '@/lib/session';
 import { entryFor, navigationFor, useFeatures } from '@/lib/features';
 
@@ -95,6 +96,7 @@ export function StaffLayout() {
             <span />
           )}
           <Space size={phone ? 0 : 8} style={{ flex: 'none' }}>
+            <NotificationBell />
             <LanguageSwitcher compact={phone} />
             <UserMenu compact={phone} />
           </Space>
