@@ -1,7 +1,21 @@
-"""Helpers shared by the benchmarks: a free port, one HTTP request, a percentile."""
+"""Helpers shared by the benchmarks: a free port, one HTTP request, a percentile, a server on a
+fresh database of a PostgreSQL server, pgbench."""
+import contextlib
 import json
+import os
+import shutil
 import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
 import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JWT = "bench-secret-bench-secret-bench-secret-0123"
+# Keys that seal personal data at rest (required with DATABASE_URL); base64 of 32 bytes each.
+DATA_KEYS = "bench1:YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDE="
+INDEX_KEY = "YmVuY2gtaW5kZXgta2V5LWJlbmNoLWluZGV4LWstMDE="
 
 
 def free_port():
@@ -26,3 +40,69 @@ def percentile(values, p):
     """The value below which a fraction `p` of `values` fall (nearest rank)."""
     values = sorted(values)
     return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
+
+
+def default_binary():
+    release = os.path.join(ROOT, "target/release/xingguang")
+    return release if os.path.exists(release) else os.path.join(ROOT, "target/debug/xingguang")
+
+
+def http(base, path, token=None, body=None):
+    return json.loads(request(base, path, token, body)[1] or b"null")
+
+
+def psql(url, sql):
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, stdout=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def server(binary, admin_url, db, pool=16, residents=7355):
+    """A fresh database `db` on the server of `admin_url`, migrated and seeded with the demo
+    community, and `xingguang serve` on it; yields (base URL, database URL, port). Dropped after."""
+    url = urllib.parse.urlparse(admin_url)._replace(path="/" + db).geturl()
+    psql(admin_url, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    psql(admin_url, f"CREATE DATABASE {db}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XINGGUANG_")}
+    port = free_port()
+    env.update(DATABASE_URL=url, JWT_SECRET=JWT, RUST_LOG="warn", XINGGUANG_BIND=f"127.0.0.1:{port}", XINGGUANG_STATIC_DIR="/nonexistent",
+               XINGGUANG_DATA_KEYS=DATA_KEYS, XINGGUANG_INDEX_KEY=INDEX_KEY, XINGGUANG_DB_POOL_SIZE=str(pool))
+    subprocess.run([binary, "seed-demo", "--residents", str(residents)], env=env, check=True, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen([binary, "serve"], env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/ready", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base, url, port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        psql(admin_url, f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+
+
+def pgbench(url, script_text, clients, seconds=None, warmup=0, transactions=None):
+    """Runs `script_text` with pgbench (prepared statements); returns (tps, latencies in s)."""
+    tmp = tempfile.mkdtemp(prefix="xg-pgbench-")
+    try:
+        script = os.path.join(tmp, "bench.sql")
+        with open(script, "w") as f:
+            f.write(script_text)
+        binary = shutil.which("pgbench") or next((p for p in sorted(os.listdir("/usr/lib/postgresql"), reverse=True) if os.path.exists(f"/usr/lib/postgresql/{p}/bin/pgbench")), None)
+        binary = binary if binary and binary.startswith("/") else f"/usr/lib/postgresql/{binary}/bin/pgbench"
+        common = [binary, "-n", "-M", "prepared", "-f", script, "-c", str(clients), "-j", "2"]
+        if warmup:
+            subprocess.run(common + ["-T", str(max(1, int(warmup))), url], check=True, stdout=subprocess.DEVNULL)
+        limit = ["-t", str(transactions)] if transactions else ["-T", str(seconds)]
+        out = subprocess.run(common + limit + ["-l", "--log-prefix", os.path.join(tmp, "log"), url], check=True, capture_output=True, text=True).stdout
+        tps = float(next(line for line in out.splitlines() if line.startswith("tps")).split("=")[1].split()[0])
+        latencies = []
+        for name in os.listdir(tmp):
+            if name.startswith("log"):
+                with open(os.path.join(tmp, name)) as f:
+                    latencies += [int(line.split()[2]) / 1e6 for line in f if line.strip()]
+        return tps, latencies
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

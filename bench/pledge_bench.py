@@ -20,32 +20,14 @@ import argparse
 import asyncio
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.parse
-import urllib.request
 import uuid
 
-from benchlib import free_port, percentile, request
+from benchlib import ROOT, default_binary, http, percentile, pgbench, server
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DB = "xingguang_pledge_bench"
-JWT = "bench-secret-bench-secret-bench-secret-0123"
-# Keys that seal personal data at rest (required with DATABASE_URL); base64 of 32 bytes each.
-DATA_KEYS = "bench1:YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMDE="
-INDEX_KEY = "YmVuY2gtaW5kZXgta2V5LWJlbmNoLWluZGV4LWstMDE="
-
-
-def http(base, path, token=None, body=None):
-    return json.loads(request(base, path, token, body)[1])
-
-
-def psql(admin_url, sql):
-    subprocess.run(["psql", admin_url, "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True, stdout=subprocess.DEVNULL)
 
 
 async def api_load(port, token, need_id, clients, seconds, warmup):
@@ -108,68 +90,23 @@ COMMIT;
 """
 
 
-def pgbench(url, ids, clients, seconds, warmup):
-    tmp = tempfile.mkdtemp(prefix="pledge-pgbench-")
-    try:
-        script = os.path.join(tmp, "pledge.sql")
-        with open(script, "w") as f:
-            f.write(PGBENCH_SCRIPT.format(**ids))
-        binary = shutil.which("pgbench") or next((p for p in sorted(os.listdir("/usr/lib/postgresql"), reverse=True) if os.path.exists(f"/usr/lib/postgresql/{p}/bin/pgbench")), None)
-        binary = binary if binary and binary.startswith("/") else f"/usr/lib/postgresql/{binary}/bin/pgbench"
-        common = [binary, "-n", "-M", "prepared", "-f", script, "-c", str(clients), "-j", "2"]
-        subprocess.run(common + ["-T", str(max(1, int(warmup))), url], check=True, stdout=subprocess.DEVNULL)
-        out = subprocess.run(common + ["-T", str(seconds), "-l", "--log-prefix", os.path.join(tmp, "log"), url], check=True, capture_output=True, text=True).stdout
-        tps = float(next(line for line in out.splitlines() if line.startswith("tps")).split("=")[1].split()[0])
-        latencies = []
-        for name in os.listdir(tmp):
-            if name.startswith("log"):
-                with open(os.path.join(tmp, name)) as f:
-                    latencies += [int(line.split()[2]) / 1e6 for line in f if line.strip()]
-        return tps, latencies
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--warmup", type=float, default=3)
-    release = os.path.join(ROOT, "target/release/xingguang")
-    parser.add_argument("--binary", default=release if os.path.exists(release) else os.path.join(ROOT, "target/debug/xingguang"))
+    parser.add_argument("--binary", default=default_binary())
     args = parser.parse_args()
 
-    parsed = urllib.parse.urlparse(args.admin_url)
-    url = parsed._replace(path="/" + DB).geturl()
-    psql(args.admin_url, f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-    psql(args.admin_url, f"CREATE DATABASE {DB}")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XINGGUANG_")}
-    port = free_port()
-    env.update(DATABASE_URL=url, JWT_SECRET=JWT, RUST_LOG="warn", XINGGUANG_BIND=f"127.0.0.1:{port}", XINGGUANG_STATIC_DIR="/nonexistent",
-               XINGGUANG_DATA_KEYS=DATA_KEYS, XINGGUANG_INDEX_KEY=INDEX_KEY,
-               XINGGUANG_DB_POOL_SIZE=str(max(args.clients, 16)))
-    subprocess.run([args.binary, "seed-demo", "--residents", "7355"], env=env, check=True, stdout=subprocess.DEVNULL)
-    server = subprocess.Popen([args.binary, "serve"], env=env)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/ready", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with server(args.binary, args.admin_url, DB, pool=max(args.clients, 16)) as (base, url, port):
         token = http(base, "/api/v1/auth/login", body={"username": "partner", "password": "xingguang"})["access_token"]
         me = http(base, "/api/v1/me", token)
         need = next(n for n in http(base, "/api/v1/needs?status=open", token)["items"] if n["category"] == "money")
         ids = {"community": me["community"]["id"], "partner": me["partner_id"], "need": need["id"], "user": me["id"]}
 
         api_rps, api_lat = asyncio.run(api_load(port, token, need["id"], args.clients, args.seconds, args.warmup))
-        pg_tps, pg_lat = pgbench(url, ids, args.clients, args.seconds, args.warmup)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        psql(args.admin_url, f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+        pg_tps, pg_lat = pgbench(url, PGBENCH_SCRIPT.format(**ids), args.clients, args.seconds, args.warmup)
 
     ms = lambda v: f"{v * 1000:.1f} ms"
     print(f"binary: {os.path.relpath(args.binary, ROOT)}; {args.clients} clients, {args.seconds} s each")

@@ -83,6 +83,8 @@ xingguang_db::text_enum! {
         EndpointDisabled = "endpoint_disabled",
         /// The community has no group leaders to put on duty.
         NoLeaders = "no_leaders",
+        /// The event is for a team's members or Party members only, and this resident is not one.
+        NotEligible = "not_eligible",
         /// A request with this key is still being processed.
         IdempotencyKeyInUse = "idempotency_key_in_use",
         /// The record was changed since it was loaded.

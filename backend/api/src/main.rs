@@ -33,6 +33,20 @@ enum Command {
     GenerateKeys,
     /// Print the OpenAPI document to standard output.
     Openapi,
+    /// Time the duty-roster generator on synthetic leaders for a whole year, without a database,
+    /// and print the fairness it reached (JSON; see bench/activities_bench.py).
+    BenchRoster {
+        #[arg(long, default_value_t = 24)]
+        leaders: usize,
+        #[arg(long, default_value_t = 2027)]
+        year: i32,
+        /// Nights off between two duties.
+        #[arg(long, default_value_t = 3)]
+        rest: i64,
+        /// Leaders per night.
+        #[arg(long, default_value_t = 2)]
+        per_night: usize,
+    },
     /// Create a community.
     CreateCommunity {
         #[arg(long)]
@@ -72,6 +86,10 @@ fn main() -> std::process::ExitCode {
         print!("{}", xingguang::openapi::to_committed_json(&xingguang::openapi::document()));
         return std::process::ExitCode::SUCCESS;
     }
+    if let Command::BenchRoster { leaders, year, rest, per_night } = command {
+        println!("{}", xingguang::duty::service::bench_roster(leaders, year, rest, per_night));
+        return std::process::ExitCode::SUCCESS;
+    }
     if let Command::GenerateKeys = command {
         commands::generate_keys();
         return std::process::ExitCode::SUCCESS;
@@ -88,7 +106,7 @@ fn main() -> std::process::ExitCode {
                 commands::create_user(settings, username, display_name, role, community).await
             }
             Command::RotateKey => commands::rotate_key(settings).await,
-            Command::Openapi | Command::GenerateKeys => Ok(()),
+            Command::Openapi | Command::GenerateKeys | Command::BenchRoster { .. } => Ok(()),
         }
     });
     match result {

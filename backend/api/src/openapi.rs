@@ -32,7 +32,9 @@ Partner POSTs require an `Idempotency-Key` header."),
         (name = "webhooks", description = "Partner webhook endpoints (Standard Webhooks signatures), their delivery log and re-sends."),
         (name = "duty", description = "The nightly duty roster (值班): fair generation by a weighted ledger, leaders' unavailability, evening reports, holidays."),
         (name = "calendar", description = "Private iCalendar feeds (RFC 5545) for phone calendars: duty nights, and events as they land."),
-        (name = "events", description = "Community events (lectures, performances, clean-ups, meetings): registration with a capacity and a waiting list, check-in at the door."),
+        (name = "events", description = "Community events (lectures, performances, clean-ups, meetings): registration with a capacity, a waiting list and an audience (all, a team, Party members), check-in at the door; recurring events (the nightly square) as RFC 5545 series; what partners' venues host."),
+        (name = "teams", description = "Amateur teams (文艺队, 腰鼓队 …): members, join requests decided by the team's leader or staff, equipment (linked to partners' goods pledges)."),
+        (name = "notifications", description = "In-app notifications: an event called off, tomorrow's duty, a team's decision."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

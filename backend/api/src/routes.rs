@@ -8,7 +8,7 @@ use utoipa_actix_web::scope;
 
 use crate::common::jobs;
 use crate::state::AppState;
-use crate::{audit, auth, calendar, duty, events, ops, partners, pledges, registry, webhooks};
+use crate::{audit, auth, calendar, duty, events, notifications, ops, partners, pledges, registry, teams, webhooks};
 
 /// Every API route.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -21,7 +21,9 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(webhooks::routes)
         .configure(duty::routes)
         .configure(calendar::routes)
-        .configure(events::routes);
+        .configure(events::routes)
+        .configure(teams::routes)
+        .configure(notifications::routes);
     cfg.service(v1).configure(ops::routes);
 }
 

@@ -41,6 +41,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
     let state = web::Data::new(state);
     actix_web::rt::spawn(crate::webhooks::worker::run(state.clone().into_inner()));
     actix_web::rt::spawn(crate::routes::reap_jobs(state.clone().into_inner()));
+    actix_web::rt::spawn(crate::duty::reminders::run(state.clone().into_inner()));
 
     let server = HttpServer::new(move || {
         let mut cors = actix_cors::Cors::default()
@@ -74,7 +75,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
                     .add(("X-Frame-Options", "DENY"))
                     .add(("Referrer-Policy", "no-referrer"))
                     .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
-                    .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+                    .add(("Permissions-Policy", "camera=(self), microphone=(), geolocation=()"))
                     .add(("Cross-Origin-Opener-Policy", "same-origin")),
             )
             .wrap(from_fn(observe::observe))

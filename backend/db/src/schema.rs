@@ -158,6 +158,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     duty_swaps,
     calendar_feeds,
     events,
+    notifications,
+    teams,
+    team_members,
+    team_equipment,
+    event_series,
+    event_series_exceptions,
     event_registrations
 );
 
@@ -505,6 +511,9 @@ diesel::table! {
         version -> Int4,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        audience -> Text,
+        team_id -> Nullable<Uuid>,
+        venue_pledge_id -> Nullable<Uuid>,
     }
 }
 
@@ -527,3 +536,97 @@ diesel::table! {
 
 diesel::joinable!(event_registrations -> events (event_id));
 diesel::joinable!(event_registrations -> residents (resident_id));
+
+diesel::table! {
+    notifications (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        user_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Text,
+        cause -> Text,
+        read_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    teams (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        name -> Text,
+        description -> Text,
+        practice_schedule -> Text,
+        leader_resident_id -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    team_members (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        team_id -> Uuid,
+        resident_id -> Uuid,
+        status -> Text,
+        requested_by -> Uuid,
+        decided_by -> Nullable<Uuid>,
+        decided_at -> Nullable<Timestamptz>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    team_equipment (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        team_id -> Uuid,
+        name -> Text,
+        value_yuan -> Nullable<Int4>,
+        pledge_id -> Nullable<Uuid>,
+        note -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    event_series (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        kind -> Text,
+        title -> Text,
+        description -> Text,
+        place -> Text,
+        venue_pledge_id -> Nullable<Uuid>,
+        first_day -> Date,
+        starts_local -> Time,
+        ends_local -> Time,
+        rrule -> Text,
+        expected_size -> Nullable<Int4>,
+        created_by -> Uuid,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    event_series_exceptions (series_id, day) {
+        series_id -> Uuid,
+        day -> Date,
+        reason -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(team_members -> teams (team_id));
+diesel::joinable!(team_members -> residents (resident_id));
+diesel::joinable!(team_equipment -> teams (team_id));
+diesel::joinable!(event_series_exceptions -> event_series (series_id));

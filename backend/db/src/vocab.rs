@@ -229,12 +229,15 @@ text_enum! {
         PledgeFulfilled = "pledge.fulfilled",
         NeedPublished = "need.published",
         WebhookTest = "webhook.test",
+        /// A leader is on duty tomorrow night: for an SMS or WeChat gateway, never for partners
+        /// (it names a person).
+        DutyReminder = "duty.reminder",
     }
 }
 
 impl EventType {
     pub fn is_subscribable(self) -> bool {
-        self != EventType::WebhookTest
+        !matches!(self, EventType::WebhookTest | EventType::DutyReminder)
     }
 }
 
@@ -361,6 +364,43 @@ text_enum! {
         Cancelled = "cancelled",
         /// Checked in at the door.
         Attended = "attended",
+    }
+}
+
+text_enum! {
+    /// Who may register for an event.
+    pub enum Audience {
+        /// Every resident.
+        All = "all",
+        /// The members of one team.
+        Team = "team",
+        /// Residents tagged as Party members (e.g. the monthly volunteer clean-up).
+        PartyMembers = "party_members",
+    }
+}
+
+text_enum! {
+    /// Where a resident stands with a team.
+    pub enum MembershipStatus {
+        /// Asked to join; the team's leader or staff decide.
+        Requested = "requested",
+        Member = "member",
+        Declined = "declined",
+        Left = "left",
+    }
+}
+
+text_enum! {
+    /// What an in-app notification is about.
+    pub enum NotificationKind {
+        /// An event the person registered for was called off.
+        EventCancelled = "event_cancelled",
+        /// The person is on duty tomorrow night.
+        DutyReminder = "duty_reminder",
+        /// Someone asked to join a team the person leads.
+        TeamRequest = "team_request",
+        /// A join request to a team was decided.
+        TeamDecision = "team_decision",
     }
 }
 

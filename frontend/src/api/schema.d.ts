@@ -160,6 +160,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/public/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The community's public calendar (iCalendar)
+         * @description Every event open to all residents (from 90 days back to a year ahead) and every recurring
+         *     event (one entry with its `RRULE`, evenings called off as `EXDATE`), for anyone to subscribe
+         *     to. Nothing personal.
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["read_public_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/assignments/{id}": {
         parameters: {
             query?: never;
@@ -581,6 +605,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recurring events
+         * @description **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_event_series"];
+        put?: never;
+        /**
+         * Create a recurring event
+         * @description The rule is an RFC 5545 RRULE value repeating daily, weekly or monthly, e.g.
+         *     `FREQ=DAILY;UNTIL=20261231T235959Z` (the nightly square) or `FREQ=MONTHLY;BYDAY=-1SA` (the
+         *     clean-up on the last Saturday).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_event_series"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-series/{id}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call one occurrence off
+         * @description E.g. rain: the day becomes an exception of the series (an `EXDATE` in calendars, which
+         *     fetch the series again).
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        post: operations["cancel_occurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-series/{id}/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recurring event's occurrences
+         * @description Each day in the period the rule falls on, called off or not. For the nightly square, staff
+         *     and leaders also see the two leaders on duty and the headcount they recorded; an evening
+         *     the duty pair recorded as rained off is called off too.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_occurrences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -661,7 +760,8 @@ export interface paths {
         put?: never;
         /**
          * Call an event off
-         * @description Everyone registered sees it called off, with the reason, in their registrations.
+         * @description Everyone registered (or waiting) is told in the app, with the reason — the resident's own
+         *     login and the family member who registered them.
          *
          *     **Roles:** staff.
          */
@@ -920,6 +1020,68 @@ export interface paths {
          *     **Roles:** staff.
          */
         patch: operations["update_need"];
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description Newest first, with the number unread.
+         *
+         *     **Roles:** any signed-in user (their own only).
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description **Roles:** any signed-in user (their own only).
+         */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description **Roles:** any signed-in user (their own only).
+         */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/oauth/token": {
@@ -1492,6 +1654,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Teams
+         * @description Every team of the community with its leader and size; a resident also sees where their
+         *     household stands with each.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_teams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description **Roles:** staff.
+         */
+        post: operations["create_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A team
+         * @description With its equipment; its members and open join requests for staff and the team's leader.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["get_team"];
+        /**
+         * Update a team
+         * @description **Roles:** staff.
+         */
+        put: operations["update_team"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add equipment to a team
+         * @description Bought by the community, or given by a partner (name the goods pledge).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["add_team_equipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to join a team (or, as staff, add a member)
+         * @description A resident asks for themself or a member of their household; the team's leader or staff
+         *     decide. Staff add a resident directly (signed up at the office).
+         *
+         *     **Roles:** resident, staff.
+         */
+        post: operations["request_team_membership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{membership}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a join request
+         * @description **Roles:** staff, or the resident who leads the team.
+         */
+        post: operations["approve_team_membership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{membership}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a join request
+         * @description **Roles:** staff, or the resident who leads the team.
+         */
+        post: operations["decline_team_membership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{membership}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave a team (or withdraw a request)
+         * @description **Roles:** the member's household (resident), the team's leader, staff.
+         */
+        post: operations["leave_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/thanks": {
         parameters: {
             query?: never;
@@ -1507,6 +1827,29 @@ export interface paths {
          *     **Roles:** staff, partner, group_leader, resident.
          */
         get: operations["list_thanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venue-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events at my venues
+         * @description What is held at the partner's venues (through an accepted venue pledge) in the period: when,
+         *     what, and how many people to expect — nothing about who comes.
+         *
+         *     **Roles:** partner.
+         */
+        get: operations["list_venue_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1791,6 +2134,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description Who may register for an event.
+         * @enum {string}
+         */
+        Audience: "all" | "team" | "party_members";
         /** @description One entry of the audit log. */
         AuditEntryDto: {
             /** @description What was done, `<entity>.<verb>`, e.g. `auth.login`, `auth.login_failed`, `user.create`. */
@@ -1828,6 +2176,12 @@ export interface components {
             reason: string;
             /** Format: int32 */
             version: number;
+        };
+        CancelOccurrenceRequest: {
+            /** Format: date */
+            day: string;
+            /** @description E.g. 下雨. */
+            reason: string;
         };
         /** @description A status change: moved out, deceased, or back to active. The record is kept. */
         ChangeStatusRequest: {
@@ -1916,6 +2270,8 @@ export interface components {
             url: string;
         };
         CreateEventRequest: {
+            /** @description Who may register (default: every resident). */
+            audience?: components["schemas"]["Audience"];
             /**
              * Format: int32
              * @description Omit for an event without registration.
@@ -1933,7 +2289,17 @@ export interface components {
             registration_closes_at?: string | null;
             /** Format: date-time */
             starts_at: string;
+            /**
+             * Format: uuid
+             * @description The team, when the audience is `team`.
+             */
+            team_id?: string | null;
             title: string;
+            /**
+             * Format: uuid
+             * @description An accepted venue pledge the place comes from; its partner sees the event.
+             */
+            venue_pledge_id?: string | null;
         };
         /** @description A new resident group. */
         CreateGroupRequest: {
@@ -2013,6 +2379,33 @@ export interface components {
             relationship: components["schemas"]["Relationship"];
             sex?: null | components["schemas"]["Sex"];
             tags?: components["schemas"]["Tag"][];
+        };
+        CreateSeriesRequest: {
+            description?: string;
+            /** @example 21:30:00 */
+            ends_local: string;
+            /** Format: int32 */
+            expected_size?: number | null;
+            /** Format: date */
+            first_day: string;
+            kind: components["schemas"]["EventKind"];
+            place: string;
+            /**
+             * @description RFC 5545 RRULE value repeating daily, weekly or monthly.
+             * @example FREQ=DAILY;UNTIL=20261231T235959Z
+             */
+            rrule: string;
+            /**
+             * @description Local time, e.g. `19:30:00`.
+             * @example 19:30:00
+             */
+            starts_local: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description An accepted venue pledge the place comes from.
+             */
+            venue_pledge_id?: string | null;
         };
         CreateUnavailabilityRequest: {
             /** Format: date */
@@ -2145,13 +2538,42 @@ export interface components {
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             secret: string;
         };
+        EquipmentDto: {
+            /** @description The partner unit that gave it. */
+            given_by?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            note: string;
+            /**
+             * Format: uuid
+             * @description The partner's goods pledge it came from.
+             */
+            pledge_id?: string | null;
+            /**
+             * Format: int32
+             * @description What it is worth, in yuan.
+             */
+            value_yuan?: number | null;
+        };
+        EquipmentRequest: {
+            name: string;
+            note?: string;
+            /**
+             * Format: uuid
+             * @description A goods pledge (accepted or fulfilled) it came from.
+             */
+            pledge_id?: string | null;
+            /** Format: int32 */
+            value_yuan?: number | null;
+        };
         /**
          * @description Every `code` a problem can carry: stable and machine-readable (the SPA shows a message
          *     per code in the user's language; a test checks every locale has one). Published in the
          *     spec as an enum; `docs/API-DESIGN.md`'s table is checked against it.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "no_leaders" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "no_leaders" | "not_eligible" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
         /** @description What the night's pair recorded. */
         EveningReportDto: {
             /**
@@ -2182,6 +2604,8 @@ export interface components {
         EventDto: {
             /** Format: int64 */
             attended: number;
+            /** @description Who may register. */
+            audience: components["schemas"]["Audience"];
             cancel_reason?: string | null;
             /**
              * Format: int32
@@ -2207,7 +2631,17 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
             status: components["schemas"]["EventStatus"];
+            /**
+             * Format: uuid
+             * @description The team, when the audience is a team.
+             */
+            team_id?: string | null;
             title: string;
+            /**
+             * Format: uuid
+             * @description The partner's venue pledge the place comes from (the square the bank lends).
+             */
+            venue_pledge_id?: string | null;
             /** Format: int32 */
             version: number;
             /** Format: int64 */
@@ -2228,7 +2662,7 @@ export interface components {
          *     when its partner asks for a test.
          * @enum {string}
          */
-        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test";
+        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test" | "duty.reminder";
         /** @description The caller's private calendar feed. */
         FeedDto: {
             /** @description Whether the caller has a feed. */
@@ -2766,6 +3200,38 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        MembershipDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resident_id: string;
+            resident_name: string;
+            status: components["schemas"]["MembershipStatus"];
+            /** Format: uuid */
+            team_id: string;
+            /** Format: int32 */
+            version: number;
+        };
+        MembershipMoveRequest: {
+            /** Format: int32 */
+            version: number;
+        };
+        MembershipRequest: {
+            /**
+             * Format: uuid
+             * @description Who joins: yourself when omitted, or a member of your household; staff name anyone.
+             */
+            resident_id?: string | null;
+        };
+        /**
+         * @description Where a resident stands with a team.
+         * @enum {string}
+         */
+        MembershipStatus: "requested" | "member" | "declined" | "left";
         /** @description One month's deliveries of one kind of support. */
         MonthlyContributionDto: {
             /** Format: int64 */
@@ -2862,6 +3328,32 @@ export interface components {
          * @enum {string}
          */
         NightKind: "weekday" | "weekend" | "holiday";
+        NotificationDto: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description The page it opens in the dashboard (may be empty). */
+            link: string;
+            read: boolean;
+            title: string;
+        };
+        /**
+         * @description What an in-app notification is about.
+         * @enum {string}
+         */
+        NotificationKind: "event_cancelled" | "duty_reminder" | "team_request" | "team_decision";
+        NotificationsDto: {
+            /** @description The newest 50 (or the unread ones). */
+            items: components["schemas"]["NotificationDto"][];
+            /**
+             * Format: int64
+             * @description How many are unread in all (the badge).
+             */
+            unread: number;
+        };
         /** @description RFC 6749 §5.2 error, with the problem fields alongside for consistency with the rest of the API. */
         OAuthErrorResponse: {
             code: string;
@@ -2873,6 +3365,23 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        OccurrenceDto: {
+            cancel_reason?: string | null;
+            /** Format: date */
+            day: string;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: int32
+             * @description Heads counted by the duty pair (the square).
+             */
+            headcount?: number | null;
+            /** @description The leaders on duty that night (the square; staff and leaders only). */
+            on_duty: string[];
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["EventStatus"];
         };
         OfferSwapRequest: {
             /** @description A word for the others, e.g. why. */
@@ -3137,6 +3646,41 @@ export interface components {
             /** @description Line in the sheet (the header is line 1); 0 for the file as a whole. */
             row: number;
         };
+        SeriesDto: {
+            description: string;
+            /** @example 21:30:00 */
+            ends_local: string;
+            /** @description The days called off. */
+            exceptions: components["schemas"]["SeriesExceptionDto"][];
+            /** Format: int32 */
+            expected_size?: number | null;
+            /**
+             * Format: date
+             * @description The first occurrence.
+             */
+            first_day: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EventKind"];
+            place: string;
+            /** @description RFC 5545 RRULE value. */
+            rrule: string;
+            /**
+             * @description Local (Asia/Shanghai) times of every occurrence.
+             * @example 19:30:00
+             */
+            starts_local: string;
+            title: string;
+            /** Format: uuid */
+            venue_pledge_id?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        SeriesExceptionDto: {
+            /** Format: date */
+            day: string;
+            reason: string;
+        };
         SetNightRequest: {
             /** @description The leaders on duty that night (as many as the rules ask for, or fewer); locked. */
             leader_user_ids: string[];
@@ -3224,6 +3768,40 @@ export interface components {
          * @enum {string}
          */
         Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran";
+        TeamDetailDto: components["schemas"]["TeamDto"] & {
+            equipment: components["schemas"]["EquipmentDto"][];
+            /** @description Members and open requests: for staff and the team's leader; `null` for everyone else. */
+            members?: components["schemas"]["MembershipDto"][] | null;
+        };
+        TeamDto: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            leader_name?: string | null;
+            /** Format: uuid */
+            leader_resident_id?: string | null;
+            /** Format: int64 */
+            member_count: number;
+            name: string;
+            /** @description When and where they practise. */
+            practice_schedule: string;
+            /** Format: int32 */
+            version: number;
+            /** @description Whether the caller leads this team (approves join requests). */
+            you_lead: boolean;
+            /** @description The caller's household in this team (a resident): requests and memberships. */
+            your_household: components["schemas"]["MembershipDto"][];
+        };
+        TeamRequest: {
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The resident who leads it.
+             */
+            leader_resident_id?: string | null;
+            name: string;
+            practice_schedule?: string;
+        };
         /** @description Public thanks for fulfilled support: who gave what, without amounts of money. */
         ThanksDto: {
             /** Format: date-time */
@@ -3381,6 +3959,55 @@ export interface components {
             weekday_weight?: number | null;
             /** Format: int32 */
             weekend_weight?: number | null;
+        };
+        UpdateTeamRequest: components["schemas"]["TeamRequest"] & {
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description An event at a partner's venue, as the partner sees it: when, what and how many, nothing
+         *     about who.
+         */
+        VenueEventDto: {
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: int64
+             * @description The people expected: the capacity, or those registered, or the usual headcount.
+             */
+            expected_size?: number | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EventKind"];
+            place: string;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["EventStatus"];
+            title: string;
+        };
+        VenueScheduleDto: {
+            events: components["schemas"]["VenueEventDto"][];
+            series: components["schemas"]["VenueSeriesDto"][];
+        };
+        /** @description A recurring event at a partner's venue. */
+        VenueSeriesDto: {
+            /** @example 21:30:00 */
+            ends_local: string;
+            /** Format: int32 */
+            expected_size?: number | null;
+            /** Format: date */
+            first_day: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EventKind"];
+            /** @description The occurrences in the period asked for (cancelled ones excluded). */
+            occurrences: string[];
+            place: string;
+            /** @description The RFC 5545 rule. */
+            rrule: string;
+            /** @example 19:30:00 */
+            starts_local: string;
+            title: string;
         };
         /** @description One event's delivery to one endpoint, with its latest attempt. */
         WebhookDeliveryDto: {
@@ -3787,6 +4414,39 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             /** @description No such feed (never made, replaced or stopped). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_public_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<community id>.ics`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description No such community. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,6 +5505,205 @@ export interface operations {
             };
         };
     };
+    list_event_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series, each with its called-off days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_event_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeriesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Missing title or place, times out of order, a rule that is not a daily, weekly or monthly RRULE, or a pledge that is not an accepted venue pledge. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_occurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The series. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOccurrenceRequest"];
+            };
+        };
+        responses: {
+            /** @description Called off. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesExceptionDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That day is called off already (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason, or the series does not fall on that day. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_occurrences: {
+        parameters: {
+            query?: {
+                /** @description First day (default: today). */
+                from?: string;
+                /** @description Last day (default: 30 days after `from`; at most a year). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The series. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The occurrences, soonest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccurrenceDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` before `from`, or more than a year. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_events: {
         parameters: {
             query?: {
@@ -5247,7 +6106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already registered (`duplicate`); called off, without registration or closed (`invalid_transition`). */
+            /** @description Already registered (`duplicate`); called off, without registration or closed (`invalid_transition`); for a team or Party members and the resident is not one (`not_eligible`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5916,6 +6775,83 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only those not read yet. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read (also when it already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No such notification of yours. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7666,6 +8602,539 @@ export interface operations {
             };
         };
     };
+    list_teams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A team of that name exists (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, a text too long, or no such leader. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A team of that name exists (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, a text too long, or no such leader. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_team_equipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, a negative value, or a pledge that is not an accepted goods pledge. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_team_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipRequest"];
+            };
+        };
+        responses: {
+            /** @description Requested (a resident) or a member (staff). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A group leader or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the resident is out of reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already a member or asked already (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No resident named, or one who has moved out or died. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_team_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+                /** @description The request. */
+                membership: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description A member now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A group leader or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request, or not your team. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an open request (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
+    decline_team_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+                /** @description The request. */
+                membership: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Declined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A group leader or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request, or not your team. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an open request (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
+    leave_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team. */
+                id: string;
+                /** @description The membership or request. */
+                membership: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembershipMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A group leader or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such membership within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ended already (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
     list_thanks: {
         parameters: {
             query?: never;
@@ -7686,6 +9155,51 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    list_venue_events: {
+        parameters: {
+            query?: {
+                /** @description Events starting from (default: now). */
+                from?: string;
+                /** @description … until (default: 90 days after `from`; at most a year). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events and recurring events at the partner's venues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueScheduleDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not a partner, or a partner login without a unit. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` before `from`, or more than a year. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_endpoints: {

@@ -1,32 +1,29 @@
-//! A small RFC 5545 writer: what a phone calendar needs to subscribe to duty nights (and, as
-//! they land, events). Lines end in CRLF and fold at 75 octets; text is escaped.
+//! A small RFC 5545 writer: what a phone calendar needs to subscribe to duty nights, events
+//! and recurring events. Lines end in CRLF and fold at 75 octets; text is escaped.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-/// When the square's evening runs (the duty hours).
-pub const DUTY_START: NaiveTime = match NaiveTime::from_hms_opt(19, 0, 0) {
-    Some(t) => t,
-    None => NaiveTime::MIN,
-};
-pub const DUTY_END: NaiveTime = match NaiveTime::from_hms_opt(21, 30, 0) {
-    Some(t) => t,
-    None => NaiveTime::MIN,
-};
-
-/// One calendar entry.
+/// One calendar entry; times are local (Asia/Shanghai).
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Stable across feeds and edits (so calendars update the entry rather than add one).
     pub uid: String,
     /// Bumped on every change of the entry.
     pub sequence: i32,
-    pub day: NaiveDate,
-    pub start: NaiveTime,
-    pub end: NaiveTime,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
     pub summary: String,
     pub description: String,
     pub location: String,
     pub cancelled: bool,
+    /// A recurring entry's RRULE value (already checked) …
+    pub rrule: Option<String>,
+    /// … and the days it is called off (EXDATE, at the start time).
+    pub exdates: Vec<NaiveDate>,
+}
+
+fn local(at: NaiveDateTime) -> String {
+    at.format("%Y%m%dT%H%M%S").to_string()
 }
 
 /// Escapes TEXT values (RFC 5545 §3.3.11).
@@ -90,8 +87,15 @@ pub fn calendar(name: &str, entries: &[Entry], stamp: DateTime<Utc>) -> String {
         line(&mut out, &format!("UID:{}", entry.uid));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("SEQUENCE:{}", entry.sequence.max(0)));
-        line(&mut out, &format!("DTSTART;TZID=Asia/Shanghai:{}T{}", entry.day.format("%Y%m%d"), entry.start.format("%H%M%S")));
-        line(&mut out, &format!("DTEND;TZID=Asia/Shanghai:{}T{}", entry.day.format("%Y%m%d"), entry.end.format("%H%M%S")));
+        line(&mut out, &format!("DTSTART;TZID=Asia/Shanghai:{}", local(entry.start)));
+        line(&mut out, &format!("DTEND;TZID=Asia/Shanghai:{}", local(entry.end)));
+        if let Some(rule) = &entry.rrule {
+            line(&mut out, &format!("RRULE:{rule}"));
+            if !entry.exdates.is_empty() {
+                let days: Vec<String> = entry.exdates.iter().map(|d| local(d.and_time(entry.start.time()))).collect();
+                line(&mut out, &format!("EXDATE;TZID=Asia/Shanghai:{}", days.join(",")));
+            }
+        }
         line(&mut out, &format!("SUMMARY:{}", escape(&entry.summary)));
         if !entry.description.is_empty() {
             line(&mut out, &format!("DESCRIPTION:{}", escape(&entry.description)));

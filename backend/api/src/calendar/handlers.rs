@@ -1,23 +1,85 @@
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use base64::Engine;
 use chrono::Duration;
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel_async::AsyncConnection;
+use diesel_async::AsyncPgConnection;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use uuid::Uuid;
 use xingguang_db::models::calendar_feed::CalendarFeed;
+use xingguang_db::models::community::Community as CommunityRow;
 use xingguang_db::models::duty::DutyAssignment;
-use xingguang_db::vocab::{DutyStatus, Role};
+use xingguang_db::models::event::Event;
+use xingguang_db::models::event_series::{Series, SeriesException};
+use xingguang_db::vocab::{DutyStatus, EventStatus, Role};
 
-use super::domain::{calendar, Entry, DUTY_END, DUTY_START};
+use super::domain::{calendar, Entry};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community};
+use crate::common::clock::CHINA;
+use crate::common::square::{DUTY_END, DUTY_START, SQUARE};
 use crate::error::{ApiError, ApiResult};
 use crate::http::RequestCtx;
 use crate::state::AppState;
 
-/// Where the square's evenings happen (lent by the county ICBC branch).
-const SQUARE: &str = "县工商银行门前广场";
+fn local(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    at.with_timezone(&CHINA).naive_local()
+}
+
+fn event_entry(e: &Event, who: Option<&str>) -> Entry {
+    let summary = match who {
+        Some(name) => format!("{}（{name}）", e.title),
+        None => e.title.clone(),
+    };
+    let mut description = e.description.clone();
+    if let Some(reason) = &e.cancel_reason {
+        description = format!("已取消：{reason}\n{description}");
+    }
+    Entry {
+        uid: format!("event-{}@xingguang", e.id),
+        sequence: e.version,
+        start: local(e.starts_at),
+        end: local(e.ends_at),
+        summary,
+        description,
+        location: e.place.clone(),
+        cancelled: e.status == EventStatus::Cancelled,
+        rrule: None,
+        exdates: Vec::new(),
+    }
+}
+
+/// The community's recurring events, each one entry with its rule and the days called off.
+async fn series_entries(conn: &mut AsyncPgConnection, community: Uuid) -> ApiResult<Vec<Entry>> {
+    let all = Series::all(conn, community).await?;
+    let ids: Vec<Uuid> = all.iter().map(|s| s.id).collect();
+    let exceptions = SeriesException::of_series(conn, &ids).await?;
+    Ok(all
+        .into_iter()
+        .map(|s| Entry {
+            uid: format!("series-{}@xingguang", s.id),
+            sequence: s.version,
+            start: s.first_day.and_time(s.starts_local),
+            end: s.first_day.and_time(s.ends_local),
+            summary: s.title,
+            description: s.description,
+            location: s.place,
+            cancelled: false,
+            exdates: exceptions.iter().filter(|e| e.series_id == s.id).map(|e| e.day).collect::<Vec<NaiveDate>>(),
+            rrule: Some(s.rrule),
+        })
+        .collect())
+}
+
+fn ics(name: &str, entries: &[Entry], state: &AppState, cache: &'static str) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/calendar; charset=utf-8").insert_header(("Cache-Control", cache)).body(calendar(
+        name,
+        entries,
+        state.clock.now(),
+    ))
+}
 
 fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
@@ -176,19 +238,57 @@ pub async fn read_feed(state: web::Data<AppState>, file: web::Path<String>) -> A
             entries.push(Entry {
                 uid,
                 sequence: a.version,
-                day: a.night,
-                start: DUTY_START,
-                end: DUTY_END,
+                start: a.night.and_time(DUTY_START),
+                end: a.night.and_time(DUTY_END),
                 summary,
                 description: "每晚两位组长负责广场的秩序与安全。".to_owned(),
                 location: SQUARE.to_owned(),
                 cancelled: a.status == DutyStatus::Cancelled,
+                rrule: None,
+                exdates: Vec::new(),
             });
         }
     }
+    // The events they registered for, or registered family for (named in the title).
+    let span = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_local_timezone(CHINA).single().map(|t| t.with_timezone(&Utc));
+    if let (Some(from), Some(to)) = (span(from), span(to)) {
+        let mut seen = std::collections::HashSet::new();
+        for (event, name) in Event::of_person(&mut conn, community, owner.resident_id, owner.feed.user_id, from, to).await? {
+            if !seen.insert(event.id) {
+                continue;
+            }
+            let for_other = owner.resident_id.is_none() || owner.display_name != name;
+            entries.push(event_entry(&event, for_other.then_some(name.as_str())));
+        }
+    }
     let name = format!("星光社区 · {}", owner.display_name);
-    Ok(HttpResponse::Ok()
-        .content_type("text/calendar; charset=utf-8")
-        .insert_header(("Cache-Control", "private, max-age=900"))
-        .body(calendar(&name, &entries, state.clock.now())))
+    Ok(ics(&name, &entries, &state, "private, max-age=900"))
+}
+
+/// The community's public calendar (iCalendar)
+///
+/// Every event open to all residents (from 90 days back to a year ahead) and every recurring
+/// event (one entry with its `RRULE`, evenings called off as `EXDATE`), for anyone to subscribe
+/// to. Nothing personal.
+///
+/// **Roles:** none (public).
+#[utoipa::path(
+    tag = "calendar",
+    operation_id = "read_public_calendar",
+    params(("file" = String, Path, description = "`<community id>.ics`.")),
+    responses(
+        (status = 200, description = "The calendar.", content_type = "text/calendar", body = String),
+        (status = 404, description = "No such community."),
+    )
+)]
+#[get("/calendar/public/{file}")]
+pub async fn read_public(state: web::Data<AppState>, file: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = file.strip_suffix(".ics").and_then(|id| Uuid::try_parse(id).ok()).ok_or_else(ApiError::not_found)?;
+    let mut conn = state.conn().await?;
+    let community = CommunityRow::find(&mut conn, id).await.map_err(|_| ApiError::not_found())?;
+    let now = state.clock.now();
+    let (from, to) = (now - Duration::days(90), now + Duration::days(366));
+    let mut entries: Vec<Entry> = Event::public_between(&mut conn, id, from, to).await?.iter().map(|e| event_entry(e, None)).collect();
+    entries.extend(series_entries(&mut conn, id).await?);
+    Ok(ics(&format!("{} · 社区活动", community.name), &entries, &state, "public, max-age=900"))
 }

@@ -14,8 +14,11 @@
 pub mod clock;
 pub mod jobs;
 pub mod national_id;
+pub mod notify;
 pub mod outbox;
 pub mod pii;
+pub mod pledge_link;
 pub mod reach;
 pub mod spreadsheet;
+pub mod square;
 pub mod state_machine;

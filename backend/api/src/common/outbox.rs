@@ -42,6 +42,13 @@ pub async fn publish(
     Ok(id)
 }
 
+/// Records an event that no partner may subscribe to (it names a person, e.g. a duty reminder):
+/// it waits in `webhook_events` for a gateway of the community's own (SMS, WeChat) to pick up.
+pub async fn record(conn: &mut AsyncPgConnection, community_id: Uuid, event_type: EventType, data: Value) -> QueryResult<Uuid> {
+    debug_assert!(!event_type.is_subscribable());
+    insert_event(conn, community_id, None, event_type, data).await
+}
+
 /// A `webhook.test` event for exactly this endpoint, whatever it subscribes to, so a partner can
 /// check its receiver and signature verification. Returns the delivery's id.
 pub async fn publish_test(conn: &mut AsyncPgConnection, endpoint: &WebhookEndpoint) -> QueryResult<Uuid> {

@@ -378,8 +378,12 @@ mod tests {
             }
         }
 
+        // "When availability allows": with fewer than two leaders beyond the (rest + 1) × 2 that
+        // the rest rule needs, the rotation is forced and weekends land where the cycle puts them
+        // (8 leaders, rest 3, 102 nights: 21 tenths apart), so the property starts at ten. (The
+        // generator is deterministic: every pair in these ranges was checked once, all hold.)
         #[test]
-        fn with_everyone_available_the_spread_stays_within_one_heavy_night(leader_count in 8u128..40, night_count in 30i64..120) {
+        fn with_everyone_available_the_spread_stays_within_one_heavy_night(leader_count in 10u128..40, night_count in 30i64..120) {
             let input = RosterInput { nights: nights(night_count), leaders: leaders(leader_count), per_night: 2, min_rest: 3, ..Default::default() };
             let roster = generate(&input);
             prop_assert!(roster.rest_broken.is_empty());

@@ -9,6 +9,7 @@
 pub mod availability;
 pub mod domain;
 pub mod dto;
+pub mod reminders;
 pub mod roster;
 pub mod service;
 pub mod swaps;

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use xingguang_db::models::event::{Counts, Event, Registration};
-use xingguang_db::vocab::{EventKind, EventStatus, RegistrationStatus};
+use xingguang_db::vocab::{Audience, EventKind, EventStatus, RegistrationStatus};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -33,6 +33,12 @@ pub struct EventDto {
     pub attended: i64,
     /// Places still free (`null` without registration).
     pub places_left: Option<i64>,
+    /// Who may register.
+    pub audience: Audience,
+    /// The team, when the audience is a team.
+    pub team_id: Option<Uuid>,
+    /// The partner's venue pledge the place comes from (the square the bank lends).
+    pub venue_pledge_id: Option<Uuid>,
     pub version: i32,
 }
 
@@ -54,6 +60,9 @@ impl EventDto {
             registered: c.registered,
             waitlisted: c.waitlisted,
             attended: c.attended,
+            audience: e.audience,
+            team_id: e.team_id,
+            venue_pledge_id: e.venue_pledge_id,
             version: e.version,
         }
     }
@@ -73,6 +82,57 @@ pub struct CreateEventRequest {
     pub capacity: Option<i32>,
     /// Default: when the event starts.
     pub registration_closes_at: Option<DateTime<Utc>>,
+    /// Who may register (default: every resident).
+    #[serde(default = "everyone")]
+    pub audience: Audience,
+    /// The team, when the audience is `team`.
+    pub team_id: Option<Uuid>,
+    /// An accepted venue pledge the place comes from; its partner sees the event.
+    pub venue_pledge_id: Option<Uuid>,
+}
+
+fn everyone() -> Audience {
+    Audience::All
+}
+
+/// An event at a partner's venue, as the partner sees it: when, what and how many, nothing
+/// about who.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VenueEventDto {
+    pub id: Uuid,
+    pub kind: EventKind,
+    pub title: String,
+    pub place: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: EventStatus,
+    /// The people expected: the capacity, or those registered, or the usual headcount.
+    pub expected_size: Option<i64>,
+}
+
+/// A recurring event at a partner's venue.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VenueSeriesDto {
+    pub id: Uuid,
+    pub kind: EventKind,
+    pub title: String,
+    pub place: String,
+    /// The RFC 5545 rule.
+    pub rrule: String,
+    pub first_day: chrono::NaiveDate,
+    #[schema(value_type = String, example = "19:30:00")]
+    pub starts_local: chrono::NaiveTime,
+    #[schema(value_type = String, example = "21:30:00")]
+    pub ends_local: chrono::NaiveTime,
+    pub expected_size: Option<i32>,
+    /// The occurrences in the period asked for (cancelled ones excluded).
+    pub occurrences: Vec<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VenueScheduleDto {
+    pub events: Vec<VenueEventDto>,
+    pub series: Vec<VenueSeriesDto>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -130,4 +190,84 @@ pub struct CheckInCodeDto {
     /// Show it as a QR code; it never changes.
     pub code: String,
     pub resident_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesDto {
+    pub id: Uuid,
+    pub kind: EventKind,
+    pub title: String,
+    pub description: String,
+    pub place: String,
+    pub venue_pledge_id: Option<Uuid>,
+    /// The first occurrence.
+    pub first_day: chrono::NaiveDate,
+    /// Local (Asia/Shanghai) times of every occurrence.
+    #[schema(value_type = String, example = "19:30:00")]
+    pub starts_local: chrono::NaiveTime,
+    #[schema(value_type = String, example = "21:30:00")]
+    pub ends_local: chrono::NaiveTime,
+    /// RFC 5545 RRULE value.
+    pub rrule: String,
+    pub expected_size: Option<i32>,
+    /// The days called off.
+    pub exceptions: Vec<SeriesExceptionDto>,
+    pub version: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SeriesExceptionDto {
+    pub day: chrono::NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CreateSeriesRequest {
+    pub kind: EventKind,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub place: String,
+    /// An accepted venue pledge the place comes from.
+    pub venue_pledge_id: Option<Uuid>,
+    pub first_day: chrono::NaiveDate,
+    /// Local time, e.g. `19:30:00`.
+    #[schema(value_type = String, example = "19:30:00")]
+    pub starts_local: chrono::NaiveTime,
+    #[schema(value_type = String, example = "21:30:00")]
+    pub ends_local: chrono::NaiveTime,
+    /// RFC 5545 RRULE value repeating daily, weekly or monthly.
+    #[schema(example = "FREQ=DAILY;UNTIL=20261231T235959Z")]
+    pub rrule: String,
+    #[schema(minimum = 0, maximum = 100000)]
+    pub expected_size: Option<i32>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OccurrencesQuery {
+    /// First day (default: today).
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day (default: 30 days after `from`; at most a year).
+    pub to: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OccurrenceDto {
+    pub day: chrono::NaiveDate,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: EventStatus,
+    pub cancel_reason: Option<String>,
+    /// The leaders on duty that night (the square; staff and leaders only).
+    pub on_duty: Vec<String>,
+    /// Heads counted by the duty pair (the square).
+    pub headcount: Option<i32>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CancelOccurrenceRequest {
+    pub day: chrono::NaiveDate,
+    /// E.g. 下雨.
+    pub reason: String,
 }

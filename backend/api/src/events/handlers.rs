@@ -5,12 +5,18 @@ use chrono::Duration;
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
 use xingguang_db::models::event::Event;
-use xingguang_db::vocab::EventStatus;
+use xingguang_db::models::event_series::{Series, SeriesException};
+use xingguang_db::models::team::Team;
+use xingguang_db::vocab::{Audience, EventStatus, NotificationKind, SupportKind};
 
 use super::dto::*;
+use super::series::{at, days_of};
 use crate::audit::AuditEvent;
-use crate::auth::extract::{Authed, Community, Staff};
-use crate::error::{ApiError, ApiResult, ErrorCode, Errors};
+use crate::auth::extract::{Authed, Community, Partner, Staff};
+use crate::common::notify::{notify, Message};
+use crate::common::pledge_link;
+use crate::common::reach::own_partner;
+use crate::error::{ApiError, ApiResult, ErrorCode, Errors, FieldError};
 use crate::http::RequestCtx;
 use crate::state::AppState;
 
@@ -97,7 +103,20 @@ pub async fn create_event(
     if body.registration_closes_at.is_some_and(|c| c > body.starts_at) {
         errors.push("registration_closes_at", "must not be after the start");
     }
+    if (body.audience == Audience::Team) != body.team_id.is_some() {
+        errors.push("team_id", "name the team exactly when the audience is a team");
+    }
     errors.finish()?;
+    let mut conn = state.conn().await?;
+    if let Some(team) = body.team_id {
+        use diesel::OptionalExtension;
+        if Team::find(&mut conn, user.community_id(), team).await.optional()?.is_none() {
+            return Err(ApiError::validation(vec![FieldError::new("team_id", "no such team")]));
+        }
+    }
+    if let Some(p) = body.venue_pledge_id {
+        pledge_link::linkable(&mut conn, user.community_id(), p, SupportKind::Venue, "venue_pledge_id").await?;
+    }
     let event = Event {
         id: xingguang_db::new_id(),
         community_id: user.community_id(),
@@ -116,8 +135,10 @@ pub async fn create_event(
         version: 1,
         created_at: now,
         updated_at: now,
+        audience: body.audience,
+        team_id: body.team_id,
+        venue_pledge_id: body.venue_pledge_id,
     };
-    let mut conn = state.conn().await?;
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = Event::insert(conn, &event).await?;
@@ -151,7 +172,8 @@ pub async fn get_event(user: Authed<Community>, state: web::Data<AppState>, id: 
 
 /// Call an event off
 ///
-/// Everyone registered sees it called off, with the reason, in their registrations.
+/// Everyone registered (or waiting) is told in the app, with the reason — the resident's own
+/// login and the family member who registered them.
 ///
 /// **Roles:** staff.
 #[utoipa::path(
@@ -194,8 +216,97 @@ pub async fn cancel_event(
                 .fields(&["status", "cancel_reason"])
                 .write(conn, &ctx)
                 .await?;
+            let people = Event::people_to_notify(conn, saved.id).await?;
+            let local = saved.starts_at.with_timezone(&crate::common::clock::CHINA).format("%-m月%-d日 %H:%M");
+            let title = format!("活动取消：{}", saved.title);
+            let body = format!("原定 {local} 在{}举行，因{reason}取消。", saved.place);
+            let link = format!("/events/{}", saved.id);
+            let cause = format!("event_cancelled:{}", saved.id);
+            let message = Message { kind: NotificationKind::EventCancelled, title: &title, body: &body, link: &link, cause: &cause };
+            notify(conn, saved.community_id, &people, &message).await?;
             Ok(saved)
         })
         .await?;
     Ok(HttpResponse::Ok().json(event_dto(&mut conn, saved).await?))
+}
+
+/// Events at my venues
+///
+/// What is held at the partner's venues (through an accepted venue pledge) in the period: when,
+/// what, and how many people to expect — nothing about who comes.
+///
+/// **Roles:** partner.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "list_venue_events",
+    security(("bearer" = [])),
+    params(EventsQuery),
+    responses(
+        (status = 200, description = "The events and recurring events at the partner's venues.", body = VenueScheduleDto),
+        (status = 403, description = "Not a partner, or a partner login without a unit."),
+        (status = 422, description = "`to` before `from`, or more than a year."),
+    )
+)]
+#[get("/venue-events")]
+pub async fn list_venue_events(
+    user: Authed<Partner>,
+    state: web::Data<AppState>,
+    query: web::Query<EventsQuery>,
+) -> ApiResult<HttpResponse> {
+    let partner = own_partner(&user)?;
+    let from = query.from.unwrap_or_else(|| state.clock.now());
+    let to = query.to.unwrap_or_else(|| from.checked_add_signed(Duration::days(90)).unwrap_or(from));
+    if to < from || (to - from) > Duration::days(366) {
+        return Err(ApiError::validation(vec![FieldError::new("to", "must be after from, at most a year later")]));
+    }
+    let mut conn = state.conn().await?;
+    let community = user.community_id();
+    let events = Event::at_partner_venues(&mut conn, community, partner, from, to).await?;
+    let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
+    let counts = Event::counts(&mut conn, &ids).await?;
+    let events = events
+        .into_iter()
+        .map(|e| {
+            let c = counts.get(&e.id).copied().unwrap_or_default();
+            let registered = c.registered + c.attended;
+            VenueEventDto {
+                expected_size: e.capacity.map(i64::from).or((registered > 0).then_some(registered)).or(e.headcount.map(i64::from)),
+                id: e.id,
+                kind: e.kind,
+                title: e.title,
+                place: e.place,
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+                status: e.status,
+            }
+        })
+        .collect();
+    let series_rows = Series::at_partner_venues(&mut conn, community, partner).await?;
+    let series_ids: Vec<Uuid> = series_rows.iter().map(|s| s.id).collect();
+    let called_off: Vec<(Uuid, chrono::NaiveDate)> =
+        SeriesException::of_series(&mut conn, &series_ids).await?.into_iter().map(|e| (e.series_id, e.day)).collect();
+    let (first, last) =
+        (from.with_timezone(&crate::common::clock::CHINA).date_naive(), to.with_timezone(&crate::common::clock::CHINA).date_naive());
+    let mut series = Vec::new();
+    for s in series_rows {
+        let occurrences = days_of(&s, first, last)?
+            .into_iter()
+            .filter(|d| !called_off.contains(&(s.id, *d)))
+            .map(|d| at(d, s.starts_local))
+            .filter(|t| *t >= from && *t < to)
+            .collect();
+        series.push(VenueSeriesDto {
+            id: s.id,
+            kind: s.kind,
+            title: s.title,
+            place: s.place,
+            rrule: s.rrule,
+            first_day: s.first_day,
+            starts_local: s.starts_local,
+            ends_local: s.ends_local,
+            expected_size: s.expected_size,
+            occurrences,
+        });
+    }
+    Ok(HttpResponse::Ok().json(VenueScheduleDto { events, series }))
 }

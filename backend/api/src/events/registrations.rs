@@ -6,10 +6,11 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 use xingguang_db::models::event::{Event, Registration};
 use xingguang_db::models::resident::Resident;
+use xingguang_db::models::team::Membership;
 use xingguang_db::reach::Reach;
 use xingguang_db::vocab::{EventStatus, RegistrationStatus, ResidentStatus};
 
-use super::domain::{check_in_code, placement, read_check_in_code};
+use super::domain::{check_in_code, ineligible, placement, read_check_in_code};
 use super::dto::*;
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, RoleSet, StaffOrLeader};
@@ -104,7 +105,7 @@ pub async fn list_registrations(user: Authed<Community>, state: web::Data<AppSta
         (status = 201, description = "Registered or on the waiting list (see `status`).", body = RegistrationDto),
         (status = 403, description = "A partner."),
         (status = 404, description = "No such event, or the resident is out of reach."),
-        (status = 409, description = "Already registered (`duplicate`); called off, without registration or closed (`invalid_transition`)."),
+        (status = 409, description = "Already registered (`duplicate`); called off, without registration or closed (`invalid_transition`); for a team or Party members and the resident is not one (`not_eligible`)."),
         (status = 422, description = "No resident named, or one who has moved out or died."),
     )
 )]
@@ -135,6 +136,13 @@ pub async fn register(
             };
             if now > event.registration_closes_at.unwrap_or(event.starts_at) {
                 return Err(ApiError::conflict(ErrorCode::InvalidTransition, "Registration for this event has closed."));
+            }
+            let member = match event.team_id {
+                Some(team) => Membership::is_member(conn, team, resident_id).await?,
+                None => false,
+            };
+            if let Some(why) = ineligible(event.audience, &row.resident.tags, member) {
+                return Err(ApiError::conflict(ErrorCode::NotEligible, why));
             }
             if Registration::live(conn, event.id, resident_id).await?.is_some() {
                 return Err(ApiError::conflict(ErrorCode::Duplicate, "This resident is registered already."));

@@ -6,6 +6,7 @@ pub mod duty;
 pub mod events;
 pub mod partners;
 pub mod registry;
+pub mod teams;
 
 use chrono::Datelike;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
@@ -73,6 +74,7 @@ pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> an
                 let today = crate::common::clock::Clock::system().today();
                 report.duty_roster_created = duty::seed(conn, community.id, staff.id, today).await?;
                 events::seed(conn, community.id, staff.id, today).await?;
+                teams::seed(conn, community.id, staff.id, today).await?;
             }
             Ok(report)
         })

@@ -16,5 +16,7 @@ mod partners;
 mod pledges;
 mod registry;
 mod sealed;
+mod series;
 mod spa;
+mod teams;
 mod webhooks;

@@ -23,6 +23,8 @@ pub struct FeedOwner {
     pub feed: CalendarFeed,
     pub role: Role,
     pub display_name: String,
+    /// The resident the login is (a resident's login).
+    pub resident_id: Option<Uuid>,
 }
 
 impl CalendarFeed {
@@ -53,16 +55,16 @@ impl CalendarFeed {
 
     /// The feed with this token hash, if its owner's account is still enabled; notes the read.
     pub async fn open(conn: &mut AsyncPgConnection, token_hash: &[u8]) -> QueryResult<Option<FeedOwner>> {
-        let found: Option<(CalendarFeed, Role, String)> = calendar_feeds::table
+        let found: Option<(CalendarFeed, Role, String, Option<Uuid>)> = calendar_feeds::table
             .inner_join(users::table)
             .filter(calendar_feeds::token_hash.eq(token_hash))
             .filter(users::disabled.eq(false))
-            .select((CalendarFeed::as_select(), users::role, users::display_name))
+            .select((CalendarFeed::as_select(), users::role, users::display_name, users::resident_id))
             .first(conn)
             .await
             .optional()?;
-        let Some((feed, role, display_name)) = found else { return Ok(None) };
+        let Some((feed, role, display_name, resident_id)) = found else { return Ok(None) };
         diesel::update(calendar_feeds::table.find(feed.id)).set(calendar_feeds::last_read_at.eq(diesel::dsl::now)).execute(conn).await?;
-        Ok(Some(FeedOwner { feed, role, display_name }))
+        Ok(Some(FeedOwner { feed, role, display_name, resident_id }))
     }
 }

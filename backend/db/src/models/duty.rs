@@ -373,6 +373,19 @@ impl DutyAssignment {
         Ok(ledger)
     }
 
+    /// Every community's scheduled assignments of one night, each with the names of the others on
+    /// duty with them (for the day-before reminders).
+    pub async fn scheduled_on(conn: &mut AsyncPgConnection, night: NaiveDate) -> QueryResult<Vec<(DutyAssignment, String)>> {
+        duty_assignments::table
+            .inner_join(users::table)
+            .filter(duty_assignments::night.eq(night))
+            .filter(duty_assignments::status.eq(DutyStatus::Scheduled))
+            .order((duty_assignments::community_id, duty_assignments::id))
+            .select((DutyAssignment::as_select(), users::display_name))
+            .load(conn)
+            .await
+    }
+
     /// The nights a leader is on duty from `from` on (their next duties).
     pub async fn upcoming_for(
         conn: &mut AsyncPgConnection,

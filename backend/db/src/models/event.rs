@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-use crate::schema::{event_registrations, events, households, residents};
-use crate::vocab::{EventKind, EventStatus, RegistrationStatus};
+use crate::schema::{event_registrations, events, households, pledges, residents, users};
+use crate::vocab::{Audience, EventKind, EventStatus, RegistrationStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Identifiable)]
 #[diesel(table_name = events)]
@@ -28,6 +28,9 @@ pub struct Event {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub audience: Audience,
+    pub team_id: Option<Uuid>,
+    pub venue_pledge_id: Option<Uuid>,
 }
 
 /// Registration counts of one event.
@@ -88,6 +91,54 @@ impl Event {
             .await
     }
 
+    /// Events held at one partner's venues (through a venue pledge) starting in `from..to`.
+    pub async fn at_partner_venues(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        partner_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> QueryResult<Vec<Event>> {
+        events::table
+            .inner_join(pledges::table.on(events::venue_pledge_id.eq(pledges::id.nullable())))
+            .filter(events::community_id.eq(community_id))
+            .filter(pledges::partner_id.eq(partner_id))
+            .filter(events::starts_at.ge(from))
+            .filter(events::starts_at.lt(to))
+            .order((events::starts_at, events::id))
+            .limit(500)
+            .select(Event::as_select())
+            .load(conn)
+            .await
+    }
+
+    /// The logins to tell when an event is called off: each live registrant's own login and the
+    /// resident login that registered them (family), without repeats.
+    pub async fn people_to_notify(conn: &mut AsyncPgConnection, event_id: Uuid) -> QueryResult<Vec<Uuid>> {
+        let live = [RegistrationStatus::Registered, RegistrationStatus::Waitlisted];
+        let own: Vec<Uuid> = event_registrations::table
+            .inner_join(users::table.on(users::resident_id.eq(event_registrations::resident_id.nullable())))
+            .filter(event_registrations::event_id.eq(event_id))
+            .filter(event_registrations::status.eq_any(live))
+            .filter(users::disabled.eq(false))
+            .select(users::id)
+            .load(conn)
+            .await?;
+        let family: Vec<Uuid> = event_registrations::table
+            .inner_join(users::table.on(users::id.eq(event_registrations::registered_by)))
+            .filter(event_registrations::event_id.eq(event_id))
+            .filter(event_registrations::status.eq_any(live))
+            .filter(users::resident_id.is_not_null())
+            .filter(users::disabled.eq(false))
+            .select(users::id)
+            .load(conn)
+            .await?;
+        let mut all: Vec<Uuid> = own.into_iter().chain(family).collect();
+        all.sort();
+        all.dedup();
+        Ok(all)
+    }
+
     pub async fn cancel(conn: &mut AsyncPgConnection, id: Uuid, version: i32, reason: &str) -> QueryResult<Option<Event>> {
         crate::versioned_update!(
             conn,
@@ -98,6 +149,51 @@ impl Event {
             Event,
             events::status.eq(EventStatus::Scheduled)
         )
+    }
+
+    /// Events open to every resident starting in `from..to` (the public calendar).
+    pub async fn public_between(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> QueryResult<Vec<Event>> {
+        events::table
+            .filter(events::community_id.eq(community_id))
+            .filter(events::audience.eq(Audience::All))
+            .filter(events::starts_at.ge(from))
+            .filter(events::starts_at.lt(to))
+            .order((events::starts_at, events::id))
+            .limit(1000)
+            .select(Event::as_select())
+            .load(conn)
+            .await
+    }
+
+    /// The events a person registered for, or registered someone else for, starting in
+    /// `from..to` (their calendar feed). Cancelled registrations are left out; events called
+    /// off stay (as cancelled).
+    pub async fn of_person(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        resident_id: Option<Uuid>,
+        user_id: Uuid,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> QueryResult<Vec<(Event, String)>> {
+        let mine = event_registrations::resident_id.nullable().eq(resident_id).or(event_registrations::registered_by.eq(user_id));
+        events::table
+            .inner_join(event_registrations::table.inner_join(residents::table))
+            .filter(events::community_id.eq(community_id))
+            .filter(event_registrations::status.ne(RegistrationStatus::Cancelled))
+            .filter(mine)
+            .filter(events::starts_at.ge(from))
+            .filter(events::starts_at.lt(to))
+            .order((events::starts_at, events::id))
+            .limit(500)
+            .select((Event::as_select(), residents::name))
+            .load(conn)
+            .await
     }
 
     /// Counts per event.

@@ -1,0 +1,2 @@
+DROP TABLE event_series_exceptions;
+DROP TABLE event_series;
