@@ -3249,6 +3249,11 @@ export interface components {
             quantity: number;
         };
         MyNightDto: {
+            /**
+             * Format: uuid
+             * @description The assignment (to offer it for a swap).
+             */
+            assignment_id: string;
             /** @description The holiday's name on a holiday. */
             holiday?: string | null;
             kind: components["schemas"]["NightKind"];

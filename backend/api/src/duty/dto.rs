@@ -191,6 +191,8 @@ pub struct YearQuery {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MyNightDto {
+    /// The assignment (to offer it for a swap).
+    pub assignment_id: Uuid,
     pub night: NaiveDate,
     pub kind: NightKind,
     /// The holiday's name on a holiday.

@@ -377,6 +377,7 @@ pub async fn my_nights(user: Authed<StaffOrLeader>, state: web::Data<AppState>) 
     let list: Vec<MyNightDto> = mine
         .into_iter()
         .map(|a| MyNightDto {
+            assignment_id: a.id,
             night: a.night,
             kind: kinds.get(&a.night).map_or_else(|| night_kind(a.night, &Default::default()), |(kind, _)| *kind),
             holiday: kinds.get(&a.night).and_then(|(_, name)| name.clone()),
