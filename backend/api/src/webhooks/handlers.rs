@@ -21,7 +21,10 @@ fn events(errors: &mut Errors, list: &[EventType]) -> Vec<EventType> {
         errors.push("events", "choose at least one event");
     }
     if list.iter().any(|e| !e.is_subscribable()) {
-        errors.push("events", "webhook.test cannot be subscribed to: every endpoint receives a test event when you send one");
+        errors.push(
+            "events",
+            "webhook.test and duty.reminder cannot be subscribed to: every endpoint receives a test event when you send one, and a duty reminder names a person",
+        );
     }
     let mut out = list.to_vec();
     out.sort_by_key(|e| e.as_str());

@@ -283,6 +283,10 @@ async fn a_failed_delivery_can_be_resent_and_a_rotated_secret_overlaps() {
         .post_idempotent("/api/v1/webhooks/endpoints", &partner, "bad-url", &json!({ "url": "ftp://x", "events": ["pledge.accepted"] }))
         .await;
     bad.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    // A duty reminder names a person: it waits for the community's own gateway, never a partner.
+    let reminder =
+        app.post_idempotent("/api/v1/webhooks/endpoints", &partner, "reminders", &json!({ "url": url, "events": ["duty.reminder"] })).await;
+    reminder.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let staff = app.token("staff").await;
     let school = app
         .get("/api/v1/partners", Some(&staff))
