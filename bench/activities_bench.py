@@ -81,10 +81,10 @@ PGBENCH_REGISTER = r"""
 BEGIN;
 SELECT id AS rid FROM bench_people WHERE n = :n \gset
 SELECT id, capacity, status, starts_at, registration_closes_at, audience, team_id FROM events WHERE community_id = '{community}' AND id = '{event}' FOR UPDATE;
-SELECT id FROM event_registrations WHERE event_id = '{event}' AND resident_id = :'rid' AND status <> 'cancelled';
+SELECT id FROM event_registrations WHERE event_id = '{event}' AND resident_id = :rid AND status <> 'cancelled';
 SELECT count(*) AS taken FROM event_registrations WHERE event_id = '{event}' AND status IN ('registered', 'attended') \gset
 INSERT INTO event_registrations (id, community_id, event_id, resident_id, registered_by, status)
-  VALUES (gen_random_uuid(), '{community}', '{event}', :'rid', '{user}', CASE WHEN :taken < {capacity} THEN 'registered' ELSE 'waitlisted' END)
+  VALUES (gen_random_uuid(), '{community}', '{event}', :rid, '{user}', CASE WHEN :taken::int < {capacity} THEN 'registered' ELSE 'waitlisted' END)
   ON CONFLICT (event_id, resident_id) WHERE status <> 'cancelled' DO NOTHING;
 INSERT INTO audit_log (id, community_id, actor_id, actor_role, action, entity_type, entity_id, changed_fields, detail, request_id, ip)
   VALUES (gen_random_uuid(), '{community}', '{user}', 'staff', 'event_registration.create', 'event_registration', gen_random_uuid(), '[]', '{{}}', 'bench', '127.0.0.1');
