@@ -51,7 +51,7 @@ const fetch = vi.fn(async (request: Request) => {
 });
 
 function renderBox() {
-  render(
+  return render(
     <QueryClientProvider client={new QueryClient()}>
       <App>
         <CheckInBox eventId="e1" />
@@ -148,6 +148,16 @@ describe('扫码签到', () => {
     await waitFor(() => expect(tracks.every((t) => t.stop.mock.calls.length === 1)).toBe(true), soon);
     expect(screen.getByTestId('check-in-code')).toBeTruthy();
   }, 20_000);
+
+  it('turns the camera off when the page goes away with the dialog open', async () => {
+    const user = userEvent.setup();
+    const { unmount } = renderBox();
+    await user.click(screen.getByRole('button', { name: /扫码签到/ }));
+    await within(await screen.findByRole('dialog')).findByText(/请居民打开手机上的“我的签到码”/, {}, soon);
+    expect(tracks.every((t) => t.stop.mock.calls.length === 0)).toBe(true);
+    unmount();
+    expect(tracks.every((t) => t.stop.mock.calls.length === 1)).toBe(true);
+  });
 
   it('says so when the browser has no camera at all', async () => {
     Reflect.deleteProperty(navigator, 'mediaDevices');
