@@ -20,6 +20,7 @@ const event = (over: Partial<EventItem> = {}): EventItem => ({
   attended: 0,
   places_left: 27,
   version: 1,
+  audience: 'all',
   ...over,
 });
 

@@ -1,5 +1,6 @@
-// An event for staff and leaders: what and when, the counts, its registrations (a leader sees their
-// group's) and the check-in box; staff can call it off with a reason.
+// An event for staff and leaders: what and when, who may come, the counts, its registrations (a
+// leader sees their group's), registering a resident (a leader: one of their group) and the
+// check-in box; staff can call it off with a reason.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
@@ -13,8 +14,10 @@ import { useEvent } from '../api/get-event';
 import { useRegistrations, type Registration } from '../api/get-registrations';
 import { useCancelEvent } from '../api/cancel-event';
 import { CheckInBox } from '../components/CheckInBox';
-import { KindTag, RegistrationTag } from '../components/EventTags';
-import { formatEventTime, placesText, waitingPosition } from '../components/text';
+import { AudienceTag, KindTag, RegistrationTag } from '../components/EventTags';
+import { RegisterResidentCard } from '../components/RegisterResidentCard';
+import { VenueNote } from '../components/VenuePledgeSelect';
+import { formatEventTime, placesText, registrationOpen, waitingPosition } from '../components/text';
 
 export function EventPage() {
   const { id = '' } = useParams();
@@ -70,7 +73,15 @@ export function EventPage() {
                 <KindTag kind={e.kind} />
               </Descriptions.Item>
               <Descriptions.Item label={t('events.when')}>{formatEventTime(e.starts_at, e.ends_at, i18n.language)}</Descriptions.Item>
-              <Descriptions.Item label={t('events.where')}>{e.place}</Descriptions.Item>
+              <Descriptions.Item label={t('events.where')}>
+                <Space direction="vertical" size={0}>
+                  <span>{e.place}</span>
+                  {staff && e.venue_pledge_id && <VenueNote pledgeId={e.venue_pledge_id} />}
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('events.audienceLabel')}>
+                {e.audience === 'all' ? t('events.audience.all') : <AudienceTag event={e} />}
+              </Descriptions.Item>
               <Descriptions.Item label={t('events.statusLabel')}>{placesText(t, e)}</Descriptions.Item>
               <Descriptions.Item label={t('events.countsLabel')}>
                 <span data-testid="event-counts">{t('events.counts', { registered: e.registered, waitlisted: e.waitlisted, attended: e.attended })}</span>
@@ -78,6 +89,7 @@ export function EventPage() {
               {e.description && <Descriptions.Item label={t('events.description')}>{e.description}</Descriptions.Item>}
             </Descriptions>
           </Card>
+          {registrationOpen(e) && <RegisterResidentCard eventId={e.id} full={(e.places_left ?? 0) <= 0} />}
           {e.status === 'scheduled' && <CheckInBox eventId={e.id} />}
           <Card title={staff ? t('events.registrations') : t('events.groupRegistrations')}>
             <DataList<Registration>
