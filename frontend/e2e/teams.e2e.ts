@@ -98,6 +98,30 @@ describe('teams and notifications', () => {
     await context.close();
   });
 
+  it('staff start a team with a leader found by name, then change when it practises', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/teams');
+    await page.getByTestId('new-team').click();
+    await page.getByTestId('team-form').waitFor();
+    await page.getByTestId('team-name').fill('太极拳队');
+    await page.getByTestId('team-schedule').fill('每天早上 6:30 广场南侧');
+    await page.getByTestId('team-leader').locator('input').fill(RESIDENT);
+    await page.locator('.ant-select-item-option').filter({ hasText: RESIDENT }).first().click();
+    await page.getByTestId('submit-team').click();
+    await page.getByTestId('team-page').waitFor();
+    await page.getByTestId('page-title').filter({ hasText: '太极拳队' }).waitFor();
+    await page.getByTestId('team-info').filter({ hasText: RESIDENT }).waitFor();
+
+    await page.getByTestId('edit-team').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('team-schedule').fill('每天早上 6:00 广场南侧');
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByTestId('team-info').filter({ hasText: '每天早上 6:00 广场南侧' }).waitFor();
+    await page.getByTestId('team-info').filter({ hasText: RESIDENT }).waitFor();
+    await context.close();
+  });
+
   it('the resident sees 已加入, and the notification of it; opening it shows the team and counts it read', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await logIn(page, 'resident');
@@ -121,7 +145,7 @@ describe('teams and notifications', () => {
 
     // The team's page, her household a member now; the badge is down.
     await page.getByTestId('team-page').waitFor();
-    expect(await page.getByTestId('page-title').innerText()).toBe(TEAM);
+    await page.getByTestId('page-title').filter({ hasText: TEAM }).waitFor();
     await page
       .getByTestId('household-standing')
       .filter({ hasText: `${RESIDENT}已加入` })
