@@ -2,6 +2,7 @@ use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use base64::Engine;
 use chrono::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
+use diesel::OptionalExtension;
 use diesel_async::AsyncConnection;
 use diesel_async::AsyncPgConnection;
 use rand::RngCore;
@@ -12,7 +13,7 @@ use xingguang_db::models::community::Community as CommunityRow;
 use xingguang_db::models::duty::DutyAssignment;
 use xingguang_db::models::event::Event;
 use xingguang_db::models::event_series::{Series, SeriesException};
-use xingguang_db::vocab::{DutyStatus, EventStatus, Role};
+use xingguang_db::vocab::{Audience, DutyStatus, EventStatus, Role};
 
 use super::domain::{calendar, Entry};
 use super::dto::*;
@@ -194,7 +195,8 @@ pub async fn delete_feed(user: Authed<Community>, state: web::Data<AppState>, ct
 /// A calendar feed (iCalendar)
 ///
 /// RFC 5545 `text/calendar` for calendar apps, opened by the secret in its URL (no login): a
-/// group leader's duty nights (staff: the whole roster) from 90 days back to a year ahead, in
+/// group leader's duty nights (staff: the whole roster) and the events the owner registered for
+/// (or registered family for, named in the title), from 90 days back to a year ahead, in
 /// Asia/Shanghai time. Entries keep their `UID`; `SEQUENCE` goes up when they change; a night
 /// called off reads `STATUS:CANCELLED`.
 ///
@@ -285,10 +287,11 @@ pub async fn read_feed(state: web::Data<AppState>, file: web::Path<String>) -> A
 pub async fn read_public(state: web::Data<AppState>, file: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = file.strip_suffix(".ics").and_then(|id| Uuid::try_parse(id).ok()).ok_or_else(ApiError::not_found)?;
     let mut conn = state.conn().await?;
-    let community = CommunityRow::find(&mut conn, id).await.map_err(|_| ApiError::not_found())?;
+    let community = CommunityRow::find(&mut conn, id).await.optional()?.ok_or_else(ApiError::not_found)?;
     let now = state.clock.now();
     let (from, to) = (now - Duration::days(90), now + Duration::days(366));
-    let mut entries: Vec<Entry> = Event::public_between(&mut conn, id, from, to).await?.iter().map(|e| event_entry(e, None)).collect();
+    let mut entries: Vec<Entry> =
+        Event::between(&mut conn, id, from, to, Some(Audience::All)).await?.iter().map(|e| event_entry(e, None)).collect();
     entries.extend(series_entries(&mut conn, id).await?);
     Ok(ics(&format!("{} · 社区活动", community.name), &entries, &state, "public, max-age=900"))
 }

@@ -52,7 +52,7 @@ pub async fn list_events(user: Authed<Community>, state: web::Data<AppState>, qu
     }
     errors.finish()?;
     let mut conn = state.conn().await?;
-    let events = Event::between(&mut conn, user.community_id(), from, to).await?;
+    let events = Event::between(&mut conn, user.community_id(), from, to, None).await?;
     let ids: Vec<Uuid> = events.iter().map(|e| e.id).collect();
     let mut counts = Event::counts(&mut conn, &ids).await?;
     let list: Vec<EventDto> = events

@@ -26,7 +26,7 @@ fn at(day: NaiveDate, hour: u32) -> chrono::DateTime<Utc> {
 /// Seeds the events unless the community has some. Returns whether it did.
 pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: Uuid, today: NaiveDate) -> anyhow::Result<bool> {
     let year_start = NaiveDate::from_ymd_opt(chrono::Datelike::year(&today), 1, 1).unwrap_or(today);
-    if !Event::between(conn, community_id, at(year_start, 0), at(today + Duration::days(400), 0)).await?.is_empty() {
+    if !Event::between(conn, community_id, at(year_start, 0), at(today + Duration::days(400), 0), None).await?.is_empty() {
         return Ok(false);
     }
     // The square the bank lends: its venue pledge.

@@ -73,22 +73,24 @@ impl Event {
         events::table.filter(events::community_id.eq(community_id)).find(id).select(Event::as_select()).for_update().first(conn).await
     }
 
-    /// Events starting in `from..to`, soonest first.
+    /// Events starting in `from..to`, soonest first; with `audience`, only those for it (the
+    /// public calendar asks for `All`).
     pub async fn between(
         conn: &mut AsyncPgConnection,
         community_id: Uuid,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
+        audience: Option<Audience>,
     ) -> QueryResult<Vec<Event>> {
-        events::table
+        let mut query = events::table
             .filter(events::community_id.eq(community_id))
             .filter(events::starts_at.ge(from))
             .filter(events::starts_at.lt(to))
-            .order((events::starts_at, events::id))
-            .limit(500)
-            .select(Event::as_select())
-            .load(conn)
-            .await
+            .into_boxed();
+        if let Some(audience) = audience {
+            query = query.filter(events::audience.eq(audience));
+        }
+        query.order((events::starts_at, events::id)).limit(1000).select(Event::as_select()).load(conn).await
     }
 
     /// Events held at one partner's venues (through a venue pledge) starting in `from..to`.
@@ -149,25 +151,6 @@ impl Event {
             Event,
             events::status.eq(EventStatus::Scheduled)
         )
-    }
-
-    /// Events open to every resident starting in `from..to` (the public calendar).
-    pub async fn public_between(
-        conn: &mut AsyncPgConnection,
-        community_id: Uuid,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> QueryResult<Vec<Event>> {
-        events::table
-            .filter(events::community_id.eq(community_id))
-            .filter(events::audience.eq(Audience::All))
-            .filter(events::starts_at.ge(from))
-            .filter(events::starts_at.lt(to))
-            .order((events::starts_at, events::id))
-            .limit(1000)
-            .select(Event::as_select())
-            .load(conn)
-            .await
     }
 
     /// The events a person registered for, or registered someone else for, starting in
