@@ -145,7 +145,8 @@ export interface paths {
         /**
          * A calendar feed (iCalendar)
          * @description RFC 5545 `text/calendar` for calendar apps, opened by the secret in its URL (no login): a
-         *     group leader's duty nights (staff: the whole roster) from 90 days back to a year ahead, in
+         *     group leader's duty nights (staff: the whole roster) and the events the owner registered for
+         *     (or registered family for, named in the title), from 90 days back to a year ahead, in
          *     Asia/Shanghai time. Entries keep their `UID`; `SEQUENCE` goes up when they change; a night
          *     called off reads `STATUS:CANCELLED`.
          *
