@@ -5699,7 +5699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `to` before `from`, or more than a year. */
+            /** @description `to` before `from`, more than a year, or outside 2000–2100. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9197,7 +9197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `to` before `from`, or more than a year. */
+            /** @description `to` before `from`, more than a year, or outside 2000–2100. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -106,6 +106,25 @@ mod tests {
         assert!(rule_set(day("2026-01-01"), t, "").is_err());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        // Staff type the rule (and the API is fuzzed): whatever the text, it is refused or it
+        // expands, never a panic, and never more than the cap.
+        #[test]
+        fn any_rule_text_is_refused_or_expands_within_the_cap(
+            freq in "(DAILY|WEEKLY|MONTHLY|YEARLY|HOURLY)",
+            parts in proptest::collection::vec("(INTERVAL|COUNT|BYDAY|BYMONTHDAY|BYSETPOS|UNTIL|WKST|BYMONTH|BYWEEKNO|BYYEARDAY)=[-+0-9A-Z,]{0,12}", 0..4),
+            noise in "[A-Z0-9=;,+-]{0,20}",
+        ) {
+            let t = NaiveTime::from_hms_opt(19, 30, 0).expect("a time");
+            let text = format!("FREQ={freq};{};{noise}", parts.join(";"));
+            if let Ok(set) = rule_set(day("2026-01-01"), t, &text) {
+                proptest::prop_assert!(occurrences(set, day("2026-01-01"), day("2026-12-31")).len() <= usize::from(MAX_OCCURRENCES));
+            }
+        }
+    }
+
     #[test]
     fn only_the_audience_may_register() {
         assert_eq!(ineligible(Audience::All, &[], false), None);

@@ -10,7 +10,7 @@ use xingguang_db::models::team::Team;
 use xingguang_db::vocab::{Audience, EventStatus, NotificationKind, SupportKind};
 
 use super::dto::*;
-use super::series::{at, days_of};
+use super::series::{at, days_of, sane};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, Partner, Staff};
 use crate::common::notify::{notify, Message};
@@ -244,7 +244,7 @@ pub async fn cancel_event(
     responses(
         (status = 200, description = "The events and recurring events at the partner's venues.", body = VenueScheduleDto),
         (status = 403, description = "Not a partner, or a partner login without a unit."),
-        (status = 422, description = "`to` before `from`, or more than a year."),
+        (status = 422, description = "`to` before `from`, more than a year, or outside 2000–2100."),
     )
 )]
 #[get("/venue-events")]
@@ -258,6 +258,11 @@ pub async fn list_venue_events(
     let to = query.to.unwrap_or_else(|| from.checked_add_signed(Duration::days(90)).unwrap_or(from));
     if to < from || (to - from) > Duration::days(366) {
         return Err(ApiError::validation(vec![FieldError::new("to", "must be after from, at most a year later")]));
+    }
+    let (first, last) =
+        (from.with_timezone(&crate::common::clock::CHINA).date_naive(), to.with_timezone(&crate::common::clock::CHINA).date_naive());
+    if !sane(first) || !sane(last) {
+        return Err(ApiError::validation(vec![FieldError::new("from", "must be between the years 2000 and 2100")]));
     }
     let mut conn = state.conn().await?;
     let community = user.community_id();

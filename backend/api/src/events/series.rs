@@ -23,6 +23,12 @@ use crate::error::{ApiError, ApiResult, ErrorCode, Errors, FieldError};
 use crate::http::RequestCtx;
 use crate::state::AppState;
 
+/// Days a series may be asked about: a calendar's range, far from the ends of the date types
+/// (the recurrence library and date arithmetic are not asked about year 262143).
+pub(super) fn sane(day: NaiveDate) -> bool {
+    (2000..=2100).contains(&chrono::Datelike::year(&day))
+}
+
 /// The series' days in `from..=to` (before exceptions).
 pub fn days_of(series: &Series, from: NaiveDate, to: NaiveDate) -> ApiResult<Vec<NaiveDate>> {
     let set = rule_set(series.first_day, series.starts_local, &series.rrule)
@@ -119,6 +125,9 @@ pub async fn create_series(
     if body.expected_size.is_some_and(|n| !(0..=100_000).contains(&n)) {
         errors.push("expected_size", "must be between 0 and 100000");
     }
+    if !sane(body.first_day) {
+        errors.push("first_day", "must be between the years 2000 and 2100");
+    }
     let rrule = body.rrule.trim().to_owned();
     if rrule.len() > 300 {
         errors.push("rrule", "must be at most 300 characters");
@@ -175,7 +184,7 @@ pub async fn create_series(
         (status = 200, description = "The occurrences, soonest first.", body = Vec<OccurrenceDto>),
         (status = 403, description = "A partner."),
         (status = 404, description = "No such series in this community."),
-        (status = 422, description = "`to` before `from`, or more than a year."),
+        (status = 422, description = "`to` before `from`, more than a year, or outside 2000–2100."),
     )
 )]
 #[get("/event-series/{id}/occurrences")]
@@ -186,6 +195,9 @@ pub async fn list_occurrences(
     query: web::Query<OccurrencesQuery>,
 ) -> ApiResult<HttpResponse> {
     let from = query.from.unwrap_or_else(|| state.clock.today());
+    if !sane(from) || query.to.is_some_and(|to| !sane(to)) {
+        return Err(ApiError::validation(vec![FieldError::new("from", "must be between the years 2000 and 2100")]));
+    }
     let to = query.to.unwrap_or(from + Duration::days(30));
     if to < from || (to - from).num_days() > 366 {
         return Err(ApiError::validation(vec![FieldError::new("to", "must be after from, at most a year later")]));
@@ -256,6 +268,9 @@ pub async fn cancel_occurrence(
 ) -> ApiResult<HttpResponse> {
     let mut errors = Errors::default();
     let reason = errors.required_text("reason", &body.reason, 200);
+    if !sane(body.day) {
+        errors.push("day", "must be between the years 2000 and 2100");
+    }
     errors.finish()?;
     let mut conn = state.conn().await?;
     let series = Series::find(&mut conn, user.community_id(), *id).await?;
