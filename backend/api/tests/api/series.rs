@@ -73,7 +73,7 @@ async fn rules_that_are_not_a_daily_weekly_or_monthly_rrule_are_refused() {
     ancient["first_day"] = json!("0001-01-01");
     app.post_json("/api/v1/event-series", Some(&staff), &ancient).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let s = series(&app, &staff, nightly("2026-11-01", "20261231")).await;
-    let far = format!("/api/v1/event-series/{}/occurrences?from=262000-01-01", s["id"].as_str().expect("id"));
+    let far = format!("/api/v1/event-series/{}/occurrences?from=9999-01-01", s["id"].as_str().expect("id"));
     app.get(&far, Some(&staff)).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let mut late = nightly("2026-11-01", "20261231");
     late["ends_local"] = json!("19:00:00");
