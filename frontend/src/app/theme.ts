@@ -6,6 +6,9 @@ import type { ThemeConfig } from 'antd';
 
 /** 6.3:1 on white. */
 export const PRIMARY = '#b7282e';
+/** Hover and press are darker, never lighter (Ant Design's default): a link under the pointer,
+ * or white text on a hovered button, keeps its contrast (8.5:1 on white). */
+export const PRIMARY_DARK = '#8f1d22';
 /** Secondary text (labels, hints, statistic titles): 7:1 on white, 6.4:1 on the page grey. */
 export const SECONDARY_TEXT = '#595959';
 
@@ -18,6 +21,10 @@ export function makeTheme({ phone, largeText, reducedMotion = false }: { phone: 
       motion: !reducedMotion,
       colorPrimary: PRIMARY,
       colorLink: PRIMARY,
+      colorLinkHover: PRIMARY_DARK,
+      colorLinkActive: PRIMARY_DARK,
+      colorPrimaryHover: PRIMARY_DARK,
+      colorPrimaryActive: PRIMARY_DARK,
       colorInfo: PRIMARY,
       colorError: '#a8071a',
       colorSuccess: '#237804',
