@@ -634,6 +634,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/event-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A recurring event
+         * @description **Roles:** staff, group_leader, resident.
+         */
+        get: operations["get_event_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/event-series/{id}/exceptions": {
         parameters: {
             query?: never;
@@ -652,6 +672,29 @@ export interface paths {
          */
         post: operations["cancel_occurrence"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-series/{id}/exceptions/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take back a called-off occurrence
+         * @description The evening is on again (a mistaken call-off, or the rain stopped); calendars fetch the
+         *     series again.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        delete: operations["restore_occurrence"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2198,6 +2241,11 @@ export interface components {
         CheckInCodeDto: {
             /** @description Show it as a QR code; it never changes. */
             code: string;
+            /**
+             * Format: uuid
+             * @description The resident the login is.
+             */
+            resident_id: string;
             resident_name: string;
         };
         CheckInRequest: {
@@ -5587,6 +5635,49 @@ export interface operations {
             };
         };
     };
+    get_event_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The series. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series with its called-off days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series in this community. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cancel_occurrence: {
         parameters: {
             query?: never;
@@ -5644,6 +5735,49 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description No reason, or the series does not fall on that day. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restore_occurrence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The series. */
+                id: string;
+                /** @description The day called off. */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description On again. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff or a group leader. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series, or that day is not called off. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -189,6 +189,8 @@ pub struct CheckInRequest {
 pub struct CheckInCodeDto {
     /// Show it as a QR code; it never changes.
     pub code: String,
+    /// The resident the login is.
+    pub resident_id: Uuid,
     pub resident_name: String,
 }
 

@@ -26,6 +26,8 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(handlers::list_venue_events)
         .service(series::list_series)
         .service(series::create_series)
+        .service(series::get_series)
         .service(series::list_occurrences)
-        .service(series::cancel_occurrence);
+        .service(series::cancel_occurrence)
+        .service(series::restore_occurrence);
 }

@@ -49,7 +49,11 @@ pub async fn my_check_in_code(user: Authed<Community>, state: web::Data<AppState
     let mut conn = state.conn().await?;
     let row = Resident::find(&mut conn, Reach::Community(user.community_id()), resident_id).await?;
     let code = check_in_code(resident_id).map_err(ApiError::internal)?;
-    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(CheckInCodeDto { code, resident_name: row.resident.name }))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(CheckInCodeDto {
+        code,
+        resident_id,
+        resident_name: row.resident.name,
+    }))
 }
 
 /// An event's registrations

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::{Duration, NaiveDate};
 use diesel_async::AsyncConnection;
 use uuid::Uuid;
@@ -88,6 +88,32 @@ pub async fn list_series(user: Authed<Community>, state: web::Data<AppState>) ->
         })
         .collect();
     Ok(HttpResponse::Ok().json(list))
+}
+
+/// A recurring event
+///
+/// **Roles:** staff, group_leader, resident.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "get_event_series",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The series.")),
+    responses(
+        (status = 200, description = "The series with its called-off days.", body = SeriesDto),
+        (status = 403, description = "A partner."),
+        (status = 404, description = "No such series in this community."),
+    )
+)]
+#[get("/event-series/{id}")]
+pub async fn get_series(user: Authed<Community>, state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let mut conn = state.conn().await?;
+    let series = Series::find(&mut conn, user.community_id(), *id).await?;
+    let exceptions = SeriesException::of_series(&mut conn, &[series.id])
+        .await?
+        .into_iter()
+        .map(|e| SeriesExceptionDto { day: e.day, reason: e.reason })
+        .collect();
+    Ok(HttpResponse::Ok().json(series_dto(series, exceptions)))
 }
 
 /// Create a recurring event
@@ -288,4 +314,43 @@ pub async fn cancel_occurrence(
     })
     .await?;
     Ok(HttpResponse::Created().json(SeriesExceptionDto { day: row.day, reason: row.reason }))
+}
+
+/// Take back a called-off occurrence
+///
+/// The evening is on again (a mistaken call-off, or the rain stopped); calendars fetch the
+/// series again.
+///
+/// **Roles:** staff, group_leader.
+#[utoipa::path(
+    tag = "events",
+    operation_id = "restore_occurrence",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The series."), ("day" = chrono::NaiveDate, Path, description = "The day called off.")),
+    responses(
+        (status = 204, description = "On again."),
+        (status = 403, description = "Not staff or a group leader."),
+        (status = 404, description = "No such series, or that day is not called off."),
+    )
+)]
+#[delete("/event-series/{id}/exceptions/{day}")]
+pub async fn restore_occurrence(
+    user: Authed<StaffOrLeader>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    path: web::Path<(Uuid, NaiveDate)>,
+) -> ApiResult<HttpResponse> {
+    let (id, day) = *path;
+    let mut conn = state.conn().await?;
+    let series = Series::find(&mut conn, user.community_id(), id).await?;
+    conn.transaction::<_, ApiError, _>(async |conn| {
+        if !SeriesException::delete(conn, series.id, day).await? {
+            return Err(ApiError::not_found());
+        }
+        Series::touch(conn, series.id).await?;
+        AuditEvent::new("event_series.restore_occurrence", "event_series").by(&user).entity(series.id).write(conn, &ctx).await?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

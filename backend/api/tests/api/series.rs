@@ -45,9 +45,16 @@ async fn a_nightly_series_expands_across_the_month_boundary_and_a_rained_off_nig
     assert_eq!(after[1]["status"], "cancelled");
     assert_eq!(after[1]["cancel_reason"], "下雨");
     assert_eq!(after[0]["status"], "scheduled");
-    let listed = app.get("/api/v1/event-series", Some(&staff)).await.json;
-    let mine = listed.as_array().expect("list").iter().find(|x| x["id"] == id).expect("listed").clone();
+    let mine = app.get(&format!("/api/v1/event-series/{id}"), Some(&staff)).await.json;
     assert_eq!(mine["version"], 2, "calling a day off changes the series (calendars fetch it again)");
+    assert_eq!(mine["exceptions"][0]["day"], "2026-11-30");
+
+    // Taken back (the rain stopped), then called off again for the tests below.
+    let restore = format!("/api/v1/event-series/{id}/exceptions/2026-11-30");
+    assert_eq!(app.send_json(awc::http::Method::DELETE, &restore, &staff, None).await.status, StatusCode::NO_CONTENT);
+    app.send_json(awc::http::Method::DELETE, &restore, &staff, None).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(app.get(&format!("/api/v1/event-series/{id}"), Some(&staff)).await.json["exceptions"], json!([]));
+    app.post_json(&format!("/api/v1/event-series/{id}/exceptions"), Some(&staff), &json!({ "day": "2026-11-30", "reason": "下雨" })).await;
 
     // A resident sees the evenings but not who is on duty.
     let resident = app.token("resident").await;
@@ -71,7 +78,9 @@ async fn rules_that_are_not_a_daily_weekly_or_monthly_rrule_are_refused() {
     }
     let mut ancient = nightly("2026-11-01", "20261231");
     ancient["first_day"] = json!("0001-01-01");
-    app.post_json("/api/v1/event-series", Some(&staff), &ancient).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    app.post_json("/api/v1/event-series", Some(&staff), &ancient)
+        .await
+        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     let s = series(&app, &staff, nightly("2026-11-01", "20261231")).await;
     let far = format!("/api/v1/event-series/{}/occurrences?from=9999-01-01", s["id"].as_str().expect("id"));
     app.get(&far, Some(&staff)).await.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");

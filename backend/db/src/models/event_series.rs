@@ -88,6 +88,12 @@ impl SeriesException {
         Ok(n == 1)
     }
 
+    /// Takes a day's exception back; returns whether there was one.
+    pub async fn delete(conn: &mut AsyncPgConnection, series_id: Uuid, day: NaiveDate) -> QueryResult<bool> {
+        let n = diesel::delete(event_series_exceptions::table.find((series_id, day))).execute(conn).await?;
+        Ok(n == 1)
+    }
+
     pub async fn of_series(conn: &mut AsyncPgConnection, series: &[Uuid]) -> QueryResult<Vec<SeriesException>> {
         event_series_exceptions::table
             .filter(event_series_exceptions::series_id.eq_any(series.to_vec()))
