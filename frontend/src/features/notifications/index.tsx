@@ -18,5 +18,6 @@ export const feature: Feature = {
     { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined aria-hidden />, roles: ['staff'], order: 90 },
     { path: '/notifications', label: 'nav.notifications', icon: <BellOutlined aria-hidden />, roles: ['group_leader', 'resident', 'partner'], order: 2 },
   ],
-  widgets: [{ key: 'notifications', roles: ['staff', 'group_leader', 'resident', 'partner'], order: 1, Component: NotificationsWidget }],
+  // After each role's own work on the home page; the bell in the header already shows the count.
+  widgets: [{ key: 'notifications', roles: ['staff', 'group_leader', 'resident', 'partner'], order: 90, Component: NotificationsWidget }],
 };
