@@ -28,6 +28,7 @@ const DETAILS: { from: string; link: string }[] = [
   { from: '/partners', link: 'a[href^="/partners/"]' },
   { from: '/pledges', link: 'a[href^="/pledges/"]:not([href="/pledges/new"])' },
   { from: '/events', link: 'a[href^="/events/"]:not([href="/events/new"])' },
+  { from: '/teams', link: 'a[href^="/teams/"]:not([href="/teams/new"])' },
 ];
 
 let browser: Browser;

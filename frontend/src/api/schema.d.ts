@@ -3837,6 +3837,11 @@ export interface components {
             /** Format: int64 */
             member_count: number;
             name: string;
+            /**
+             * Format: int64
+             * @description Join requests waiting for an answer: for staff and the team's leader (`null` for others).
+             */
+            open_requests?: number | null;
             /** @description When and where they practise. */
             practice_schedule: string;
             /** Format: int32 */

@@ -1,5 +1,5 @@
 //! Demo teams: the four amateur teams of the work summary, with members drawn from the registry
-//! (the demo resident dances with 民众文艺活动队), one open join request, the sound system the
+//! (the demo resident dances with 民众文艺活动队 and leads 纸扇队), open join requests, the sound system the
 //! community bought (3,000+ yuan) and the speakers a partner pledged.
 
 use chrono::{NaiveDate, Utc};
@@ -47,7 +47,11 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: Uuid,
     let mut team_ids = Vec::new();
     for (i, (name, description, schedule)) in TEAMS.iter().enumerate() {
         // Ten to fifteen members each, from different stretches of the registry.
-        let members: Vec<Uuid> = people.iter().skip(20 + i * 18).take(10 + i).copied().filter(|p| Some(*p) != demo_resident).collect();
+        let mut members: Vec<Uuid> = people.iter().skip(20 + i * 18).take(10 + i).copied().filter(|p| Some(*p) != demo_resident).collect();
+        // The demo resident leads 纸扇队, so the leader's side can be tried with a demo login.
+        if let (3, Some(me)) = (i, demo_resident) {
+            members.insert(0, me);
+        }
         let team = Team::insert(
             conn,
             &Team {
@@ -71,9 +75,12 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: Uuid,
     if let Some(me) = demo_resident {
         Membership::insert(conn, &membership(team_ids[0], me, MembershipStatus::Member)).await?;
     }
-    // Someone waiting for the 腰鼓队's leader (or staff) to answer.
-    if let Some(waiting) = people.get(5).copied().filter(|p| Some(*p) != demo_resident) {
-        Membership::insert(conn, &membership(team_ids[1], waiting, MembershipStatus::Requested)).await?;
+    // Someone waiting for the 腰鼓队's leader (or staff) to answer, and one for the demo
+    // resident's 纸扇队.
+    for (team, who) in [(1, 5), (3, 6)] {
+        if let Some(waiting) = people.get(who).copied().filter(|p| Some(*p) != demo_resident) {
+            Membership::insert(conn, &membership(team_ids[team], waiting, MembershipStatus::Requested)).await?;
+        }
     }
     let equipment = |team_id, name: &str, value_yuan, pledge_id, note: &str| Equipment {
         id: xingguang_db::new_id(),

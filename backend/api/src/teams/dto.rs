@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-use xingguang_db::models::team::{Equipment, Membership, Team};
+use xingguang_db::models::team::{Equipment, Membership, Team, TeamCounts};
 use xingguang_db::vocab::MembershipStatus;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -15,6 +15,8 @@ pub struct TeamDto {
     pub leader_resident_id: Option<Uuid>,
     pub leader_name: Option<String>,
     pub member_count: i64,
+    /// Join requests waiting for an answer: for staff and the team's leader (`null` for others).
+    pub open_requests: Option<i64>,
     /// Whether the caller leads this team (approves join requests).
     pub you_lead: bool,
     /// The caller's household in this team (a resident): requests and memberships.
@@ -23,15 +25,23 @@ pub struct TeamDto {
 }
 
 impl TeamDto {
-    pub fn new(team: Team, leader_name: Option<String>, member_count: i64, you_lead: bool, your_household: Vec<MembershipDto>) -> Self {
+    pub fn new(
+        team: Team,
+        leader_name: Option<String>,
+        counts: TeamCounts,
+        sees_requests: bool,
+        you_lead: bool,
+        your_household: Vec<MembershipDto>,
+    ) -> Self {
         TeamDto {
+            member_count: counts.members,
+            open_requests: sees_requests.then_some(counts.requests),
             id: team.id,
             name: team.name,
             description: team.description,
             practice_schedule: team.practice_schedule,
             leader_resident_id: team.leader_resident_id,
             leader_name,
-            member_count,
             you_lead,
             your_household,
             version: team.version,

@@ -33,12 +33,13 @@ async fn household_memberships<R: RoleSet>(conn: &mut AsyncPgConnection, user: &
 
 pub(super) async fn team_dto<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, team: Team) -> ApiResult<TeamDto> {
     let mut names = Team::leader_names(conn, user.community_id()).await?;
-    let count = Team::member_counts(conn, user.community_id()).await?.get(&team.id).copied().unwrap_or(0);
+    let counts = Team::counts(conn, user.community_id()).await?.get(&team.id).copied().unwrap_or_default();
     let mut mine = household_memberships(conn, user).await?;
     let leader = team.leader_resident_id.and_then(|r| names.remove(&r));
     let you_lead = team.led_by(user.claims.resident_id);
+    let sees_requests = you_lead || user.role() == Role::Staff;
     let id = team.id;
-    Ok(TeamDto::new(team, leader, count, you_lead, mine.remove(&id).unwrap_or_default()))
+    Ok(TeamDto::new(team, leader, counts, sees_requests, you_lead, mine.remove(&id).unwrap_or_default()))
 }
 
 /// Checks a team's fields; the leader must be an active resident of the community.
@@ -78,16 +79,17 @@ pub async fn list_teams(user: Authed<Community>, state: web::Data<AppState>) -> 
     let community = user.community_id();
     let teams = Team::all(&mut conn, community).await?;
     let mut names = Team::leader_names(&mut conn, community).await?;
-    let counts = Team::member_counts(&mut conn, community).await?;
+    let counts = Team::counts(&mut conn, community).await?;
     let mut mine = household_memberships(&mut conn, &user).await?;
     let list: Vec<TeamDto> = teams
         .into_iter()
         .map(|t| {
             let leader = t.leader_resident_id.and_then(|r| names.remove(&r));
-            let count = counts.get(&t.id).copied().unwrap_or(0);
+            let c = counts.get(&t.id).copied().unwrap_or_default();
             let you_lead = t.led_by(user.claims.resident_id);
+            let sees_requests = you_lead || user.role() == Role::Staff;
             let household = mine.remove(&t.id).unwrap_or_default();
-            TeamDto::new(t, leader, count, you_lead, household)
+            TeamDto::new(t, leader, c, sees_requests, you_lead, household)
         })
         .collect();
     Ok(HttpResponse::Ok().json(list))

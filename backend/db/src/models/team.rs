@@ -62,6 +62,13 @@ pub struct Equipment {
     pub created_at: DateTime<Utc>,
 }
 
+/// A team's size and its open join requests.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TeamCounts {
+    pub members: i64,
+    pub requests: i64,
+}
+
 /// A membership with the resident's name and household (the caller checks reach).
 pub struct MemberRow {
     pub membership: Membership,
@@ -87,16 +94,25 @@ impl Team {
         crate::versioned_update!(conn, teams, id, version, changes, Team)
     }
 
-    /// Member counts per team.
-    pub async fn member_counts(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<std::collections::HashMap<Uuid, i64>> {
-        let rows: Vec<(Uuid, i64)> = team_members::table
+    /// Per team: how many members, and how many open join requests.
+    pub async fn counts(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<std::collections::HashMap<Uuid, TeamCounts>> {
+        let rows: Vec<(Uuid, MembershipStatus, i64)> = team_members::table
             .filter(team_members::community_id.eq(community_id))
-            .filter(team_members::status.eq(MembershipStatus::Member))
-            .group_by(team_members::team_id)
-            .select((team_members::team_id, diesel::dsl::count_star()))
+            .filter(team_members::status.eq_any([MembershipStatus::Member, MembershipStatus::Requested]))
+            .group_by((team_members::team_id, team_members::status))
+            .select((team_members::team_id, team_members::status, diesel::dsl::count_star()))
             .load(conn)
             .await?;
-        Ok(rows.into_iter().collect())
+        let mut counts: std::collections::HashMap<Uuid, TeamCounts> = std::collections::HashMap::new();
+        for (team, status, n) in rows {
+            let c = counts.entry(team).or_default();
+            if status == MembershipStatus::Member {
+                c.members = n;
+            } else {
+                c.requests = n;
+            }
+        }
+        Ok(counts)
     }
 
     /// The names of the residents who lead teams, by resident id.
