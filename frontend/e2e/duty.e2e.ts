@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { todayInCommunity, addDays, monthPeriod, daysBetween, formatNight } from '@/features/duty/components/text';
+import { daysBetween, formatNight } from '@/features/duty/components/text';
+import { addDays, monthPeriod, todayInCommunity } from '@/lib/dates';
 import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
 
 let browser: Browser;

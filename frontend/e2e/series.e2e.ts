@@ -1,7 +1,8 @@
 // The nightly square as a recurring event: staff see this month's evenings with the two leaders
 // on duty and the headcounts recorded, and call an evening off with a reason; the bank that lends
 // the square sees it (and the lecture held there) on 场地活动; a resident on a phone sees the
-// month without leader names, and the public calendar link works without a login.
+// month without leader names, and the public calendar link works without a login; a leader on a
+// phone takes the evening back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { baseURL, launch, logIn, newPage, PHONE, screenshot } from './browser';
@@ -145,6 +146,24 @@ describe('the nightly square', () => {
     expect(await page.getByTestId('call-off-day').count()).toBe(0);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'resident-square-month');
+    await context.close();
+  });
+
+  it('a leader on a phone takes the called-off evening back, after a confirmation, and it is on again', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'leader');
+    await page.goto('/events/square');
+    await page.getByTestId('series-page').waitFor();
+    const evening = day(page, lastDay);
+    await evening.getByTestId('occurrence-status').filter({ hasText: '取消' }).waitFor();
+    await evening.getByTestId('restore-day').click();
+    await page.getByTestId('restore-day-confirm').click();
+    await evening.getByTestId('occurrence-status').filter({ hasText: '在办' }).waitFor();
+    expect(await evening.getByTestId('occurrence-reason').count()).toBe(0);
+    expect(await evening.getByTestId('restore-day').count()).toBe(0);
+    // It may be called off again.
+    await evening.getByTestId('call-off-day').waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { copyText } from './copy';
+import { copyText } from './clipboard';
 
 describe('copying a link', () => {
   afterEach(() => vi.unstubAllGlobals());

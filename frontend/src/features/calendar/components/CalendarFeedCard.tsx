@@ -7,13 +7,13 @@ import { useId, useState } from 'react';
 import { App, Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
 import { CalendarOutlined, CopyOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '@/lib/clipboard';
 import { formatDateTime, formatRecent } from '@/lib/format';
 import { useReportError } from '@/lib/forms';
 import { useMe } from '@/lib/session';
 import { useCreateFeed, type NewFeed } from '../api/create-feed';
 import { useDeleteFeed } from '../api/delete-feed';
 import { useFeed } from '../api/get-feed';
-import { copyText } from './copy';
 
 /** The new link, this once: copy it, open it in the phone's calendar, and how to add it. */
 function NewLink({ feed }: { feed: NewFeed }) {

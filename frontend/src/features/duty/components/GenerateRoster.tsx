@@ -6,9 +6,10 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, List, Modal, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { monthPeriod } from '@/lib/dates';
 import { useReportError } from '@/lib/forms';
 import { useGenerateRoster, type GenerateResult } from '../api/generate-roster';
-import { formatNight, monthPeriod, spreadText } from './text';
+import { formatNight, spreadText } from './text';
 
 export function GenerateModal({
   open,

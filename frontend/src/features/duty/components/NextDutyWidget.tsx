@@ -2,9 +2,9 @@
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Widget } from '@/components/Widget';
+import { todayInCommunity } from '@/lib/dates';
 import { useMyNights } from '../api/get-my-nights';
 import { MyNightCard } from './MyNightCard';
-import { todayInCommunity } from './text';
 
 export function NextDutyWidget() {
   const { t } = useTranslation();

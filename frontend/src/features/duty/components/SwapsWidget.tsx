@@ -2,9 +2,10 @@
 // soonest night first, each leading to the planner's 换班 tab.
 import { useTranslation } from 'react-i18next';
 import { ListWidget } from '@/components/ListWidget';
+import { todayInCommunity } from '@/lib/dates';
 import { useSwaps } from '../api/get-swaps';
 import { heldReason, swapPair, waitingForStaff } from './swaps';
-import { formatNight, todayInCommunity } from './text';
+import { formatNight } from './text';
 
 export function SwapsWidget() {
   const { t, i18n } = useTranslation();

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
+import { todayInCommunity } from '@/lib/dates';
 import i18n from '@/lib/i18n';
 import { TonightWidget } from './TonightWidget';
-import { todayInCommunity } from './text';
 
 const leader = (id: string, name: string, group: number) => ({
   id,

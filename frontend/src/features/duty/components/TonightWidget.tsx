@@ -3,9 +3,10 @@
 import { Alert, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Widget } from '@/components/Widget';
+import { todayInCommunity } from '@/lib/dates';
 import { useRoster } from '../api/get-roster';
 import { DutyStatusTag, NightKindTag } from './DutyTags';
-import { formatNight, leaderLabel, missingOf, reportSummary, todayInCommunity } from './text';
+import { formatNight, leaderLabel, missingOf, reportSummary } from './text';
 
 export function TonightWidget() {
   const { t, i18n } = useTranslation();

@@ -1,38 +1,14 @@
 // How the duty roster is put into words: nights as dates with their weekday, weights as nights
 // ("1.5 夜"), the spread of the ledger, the evening report in one line. Nights are calendar days
-// (YYYY-MM-DD) in the community's time zone, Asia/Shanghai, as the server counts them.
+// (YYYY-MM-DD) in the community's time zone, Asia/Shanghai, as the server counts them (today
+// there, a night later, a month's first and last night: `@/lib/dates`).
 import type { TFunction } from 'i18next';
+import { asUtc } from '@/lib/dates';
 import type { EveningReport, Night } from '../api/get-roster';
-
-/** The community's time zone: "tonight" is the server's today there, wherever the browser is. */
-export const COMMUNITY_TIME_ZONE = 'Asia/Shanghai';
-
-/** Today's date (YYYY-MM-DD) in the community's time zone. */
-export function todayInCommunity(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: COMMUNITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-const asUtc = (day: string) => new Date(`${day}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The day `days` after (or before) `day`. */
-export function addDays(day: string, days: number): string {
-  const date = asUtc(day);
-  date.setUTCDate(date.getUTCDate() + days);
-  return iso(date);
-}
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / 86_400_000);
-}
-
-/** The first and last night of the month `day` is in, or of the month `offset` months later. */
-export function monthPeriod(day: string, offset = 0): { from: string; to: string } {
-  const date = asUtc(day);
-  const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
-  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 0));
-  return { from: iso(first), to: iso(last) };
 }
 
 /** A weight in tenths of a night as a number of nights: 15 → 1.5, 10 → 1. */
@@ -65,11 +41,6 @@ export function formatNight(night: string, language: string, options: { today?: 
 /** Just the weekday: "周六" / "星期六". */
 export function formatWeekday(night: string, language: string, style: 'short' | 'long' = 'short'): string {
   return new Intl.DateTimeFormat(language, { timeZone: 'UTC', weekday: style }).format(asUtc(night));
-}
-
-/** A month as "2026年12月". */
-export function formatMonth(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(asUtc(day));
 }
 
 /** A window of days: one day, or "12月20日 至 12月25日". */

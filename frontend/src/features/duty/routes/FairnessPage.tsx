@@ -6,11 +6,12 @@ import { Alert, Card, Descriptions, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { PageShell } from '@/components/PageShell';
+import { todayInCommunity } from '@/lib/dates';
 import { useMe } from '@/lib/session';
 import { useLedger } from '../api/get-ledger';
 import { useDutyRules } from '../api/get-rules';
 import { LedgerChart } from '../components/LedgerChart';
-import { formatNights, spreadText, todayInCommunity } from '../components/text';
+import { formatNights, spreadText } from '../components/text';
 
 export function FairnessPage() {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
+import { addDays, todayInCommunity } from '@/lib/dates';
 import { MY_DUTY_SLOT, Slot } from '@/lib/features';
 import { useMe } from '@/lib/session';
 import { useMyNights } from '../api/get-my-nights';
@@ -20,7 +21,7 @@ import { MyNightCard } from '../components/MyNightCard';
 import { OfferSwapModal, type Offering } from '../components/OfferSwapModal';
 import { openSwapOn } from '../components/swaps';
 import { UnavailabilitySection } from '../components/Unavailability';
-import { addDays, formatNight, reportSummary, todayInCommunity } from '../components/text';
+import { formatNight, reportSummary } from '../components/text';
 
 /** How far back a leader can still record an evening from this page. */
 const RECORD_DAYS_BACK = 7;

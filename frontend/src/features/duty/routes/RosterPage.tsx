@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
 import { PageShell } from '@/components/PageShell';
+import { formatMonth, monthPeriod, todayInCommunity } from '@/lib/dates';
 import type { GenerateResult } from '../api/generate-roster';
 import { useRoster, type Night } from '../api/get-roster';
 import { useSwaps } from '../api/get-swaps';
@@ -20,7 +21,6 @@ import { RosterList } from '../components/RosterList';
 import { SetNightModal } from '../components/SetNightModal';
 import { StaffSwaps } from '../components/StaffSwaps';
 import { waitingForStaff } from '../components/swaps';
-import { formatMonth, monthPeriod, todayInCommunity } from '../components/text';
 
 const TABS = ['roster', 'swaps', 'settings'] as const;
 

@@ -12,3 +12,12 @@ export function useSeriesList(enabled = true) {
     enabled,
   });
 }
+
+/** One recurring event with its called-off days; 404 when the community has no such series. */
+export function useSeries(id: string) {
+  return useQuery({
+    queryKey: ['events', 'series', id],
+    queryFn: () => unwrap(api.GET('/api/v1/event-series/{id}', { params: { path: { id } } })),
+    enabled: id !== '',
+  });
+}

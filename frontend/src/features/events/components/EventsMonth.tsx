@@ -4,8 +4,9 @@ import { Alert, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/api/problem';
+import { addDays, monthPeriod, todayInCommunity } from '@/lib/dates';
 import { useEvents, type EventItem } from '../api/get-events';
-import { addDays, communityDay, communityTime, dayStart, monthPeriod, todayInCommunity } from './dates';
+import { communityDay, communityTime, dayStart } from './dates';
 import { MonthGrid, MonthSwitcher, useMonthParam } from './MonthGrid';
 
 /** The events by the community day they start on. */

@@ -6,7 +6,8 @@ import { Button, Card, Empty, Grid, List, Space, Tag, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatMonth, monthFromParam, monthPeriod, monthWeeks, weekdayHeaders } from './dates';
+import { formatMonth, monthPeriod } from '@/lib/dates';
+import { formatDay, monthFromParam, monthWeeks, weekdayHeaders } from './dates';
 
 /** Read out, not shown (the full date of a cell that shows only its number). */
 const SCREEN_READER_ONLY = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;

@@ -12,7 +12,7 @@ export function NextEventWidget() {
   const code = useCheckInCode();
   const upcoming = (events.data ?? []).filter((e) => e.status === 'scheduled' && e.capacity != null);
   const registrations = useRegistrationsOf(upcoming.map((e) => e.id));
-  const mine = upcoming.map((e, i) => ({ event: e, registration: activeRegistration(registrations[i]?.data ?? [], code.data?.resident_name) }));
+  const mine = upcoming.map((e, i) => ({ event: e, registration: activeRegistration(registrations[i]?.data ?? [], code.data?.resident_id) }));
   const registered = mine.find((m) => m.registration && m.registration.status !== 'attended');
   const next = registered ?? mine.find((m) => registrationOpen(m.event));
   const loading = events.isLoading || registrations.some((r) => r.isLoading);

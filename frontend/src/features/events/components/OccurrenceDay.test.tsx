@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from '@/lib/i18n';
 import type { Occurrence } from '../api/get-occurrences';
-import { canCallOff, OccurrenceDay } from './OccurrenceDay';
+import { canCallOff, canRestore, OccurrenceDay } from './OccurrenceDay';
 import { monthWeeks } from './dates';
 
 const TODAY = '2026-11-28';
@@ -61,6 +61,54 @@ describe('a day of the nightly square', () => {
     expect(canCallOff(day({ day: '2026-12-01' }), TODAY)).toBe(true);
     expect(canCallOff(day({ day: '2026-11-27' }), TODAY)).toBe(false);
     expect(canCallOff(day({ day: '2026-12-01', status: 'cancelled' }), TODAY)).toBe(false);
+  });
+});
+
+describe('taking a called-off evening back', () => {
+  const calledOff = (over: Partial<Occurrence> = {}) => day({ day: '2026-11-30', status: 'cancelled', cancel_reason: '下雨', headcount: null, ...over });
+
+  it('offers staff and leaders 恢复这一晚 on a called-off evening, named with its date, and asks first', async () => {
+    const onRestore = vi.fn(async () => {});
+    const evening = calledOff();
+    render(<OccurrenceDay occurrence={evening} today={TODAY} evening onCallOff={vi.fn()} onRestore={onRestore} />);
+    expect(screen.queryByTestId('call-off-day')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: '恢复这一晚：11月30日 周一' }));
+    // Nothing happens before the confirmation.
+    expect(onRestore).not.toHaveBeenCalled();
+    expect(await screen.findByText('恢复11月30日 周一的活动？')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('restore-day-confirm'));
+    expect(onRestore).toHaveBeenCalledWith(evening);
+  });
+
+  it('says 恢复这一次 for a daytime series', () => {
+    render(<OccurrenceDay occurrence={calledOff()} today={TODAY} evening={false} onRestore={vi.fn(async () => {})} />);
+    expect(screen.getByTestId('restore-day').textContent).toBe('恢复这一次');
+  });
+
+  it('keeps the confirmation from doing anything when 先不恢复 is chosen', async () => {
+    const onRestore = vi.fn(async () => {});
+    render(<OccurrenceDay occurrence={calledOff()} today={TODAY} evening onRestore={onRestore} />);
+    await userEvent.click(screen.getByTestId('restore-day'));
+    await userEvent.click(await screen.findByRole('button', { name: '先不恢复' }));
+    expect(onRestore).not.toHaveBeenCalled();
+  });
+
+  it('shows no way to take a day back to a resident, on a day still on, or on an evening gone by', () => {
+    const onRestore = vi.fn(async () => {});
+    const { rerender } = render(<OccurrenceDay occurrence={calledOff()} today={TODAY} evening />);
+    expect(screen.queryByTestId('restore-day')).toBeNull();
+    rerender(<OccurrenceDay occurrence={day({ day: '2026-11-30' })} today={TODAY} evening onCallOff={vi.fn()} onRestore={onRestore} />);
+    expect(screen.queryByTestId('restore-day')).toBeNull();
+    expect(screen.getByTestId('call-off-day')).toBeInTheDocument();
+    rerender(<OccurrenceDay occurrence={calledOff({ day: '2026-11-27' })} today={TODAY} evening onRestore={onRestore} />);
+    expect(screen.queryByTestId('restore-day')).toBeNull();
+  });
+
+  it('knows which days may be taken back', () => {
+    expect(canRestore(calledOff({ day: TODAY }), TODAY)).toBe(true);
+    expect(canRestore(calledOff({ day: '2026-12-01' }), TODAY)).toBe(true);
+    expect(canRestore(calledOff({ day: '2026-11-27' }), TODAY)).toBe(false);
+    expect(canRestore(day({ day: '2026-12-01' }), TODAY)).toBe(false);
   });
 });
 

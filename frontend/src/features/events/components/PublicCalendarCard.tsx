@@ -5,8 +5,8 @@ import { useId } from 'react';
 import { App, Button, Card, Input, Space, Typography } from 'antd';
 import { CalendarOutlined, CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { copyText } from '@/lib/clipboard';
 import { useMe } from '@/lib/session';
-import { copyText } from './copy';
 
 /** The public calendar's address and its webcal:// twin. */
 export function publicCalendarUrls(origin: string, communityId: string): { url: string; webcal: string } {

@@ -5,10 +5,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/LinkButton';
+import { todayInCommunity } from '@/lib/dates';
 import { useMe } from '@/lib/session';
 import { useSeriesList } from '../api/get-series';
 import { KindTag } from './EventTags';
-import { formatDay, todayInCommunity } from './dates';
+import { formatDay } from './dates';
 import { parseRrule, seriesInWords } from './rrule';
 
 export function RecurringSection() {

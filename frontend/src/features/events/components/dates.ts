@@ -1,30 +1,7 @@
-// Days of the community's calendar (Asia/Shanghai, YYYY-MM-DD) for the month views: today there,
-// a month's first and last day, its weeks from Monday, and days in words ("11月28日 周六").
-
-export const COMMUNITY_TIME_ZONE = 'Asia/Shanghai';
-
-/** Today's date (YYYY-MM-DD) in the community, wherever the browser is. */
-export function todayInCommunity(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: COMMUNITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-const asUtc = (day: string) => new Date(`${day}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-
-/** The day `days` after (or before) `day`. */
-export function addDays(day: string, days: number): string {
-  const date = asUtc(day);
-  date.setUTCDate(date.getUTCDate() + days);
-  return iso(date);
-}
-
-/** The first and last day of the month `day` is in, or of the month `offset` months later. */
-export function monthPeriod(day: string, offset = 0): { from: string; to: string } {
-  const date = asUtc(day);
-  const first = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
-  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset + 1, 0));
-  return { from: iso(first), to: iso(last) };
-}
+// Days of the community's calendar (Asia/Shanghai, YYYY-MM-DD) for the month views: a month from
+// the address, its weeks from Monday, days in words ("11月28日 周六"), times of day there. Today,
+// a day later and a month's first and last day are shared with the duty roster (`@/lib/dates`).
+import { addDays, asUtc, COMMUNITY_TIME_ZONE, monthPeriod, todayInCommunity } from '@/lib/dates';
 
 /** The month of `?month=YYYY-MM`, else this month: its first day. */
 export function monthFromParam(param: string | null, today: string): string {
@@ -58,11 +35,6 @@ export function formatDay(day: string, language: string, today?: string): string
   const text = new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: withYear ? 'numeric' : undefined, month: 'long', day: 'numeric' }).format(date);
   const weekday = new Intl.DateTimeFormat(language, { timeZone: 'UTC', weekday: 'short' }).format(date);
   return language.startsWith('en') ? `${weekday}, ${text}` : `${text} ${weekday}`;
-}
-
-/** A month as "2026年11月". */
-export function formatMonth(day: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(asUtc(day));
 }
 
 /** The weekday names from Monday, short ("周一" / "Mon"). */

@@ -54,8 +54,12 @@ describe('event text', () => {
 
   it('finds a live registration and the place on the waiting list', () => {
     const rows = [registration('a', 'cancelled'), registration('b', 'waitlisted', '李四'), registration('c', 'waitlisted')];
-    expect(activeRegistration(rows, '张三')?.id).toBe('c');
+    expect(activeRegistration(rows, 'r-c')?.id).toBe('c');
+    expect(activeRegistration(rows, 'r-a')).toBeUndefined();
     expect(activeRegistration(rows)?.id).toBe('b');
+    // Two people of a household may share a name: the resident is found by id.
+    const namesakes = [registration('d', 'registered'), registration('e', 'registered')];
+    expect(activeRegistration(namesakes, 'r-e')?.id).toBe('e');
     expect(waitingPosition(rows, 'c')).toBe(2);
     expect(waitingPosition(rows, 'a')).toBeUndefined();
   });

@@ -39,9 +39,9 @@ export function placesText(t: TFunction, event: EventItem): string {
   return t('events.full');
 }
 
-/** The live registration of a person (not cancelled), if any. */
-export function activeRegistration(rows: Registration[], residentName?: string): Registration | undefined {
-  return rows.find((r) => r.status !== 'cancelled' && (residentName === undefined || r.resident_name === residentName));
+/** The live registration (not cancelled) of the resident `residentId`, or of anyone without one, if any. */
+export function activeRegistration(rows: Registration[], residentId?: string): Registration | undefined {
+  return rows.find((r) => r.status !== 'cancelled' && (residentId === undefined || r.resident_id === residentId));
 }
 
 /** Position on the waiting list (1 = next), when the list holds every registration (staff). */

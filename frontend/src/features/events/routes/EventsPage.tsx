@@ -35,13 +35,13 @@ function ResidentEvents() {
   const rows = events.data ?? [];
   const withRegistration = rows.filter((e) => e.capacity != null);
   const registrations = useRegistrationsOf(withRegistration.map((e) => e.id));
-  const selfName = code.data?.resident_name;
-  const selfId = household.data?.find((r) => r.name === selfName)?.id;
+  // The resident signed in, by id (two people of a household may share a name).
+  const selfId = code.data?.resident_id;
   const members: HouseholdMember[] = (household.data ?? []).map((r) => ({ id: r.id, name: r.name, self: r.id === selfId }));
   const registrationsOf = (event: EventItem): { mine?: Registration; others: Registration[] } => {
     const i = withRegistration.indexOf(event);
     const list = i < 0 ? [] : (registrations[i]?.data ?? []);
-    const mine = selfId ? list.find((r) => r.status !== 'cancelled' && r.resident_id === selfId) : activeRegistration(list, selfName);
+    const mine = activeRegistration(list, selfId);
     return { mine, others: list.filter((r) => r.status !== 'cancelled' && r !== mine) };
   };
   return (

@@ -5,11 +5,12 @@ import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Radio, Select, 
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
+import { todayInCommunity } from '@/lib/dates';
 import { useReportError } from '@/lib/forms';
 import { EVENT_KINDS, type EventKind } from '../api/get-events';
 import { useCreateSeries } from '../api/create-series';
 import { VenuePledgeSelect } from '../components/VenuePledgeSelect';
-import { formatDay, todayInCommunity } from '../components/dates';
+import { formatDay } from '../components/dates';
 import { buildRrule, NTHS, repeatInWords, WEEKDAYS, weekdayName, type Nth, type Repeat, type Weekday } from '../components/rrule';
 
 type Freq = Repeat['freq'];

@@ -1,27 +1,33 @@
 // A recurring event (the nightly square) as a month calendar: each day 在办 or 取消 (and why),
 // for staff and leaders the two leaders on duty, the headcount they recorded; staff and leaders
-// call an evening off with a reason (下雨). A table of weeks at a desk, a list of days on a phone;
-// 上个月 / 下个月 fetch that month. `/events/square` opens the square's series directly.
+// call an evening off with a reason (下雨), and take one they called off back (恢复这一晚). A table
+// of weeks at a desk, a list of days on a phone; 上个月 / 下个月 fetch that month.
+// `/events/series/:id` reads that series; `/events/square` opens the square's series directly.
 import { useState } from 'react';
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/api/problem';
+import { ApiProblem, problemMessage } from '@/api/problem';
 import { PageShell } from '@/components/PageShell';
+import { monthPeriod, todayInCommunity } from '@/lib/dates';
+import { useReportError } from '@/lib/forms';
 import { useMe } from '@/lib/session';
 import { useOccurrences, type Occurrence } from '../api/get-occurrences';
-import { useSeriesList, type Series } from '../api/get-series';
+import { useSeries, useSeriesList, type Series } from '../api/get-series';
+import { useRestoreOccurrence } from '../api/restore-occurrence';
 import { CallOffDayModal } from '../components/CallOffDayModal';
 import { KindTag } from '../components/EventTags';
 import { MonthGrid, MonthSwitcher, useMonthParam } from '../components/MonthGrid';
 import { OccurrenceDay } from '../components/OccurrenceDay';
 import { RecurringSection } from '../components/RecurringSection';
 import { VenueNote } from '../components/VenuePledgeSelect';
-import { formatDay, monthPeriod, todayInCommunity } from '../components/dates';
+import { formatDay } from '../components/dates';
 import { parseRrule, seriesInWords } from '../components/rrule';
 
 function SeriesView({ series }: { series: Series }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const report = useReportError();
   const me = useMe();
   const today = todayInCommunity();
   const [month, setMonth] = useMonthParam(today);
@@ -32,6 +38,16 @@ function SeriesView({ series }: { series: Series }) {
   const evening = series.starts_local >= '17:00';
   const byDay = new Map((occurrences.data ?? []).map((o) => [o.day, o]));
   const until = parseRrule(series.rrule)?.until;
+  // Only a call-off can be taken back; an evening the duty pair recorded as rained off cannot.
+  const calledOff = new Set(series.exceptions.map((e) => e.day));
+  const restoreDay = useRestoreOccurrence();
+  const restore = (o: Occurrence) => {
+    const day = formatDay(o.day, i18n.language, today);
+    return restoreDay.mutateAsync({ seriesId: series.id, day: o.day }).then(
+      () => void message.success(t('series.restoredDone', { day })),
+      (err: unknown) => (err instanceof ApiProblem && err.status === 404 ? void message.info(t('series.notCalledOff', { day })) : report(err)),
+    );
+  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card>
@@ -72,7 +88,15 @@ function SeriesView({ series }: { series: Series }) {
               empty={t('series.noDays')}
               renderDay={(day) => {
                 const o = byDay.get(day);
-                return o ? <OccurrenceDay occurrence={o} today={today} evening={evening} onCallOff={mayCallOff ? setCallingOff : undefined} /> : null;
+                return o ? (
+                  <OccurrenceDay
+                    occurrence={o}
+                    today={today}
+                    evening={evening}
+                    onCallOff={mayCallOff ? setCallingOff : undefined}
+                    onRestore={mayCallOff && calledOff.has(day) ? restore : undefined}
+                  />
+                ) : null;
               }}
             />
           )}
@@ -86,11 +110,19 @@ function SeriesView({ series }: { series: Series }) {
 export function SeriesPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const list = useSeriesList();
-  const series = list.data?.find((s) => s.id === id);
+  const one = useSeries(id);
+  const series = one.data;
+  // No such series in the community (404), or an address whose id is not one (400).
+  const missing = id === '' || (one.error instanceof ApiProblem && (one.error.status === 404 || one.error.status === 400));
   return (
-    <PageShell title={series?.title ?? t('series.title')} loading={list.isLoading} testId="series-page" bare>
-      {series ? <SeriesView series={series} /> : list.data && <Alert type="warning" showIcon message={t('series.notFound')} />}
+    <PageShell title={series?.title ?? t('series.title')} loading={one.isLoading} testId="series-page" bare>
+      {series ? (
+        <SeriesView series={series} />
+      ) : missing ? (
+        <Alert type="warning" showIcon message={t('series.notFound')} />
+      ) : (
+        one.error && <Alert type="error" showIcon message={problemMessage(t, one.error)} />
+      )}
     </PageShell>
   );
 }

@@ -5,9 +5,10 @@
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
+import { addDays, todayInCommunity } from '@/lib/dates';
 import { useVenueEvents, type VenueEvent, type VenueSeries } from '../api/get-venue-events';
 import { KindTag } from '../components/EventTags';
-import { addDays, communityDay, communityTime, dayStart, formatDay, todayInCommunity } from '../components/dates';
+import { communityDay, communityTime, dayStart, formatDay } from '../components/dates';
 import { parseRrule, seriesInWords } from '../components/rrule';
 import { formatEventTime } from '../components/text';
 import { nextOccurrence, splitVenueEvents } from '../components/venue';
