@@ -2,10 +2,12 @@
 // the offer stands, and taking it back); 可以接的班, the nights other leaders offer, each with 我来接
 // and what will happen when they take it; and 我的换班, the nights they offered or took and what
 // became of them, in plain words.
-import { useState } from 'react';
-import { App, Alert, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { useRef, useState, type Ref } from 'react';
+import { App, Alert, Button, Card, Empty, List, Space, Tag, Typography, type ButtonProps } from 'antd';
 import { RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnChange } from '@/components/focus';
+import { KeyboardPopconfirm } from '@/components/KeyboardPopconfirm';
 import { useReportError } from '@/lib/forms';
 import type { Assignment } from '../api/get-roster';
 import type { Swap } from '../api/get-swaps';
@@ -28,14 +30,24 @@ function useReportSwapError() {
 }
 
 /** 撤回: the leader who offered a night takes the offer back; the night stays theirs. */
-export function WithdrawSwap({ swap, today, block }: { swap: Swap; today: string; block?: boolean }) {
+export function WithdrawSwap({
+  swap,
+  today,
+  block,
+  buttonRef,
+}: {
+  swap: Swap;
+  today: string;
+  block?: boolean;
+  buttonRef?: Ref<HTMLButtonElement | HTMLAnchorElement>;
+}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const reportSwap = useReportSwapError();
   const withdraw = useWithdrawSwap();
   const night = formatNight(swap.night, i18n.language, { today });
   return (
-    <Popconfirm
+    <KeyboardPopconfirm
       title={t('duty.swap.withdrawConfirm', { night })}
       description={t('duty.swap.withdrawHint')}
       okText={t('duty.swap.withdraw')}
@@ -50,6 +62,7 @@ export function WithdrawSwap({ swap, today, block }: { swap: Swap; today: string
       }
     >
       <Button
+        ref={buttonRef}
         size="large"
         block={block}
         icon={<RollbackOutlined aria-hidden />}
@@ -59,7 +72,7 @@ export function WithdrawSwap({ swap, today, block }: { swap: Swap; today: string
       >
         {t('duty.swap.withdraw')}
       </Button>
-    </Popconfirm>
+    </KeyboardPopconfirm>
   );
 }
 
@@ -83,8 +96,12 @@ export function NightSwap({
   onOffer: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // 找人替班 and 撤回 take each other's place: the focus follows from one to the other.
+  const offered = !!swap && isOpen(swap);
+  const button = useRef<HTMLButtonElement | HTMLAnchorElement>(null);
+  useFocusOnChange(offered, button);
   if (!assignment || assignment.status !== 'scheduled') return null;
-  if (swap && isOpen(swap)) {
+  if (swap && offered) {
     return (
       <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 }} data-testid="night-swap">
         <Space direction="vertical" size={8} style={{ width: '100%' }}>
@@ -92,13 +109,14 @@ export function NightSwap({
             <SwapStatusTag status={swap.status} />
             <Typography.Text>{swapStory(t, swap, meId)}</Typography.Text>
           </div>
-          <WithdrawSwap swap={swap} today={today} block />
+          <WithdrawSwap swap={swap} today={today} block buttonRef={button} />
         </Space>
       </div>
     );
   }
   return (
     <Button
+      ref={button}
       size="large"
       block
       icon={<SwapOutlined aria-hidden />}
@@ -213,7 +231,7 @@ export function OpenOffers({
                       {blocked}
                     </Typography.Text>
                   ) : (
-                    <Popconfirm
+                    <KeyboardPopconfirm
                       title={t('duty.swap.takeConfirm', { night })}
                       description={<div style={{ maxWidth: 280 }}>{t('duty.swap.takeHint')}</div>}
                       okText={t('duty.swap.take')}
@@ -238,7 +256,7 @@ export function OpenOffers({
                       >
                         {t('duty.swap.take')}
                       </Button>
-                    </Popconfirm>
+                    </KeyboardPopconfirm>
                   )}
                 </Space>
               </List.Item>

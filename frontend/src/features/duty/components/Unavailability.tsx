@@ -3,10 +3,11 @@
 // fields rather than a two-month range calendar, which does not fit a 360 px screen (each can be
 // typed, too: the calendar has no keyboard navigation of its own). A window
 // that covers a night they are already on is pointed out: the roster is not moved by itself.
-import { App, Alert, Button, Card, DatePicker, Empty, Form, Input, List, Popconfirm, Space, Typography } from 'antd';
+import { App, Alert, Button, Card, DatePicker, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { KeyboardPopconfirm } from '@/components/KeyboardPopconfirm';
 import { useReportError } from '@/lib/forms';
 import { useCreateUnavailability } from '../api/create-unavailability';
 import { useDeleteUnavailability } from '../api/delete-unavailability';
@@ -135,7 +136,7 @@ export function UnavailabilitySection({ today, myNights }: { today: string; myNi
                       </Typography.Paragraph>
                     )}
                   </div>
-                  <Popconfirm
+                  <KeyboardPopconfirm
                     title={t('duty.deleteUnavailabilityConfirm', { days })}
                     okText={t('duty.delete')}
                     cancelText={t('duty.cancel')}
@@ -151,7 +152,7 @@ export function UnavailabilitySection({ today, myNights }: { today: string; myNi
                     >
                       {t('duty.delete')}
                     </Button>
-                  </Popconfirm>
+                  </KeyboardPopconfirm>
                 </div>
                 {clash.length > 0 && (
                   <Alert

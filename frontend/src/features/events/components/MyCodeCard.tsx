@@ -1,5 +1,6 @@
 // 我的签到码: the resident's own code as a QR code to show at the door, and the code in large
-// type for when the scanner cannot read it (staff can type it).
+// type for when the scanner cannot read it (staff can type it). 我的签到码 at the top of 活动 jumps
+// here (#my-code); the card takes the focus then, so the next Tab goes on from the code.
 import { Alert, Card, Typography } from 'antd';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,15 @@ export function MyCodeCard() {
   const { t } = useTranslation();
   const code = useCheckInCode();
   return (
-    <Card title={t('events.myCode')} loading={code.isLoading} data-testid="my-code" id="my-code">
+    <Card
+      title={t('events.myCode')}
+      loading={code.isLoading}
+      data-testid="my-code"
+      id="my-code"
+      tabIndex={-1}
+      // Scrolled to, it stops below the phone's sticky header (56 px), not under it.
+      style={{ scrollMarginTop: 68 }}
+    >
       {code.isError && <Alert type="info" showIcon message={t('events.noCode')} />}
       {code.data && (
         <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 12, textAlign: 'center' }}>

@@ -2,9 +2,10 @@
 // come (仅限党员 …), places, a called-off notice with its reason, and 我要报名 / 取消报名 with where
 // their registration stands. When the household has more than one person, 为家人报名 asks 为谁报名
 // (older people are often registered by family), and the family's registrations are listed too.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Modal, Radio, Space, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useFocusOnChange } from '@/components/focus';
 import { useReportError } from '@/lib/forms';
 import type { EventItem } from '../api/get-events';
 import type { Registration } from '../api/get-registrations';
@@ -50,6 +51,9 @@ export function ResidentEventCard({
   // Family members who could still be registered (oneself is 我要报名, one tap).
   const candidates = family ? household.filter((m) => !m.self && !taken.has(m.id)) : [];
   const withPlaces = (event.places_left ?? 0) > 0;
+  // 我要报名 and 取消报名 take each other's place: the focus follows from one to the other.
+  const action = useRef<HTMLButtonElement | HTMLAnchorElement>(null);
+  useFocusOnChange(!!mine && live(mine), action);
 
   const registerFor = (member?: HouseholdMember) =>
     register.mutate(
@@ -117,7 +121,7 @@ export function ResidentEventCard({
         )}
         {mine?.status === 'waitlisted' && !cancelled && <Typography.Text>{t('events.waitlistedHint')}</Typography.Text>}
         {!cancelled && mine && live(mine) && (
-          <Button size="large" block onClick={() => onCancel(mine, true)} loading={cancel.isPending} data-testid="cancel-registration">
+          <Button ref={action} size="large" block onClick={() => onCancel(mine, true)} loading={cancel.isPending} data-testid="cancel-registration">
             {t('events.cancelRegistration')}
           </Button>
         )}
@@ -144,7 +148,7 @@ export function ResidentEventCard({
           </div>
         )}
         {open && !mine && (
-          <Button type="primary" size="large" block onClick={() => registerFor()} loading={register.isPending && !choosing} data-testid="register">
+          <Button ref={action} type="primary" size="large" block onClick={() => registerFor()} loading={register.isPending && !choosing} data-testid="register">
             {withPlaces ? t('events.register') : t('events.joinWaitlist')}
           </Button>
         )}
