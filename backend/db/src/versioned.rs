@@ -23,7 +23,8 @@ macro_rules! versioned_update {
         )
         .set((
             $changes,
-            $crate::schema::$table::version.eq(version + 1),
+            // Incremented by the database: a client may send any i32 (i32::MAX + 1 would panic here).
+            $crate::schema::$table::version.eq($crate::schema::$table::version + 1),
             $crate::schema::$table::updated_at.eq(diesel::dsl::now),
         ))
         .returning(<$row>::as_returning())

@@ -204,3 +204,15 @@ async fn a_team_only_event_takes_its_members_and_a_party_event_only_party_member
         assert_eq!(app.post_json(&path, Some(&staff), &json!({ "resident_id": member })).await.status, StatusCode::CREATED);
     }
 }
+
+#[actix_web::test]
+async fn the_largest_version_number_is_a_stale_version_not_a_crash() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let team = create_team(&app, &staff, "秧歌队", None).await;
+    let path = format!("/api/v1/teams/{}", team["id"].as_str().expect("id"));
+    let res = app.send_json(awc::http::Method::PUT, &path, &staff, Some(&json!({ "name": "秧歌队", "version": i32::MAX }))).await;
+    res.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
+    let ok = app.send_json(awc::http::Method::PUT, &path, &staff, Some(&json!({ "name": "秧歌队", "version": 1 }))).await;
+    assert_eq!(ok.json["version"], 2, "{}", ok.body);
+}

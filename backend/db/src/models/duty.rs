@@ -54,7 +54,7 @@ impl DutyRules {
         changes: &DutyRulesChanges,
     ) -> QueryResult<Option<DutyRules>> {
         diesel::update(duty_rules::table.find(community_id).filter(duty_rules::version.eq(version)))
-            .set((changes, duty_rules::version.eq(version + 1), duty_rules::updated_at.eq(diesel::dsl::now)))
+            .set((changes, duty_rules::version.eq(duty_rules::version + 1), duty_rules::updated_at.eq(diesel::dsl::now)))
             .returning(DutyRules::as_returning())
             .get_result(conn)
             .await
@@ -526,7 +526,7 @@ impl DutySwap {
         change: &SwapMove,
     ) -> QueryResult<Option<DutySwap>> {
         diesel::update(duty_swaps::table.find(id).filter(duty_swaps::version.eq(version)).filter(duty_swaps::status.eq_any(from.to_vec())))
-            .set((change, duty_swaps::version.eq(version + 1), duty_swaps::updated_at.eq(diesel::dsl::now)))
+            .set((change, duty_swaps::version.eq(duty_swaps::version + 1), duty_swaps::updated_at.eq(diesel::dsl::now)))
             .returning(DutySwap::as_returning())
             .get_result(conn)
             .await
