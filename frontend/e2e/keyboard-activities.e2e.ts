@@ -343,9 +343,16 @@ describe('keyboard only, activities', () => {
       await page.keyboard.press('Enter');
       await page.getByTestId('page-title').filter({ hasText: '腰鼓队' }).waitFor();
       await page.getByTestId('request-row').filter({ hasText: name }).waitFor();
-      await tabTo(page, (f) => f.label === `同意：${name}`);
+      // The team's data may still be refreshing (on a busy machine, after the other files):
+      // tab only once nothing is loading, so the focused button is the one that stays.
+      await page.waitForLoadState('networkidle');
+      const approve = (f: Focus) => f.label === `同意：${name}`;
+      await tabTo(page, approve);
+      await focusSettlesOn(page, approve);
       await screenshot(page, 'keyboard-staff-approve-focused');
+      const approved = page.waitForResponse((r) => r.url().includes('/approve') && r.request().method() === 'POST');
       await page.keyboard.press('Enter');
+      expect((await approved).status(), 'the approval is sent and accepted').toBe(200);
       await page.getByTestId('member-row').filter({ hasText: name }).waitFor();
       expect(await page.getByTestId('request-row').filter({ hasText: name }).count()).toBe(0);
 
