@@ -325,3 +325,40 @@ fn write_secret(path: &Path, secret: &str) -> anyhow::Result<()> {
     file.write_all(secret.as_bytes())?;
     Ok(())
 }
+
+/// The generator alone on `leaders` synthetic leaders for every night of `year` (weekends
+/// heavier, the default weights, no holidays, everyone available): how long it took and how fair
+/// the year came out, as JSON. For `bench/`, never the API.
+pub fn bench_roster(leaders: usize, year: i32, rest: i64, per_night: usize) -> serde_json::Value {
+    use crate::duty::domain::{generate, night_kind, spread, RosterInput, Weights};
+    use chrono::NaiveDate;
+    use std::collections::HashMap;
+    use uuid::Uuid;
+    let weights = Weights { weekday: 10, weekend: 15, holiday: 20 };
+    let none = std::collections::BTreeSet::new();
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+    let nights: Vec<(NaiveDate, i16)> =
+        first.iter_days().take_while(|d| chrono::Datelike::year(d) == year).map(|d| (d, weights.of(night_kind(d, &none)))).collect();
+    let ids: Vec<Uuid> = (1..=leaders as u128).map(Uuid::from_u128).collect();
+    let input = RosterInput { nights: nights.clone(), leaders: ids.clone(), per_night, min_rest: rest, ..Default::default() };
+    let started = std::time::Instant::now();
+    let roster = generate(&input);
+    let elapsed = started.elapsed();
+    let mut load: HashMap<Uuid, i64> = ids.iter().map(|id| (*id, 0)).collect();
+    let mut count: HashMap<Uuid, i64> = HashMap::new();
+    for (_, leader, weight) in &roster.assigned {
+        *load.entry(*leader).or_default() += i64::from(*weight);
+        *count.entry(*leader).or_default() += 1;
+    }
+    serde_json::json!({
+        "leaders": leaders,
+        "nights": nights.len(),
+        "assignments": roster.assigned.len(),
+        "millis": elapsed.as_secs_f64() * 1000.0,
+        "spread_tenths": spread(load.values().copied()),
+        "nights_min": count.values().min(),
+        "nights_max": count.values().max(),
+        "rest_broken": roster.rest_broken.len(),
+        "short_nights": roster.short.len(),
+    })
+}

@@ -87,7 +87,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::SUCCESS;
     }
     if let Command::BenchRoster { leaders, year, rest, per_night } = command {
-        println!("{}", xingguang::duty::service::bench_roster(leaders, year, rest, per_night));
+        println!("{}", commands::bench_roster(leaders, year, rest, per_night));
         return std::process::ExitCode::SUCCESS;
     }
     if let Command::GenerateKeys = command {
