@@ -85,6 +85,9 @@ xingguang_db::text_enum! {
         NoLeaders = "no_leaders",
         /// The event is for a team's members or Party members only, and this resident is not one.
         NotEligible = "not_eligible",
+        /// The case's current step is not finished (a survey to record, a 公示 still running,
+        /// an objection awaiting 民主评议).
+        StepIncomplete = "step_incomplete",
         /// A request with this key is still being processed.
         IdempotencyKeyInUse = "idempotency_key_in_use",
         /// The record was changed since it was loaded.

@@ -6,12 +6,14 @@
 //! domain types, one call into `xingguang_db`, audit, build the response) → [`error::ApiError`]
 //! renders any failure as `application/problem+json`. See docs/ARCHITECTURE.md.
 
+pub mod assistance;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod commands;
 pub mod common;
 pub mod duty;
+pub mod elderly;
 pub mod error;
 pub mod events;
 pub mod http;
@@ -29,3 +31,4 @@ pub mod startup;
 pub mod state;
 pub mod teams;
 pub mod webhooks;
+pub mod work_calendar;

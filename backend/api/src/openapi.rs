@@ -35,6 +35,9 @@ Partner POSTs require an `Idempotency-Key` header."),
         (name = "events", description = "Community events (lectures, performances, clean-ups, meetings): registration with a capacity, a waiting list and an audience (all, a team, Party members), check-in at the door; recurring events (the nightly square) as RFC 5545 series; what partners' venues host."),
         (name = "teams", description = "Amateur teams (文艺队, 腰鼓队 …): members, join requests decided by the team's leader or staff, equipment (linked to partners' goods pledges)."),
         (name = "notifications", description = "In-app notifications: an event called off, tomorrow's duty, a team's decision."),
+        (name = "work-calendar", description = "The national holiday calendar (法定节假日, 调休上班) that deadlines in working days are counted on."),
+        (name = "assistance", description = "Assistance cases (低保, 临时救助, 医疗救助, disability subsidies, re-employment, hardship): each level's step, deadline in working days and approving body; home surveys, 公示, decisions, reviews. Staff only, but a family follows its own case; income and assets are read by the assignee and supervisors, every read audited."),
+        (name = "elderly", description = "Older residents from the registry's birth dates (60+ … 100+), the 老年人优待证, and festival visit campaigns (重阳节) recorded by group leaders."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]

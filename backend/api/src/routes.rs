@@ -8,7 +8,7 @@ use utoipa_actix_web::scope;
 
 use crate::common::jobs;
 use crate::state::AppState;
-use crate::{audit, auth, calendar, duty, events, notifications, ops, partners, pledges, registry, teams, webhooks};
+use crate::{assistance, audit, auth, calendar, duty, elderly, events, notifications, ops, partners, pledges, registry, teams, webhooks, work_calendar};
 
 /// Every API route.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -23,7 +23,10 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(calendar::routes)
         .configure(events::routes)
         .configure(teams::routes)
-        .configure(notifications::routes);
+        .configure(notifications::routes)
+        .configure(work_calendar::routes)
+        .configure(assistance::routes)
+        .configure(elderly::routes);
     cfg.service(v1).configure(ops::routes);
 }
 

@@ -25,6 +25,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         resident_id -> Nullable<Uuid>,
         partner_id -> Nullable<Uuid>,
+        supervisor -> Bool,
     }
 }
 
@@ -164,7 +165,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     team_equipment,
     event_series,
     event_series_exceptions,
-    event_registrations
+    event_registrations,
+    work_calendar_days,
+    case_types,
+    assistance_cases,
+    case_steps,
+    case_entries,
+    elderly_cards,
+    visit_campaigns,
+    campaign_visits
 );
 
 diesel::table! {
@@ -630,3 +639,155 @@ diesel::joinable!(team_members -> teams (team_id));
 diesel::joinable!(team_members -> residents (resident_id));
 diesel::joinable!(team_equipment -> teams (team_id));
 diesel::joinable!(event_series_exceptions -> event_series (series_id));
+
+diesel::table! {
+    work_calendar_days (day) {
+        day -> Date,
+        kind -> Text,
+        name -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    case_types (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        kind -> Text,
+        revision -> Int4,
+        name -> Text,
+        approving_body -> Text,
+        definition -> Jsonb,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    assistance_cases (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        case_type_id -> Uuid,
+        kind -> Text,
+        household_id -> Uuid,
+        applicant_id -> Uuid,
+        resident_ids -> Array<Uuid>,
+        assignee_id -> Nullable<Uuid>,
+        status -> Text,
+        step_index -> Int4,
+        step_started_on -> Date,
+        step_due_on -> Nullable<Date>,
+        opened_on -> Date,
+        summary -> Text,
+        on_behalf -> Bool,
+        mandate_on_file -> Bool,
+        conflict_user_id -> Nullable<Uuid>,
+        conflict_note -> Text,
+        shared_with_leader -> Bool,
+        monthly_income_fen -> Nullable<Int8>,
+        assets_note -> Text,
+        able_to_work -> Bool,
+        documents_received -> Array<Text>,
+        amount_fen -> Nullable<Int8>,
+        payment -> Nullable<Text>,
+        payment_from -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        decision_note -> Text,
+        next_review_on -> Nullable<Date>,
+        employment_category -> Nullable<Text>,
+        zero_employment -> Bool,
+        placed_on -> Nullable<Date>,
+        placement -> Text,
+        closed_on -> Nullable<Date>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    case_steps (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        case_id -> Uuid,
+        step_index -> Int4,
+        step_key -> Text,
+        started_on -> Date,
+        due_on -> Nullable<Date>,
+        completed_on -> Nullable<Date>,
+        completed_by -> Nullable<Uuid>,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    case_entries (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        case_id -> Uuid,
+        kind -> Text,
+        body -> Text,
+        internal -> Bool,
+        occurred_on -> Date,
+        surveyors -> Array<Text>,
+        family_signed -> Nullable<Bool>,
+        author_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    elderly_cards (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        resident_id -> Uuid,
+        status -> Text,
+        applied_on -> Date,
+        card_number -> Nullable<Text>,
+        issued_on -> Nullable<Date>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    visit_campaigns (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        name -> Text,
+        festival_on -> Date,
+        resident_min_age -> Int4,
+        cadre_min_age -> Nullable<Int4>,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    campaign_visits (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        campaign_id -> Uuid,
+        resident_id -> Uuid,
+        group_id -> Uuid,
+        reason -> Text,
+        visitor_id -> Nullable<Uuid>,
+        visited_on -> Nullable<Date>,
+        visitors -> Text,
+        gift -> Text,
+        condition -> Nullable<Text>,
+        note -> Text,
+        follow_up -> Bool,
+        recorded_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(assistance_cases -> households (household_id));
+diesel::joinable!(assistance_cases -> case_types (case_type_id));
+diesel::joinable!(elderly_cards -> residents (resident_id));
+diesel::joinable!(campaign_visits -> residents (resident_id));
+diesel::joinable!(campaign_visits -> resident_groups (group_id));

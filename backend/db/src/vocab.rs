@@ -115,6 +115,8 @@ text_enum! {
         LivingAlone = "living_alone",
         /// Veteran (退役军人).
         Veteran = "veteran",
+        /// A resident-group cadre, serving or retired (居民小组干部): visited at festivals from 70.
+        Cadre = "cadre",
     }
 }
 
@@ -401,6 +403,133 @@ text_enum! {
         TeamRequest = "team_request",
         /// A join request to a team was decided.
         TeamDecision = "team_decision",
+        /// An assistance case was assigned to the person (staff).
+        CaseAssigned = "case_assigned",
+        /// The person's household's assistance case moved on.
+        CaseUpdate = "case_update",
+    }
+}
+
+text_enum! {
+    /// The kinds of assistance the office helps with (DOMAIN-RULES §1–5).
+    pub enum CaseKind {
+        /// 最低生活保障.
+        Dibao = "dibao",
+        /// 低保边缘家庭.
+        DibaoEdge = "dibao_edge",
+        /// 临时救助.
+        TemporaryRelief = "temporary_relief",
+        /// 医疗救助 (approved by the county 医保局).
+        MedicalAid = "medical_aid",
+        /// 残疾人两项补贴.
+        DisabilitySubsidy = "disability_subsidy",
+        /// 残疾人贷款贴息.
+        DisabilityLoan = "disability_loan",
+        /// 再就业 / 就业援助.
+        Reemployment = "reemployment",
+        /// 解难题: general hardship the office solves itself.
+        Hardship = "hardship",
+    }
+}
+
+text_enum! {
+    /// Where an assistance case stands overall (its step within the procedure is separate).
+    pub enum CaseStatus {
+        /// Under way: some level is working on it.
+        Open = "open",
+        /// Approved: being paid, reviewed on schedule.
+        Approved = "approved",
+        /// Refused by the approving body (the reason in writing).
+        Refused = "refused",
+        /// Solved (a job found, a difficulty resolved, one-off help paid).
+        Solved = "solved",
+        /// The family withdrew it.
+        Withdrawn = "withdrawn",
+        /// Payment ended after approval (a review stopped it, the family moved away).
+        Closed = "closed",
+    }
+}
+
+text_enum! {
+    /// An entry on a case's timeline.
+    pub enum CaseEntryKind {
+        Note = "note",
+        /// A home economic survey (入户调查): at least two surveyors, the family's signature.
+        Survey = "survey",
+        /// An objection during the 公示.
+        Objection = "objection",
+        /// 民主评议, held after an objection.
+        Deliberation = "deliberation",
+        /// A periodic review (动态管理).
+        Review = "review",
+        /// A job referral (就业援助).
+        Referral = "referral",
+        /// Training arranged.
+        Training = "training",
+    }
+}
+
+text_enum! {
+    /// How an approved amount is paid.
+    pub enum PaymentKind {
+        Monthly = "monthly",
+        OneOff = "one_off",
+    }
+}
+
+text_enum! {
+    /// The 就业困难人员 categories of 浙人社发〔2025〕59号 (not the old "4050" label).
+    pub enum EmploymentCategory {
+        /// Registered unemployed ≥ 6 months, women 45+ / men 55+.
+        OlderUnemployed = "older_unemployed",
+        /// A member of a 零就业家庭.
+        ZeroEmploymentHousehold = "zero_employment_household",
+        /// ≥ 6 months on unemployment benefit.
+        LongTermUnemployed = "long_term_unemployed",
+        /// A member of a 低保 / 低边 household.
+        AssistanceHousehold = "assistance_household",
+        /// Holds a disability card.
+        Disabled = "disabled",
+        /// Others the city approves.
+        Other = "other",
+    }
+}
+
+text_enum! {
+    /// 老年人优待证: applied for, then issued.
+    pub enum ElderlyCardStatus {
+        Applied = "applied",
+        Issued = "issued",
+    }
+}
+
+text_enum! {
+    /// Why a person is on a festival visit list.
+    pub enum VisitReason {
+        /// Of the campaign's age.
+        Age = "age",
+        /// A group cadre of the cadre age.
+        Cadre = "cadre",
+    }
+}
+
+text_enum! {
+    /// How the person visited was found.
+    pub enum VisitCondition {
+        Good = "good",
+        Fair = "fair",
+        /// Needs help: the office should follow up.
+        Poor = "poor",
+    }
+}
+
+text_enum! {
+    /// A day that is not what its weekday says: a public holiday, or a weekend make-up working day.
+    pub enum WorkdayKind {
+        /// 法定节假日 (off, even on a weekday).
+        Holiday = "holiday",
+        /// 调休上班 (a working Saturday or Sunday).
+        Workday = "workday",
     }
 }
 

@@ -185,6 +185,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case types
+         * @description Every kind of case with the procedure in force: its steps (who acts, the deadline in working
+         *     or calendar days, the rule it comes from), its document checklist and its review interval.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["list_case_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-types/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Revise a procedure
+         * @description Saves a new revision of a kind's steps, deadlines, approving body and checklist (a county
+         *     sets its own). Open cases keep the revision they were opened under; new cases follow this one.
+         *
+         *     **Roles:** staff.
+         */
+        put: operations["revise_case_type"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Assistance cases
+         * @description Open cases by their step's deadline — overdue first — then finished ones. Staff see every
+         *     case of the community; a group leader sees the cases of their group that staff chose to
+         *     share (kind, state and household only); a resident sees their household's. Nothing
+         *     financial is in a list.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_cases"];
+        put?: never;
+        /**
+         * Open a case
+         * @description For a household of the community: the applicant and the other residents concerned (all of
+         *     that household). The case follows the current revision of its kind's procedure; its first
+         *     step's clock starts on `opened_on`. Re-employment cases get the 就业困难人员 category from
+         *     the registry when it can be derived (浙人社发〔2025〕59号), and need a working-age applicant;
+         *     disability cases need an applicant with a disability certificate.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case
+         * @description Staff see the whole case (but income and assets: see `/finances`; the conflict of interest
+         *     in detail: supervisors). A resident sees their household's case: its steps with their dates
+         *     and deadlines, the decision, and the entries staff marked public — not internal notes.
+         *
+         *     **Roles:** staff, resident (their household's).
+         */
+        get: operations["get_case"];
+        /**
+         * Edit a case
+         * @description The assignee, the documents received, the conflict of interest (the applicant is related to
+         *     a staff member: that person may not be the assignee, and supervisors are told), sharing with
+         *     the group leader, the proposed amount, the re-employment category. Status and steps move
+         *     through their own endpoints.
+         *
+         *     **Roles:** staff.
+         */
+        put: operations["update_case"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish the current step
+         * @description The step is done on `on` (default today) and the next one starts, with its deadline counted
+         *     on the working-day calendar. Refused while the step is incomplete: a survey step needs a
+         *     recorded home survey; a 公示 runs its 7 days, and an objection needs a 民主评议 first. The
+         *     decision step is left by approving or refusing; a procedure without one ends by solving.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["advance_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the approval
+         * @description The approving body approved on `on`: the amount (fen; per month or once), payment from the
+         *     next month for 低保, the next review in 12 months (6 when members are able to work).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["approve_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End payment
+         * @description An approved case stops (a review found the family no longer eligible, they moved away); the
+         *     reason is required, in writing (浙江省社会救助条例 第50–51条).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["close_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add to the timeline
+         * @description A note; a home survey (入户调查: at least two surveyors and whether the family signed); an
+         *     objection during the 公示 (then a 民主评议 must be recorded before the 公示 ends); a
+         *     民主评议; a review of an approved case (moves its next review date); a job referral or
+         *     training. Entries are internal unless `internal` is false (then the family reads them).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["add_case_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/finances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's income and assets
+         * @description Sensitive personal data (PIPL Art 28): only the case's assignee and supervisors read it,
+         *     with a stated reason; every read is written to the audit log before the answer is sent.
+         *
+         *     **Roles:** staff (the assignee or a supervisor).
+         */
+        get: operations["get_case_finances"];
+        /**
+         * Record a case's income and assets
+         * @description **Roles:** staff (the assignee or a supervisor).
+         */
+        put: operations["put_case_finances"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 公示 notice
+         * @description What the community posts for 7 days: by law only the applicant's name, the number of
+         *     household members and the amount (审核确认办法 第24条) — never an ID number, an address, an
+         *     illness or a disability. Available once the case has reached its publicity step.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["get_case_publicity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a refusal
+         * @description Refused at any step (a data check, the 初审 or the decision); the reason is required — the
+         *     family is owed it in writing (审核确认办法 第21条).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["refuse_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/solve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark solved
+         * @description For procedures without an approving decision: a job found (re-employment: where, required;
+         *     the 零就业家庭 flag clears, as one member now works), a difficulty resolved.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["solve_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the family withdrew
+         * @description **Roles:** staff.
+         */
+        post: operations["withdraw_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/assignments/{id}": {
         parameters: {
             query?: never;
@@ -601,6 +928,142 @@ export interface paths {
          * @description **Roles:** staff, group_leader (their own).
          */
         delete: operations["delete_unavailability"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Older residents
+         * @description Active residents of an age band on a day (default: 60+ today), oldest first, with their
+         *     优待证 and whether they live alone (and, for staff, a disability). A leader sees their group.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["list_elderly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply for a 优待证
+         * @description For an active resident aged 60 or over on the day of application (浙江实施办法 第2条).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["apply_elderly_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly-cards/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Batch-register the year's 60- and 70-year-olds
+         * @description Applications for every active resident turning one of `ages` (default 60 and 70) in `year`
+         *     (default this year) who has no card or application yet — the autumn batch the community
+         *     sends to the county. Running it again adds only the people still missing.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["batch_elderly_cards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly-cards/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The card list for the county office
+         * @description The applications to send (or the cards issued) as a spreadsheet: name, sex, birth date, age,
+         *     group, address, status, card number, dates. No ID numbers: the county office checks them
+         *     against the applicants' own documents.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["export_elderly_cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly-cards/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a card issued
+         * @description **Roles:** staff.
+         */
+        post: operations["issue_elderly_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/elderly/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Older residents in numbers
+         * @description How many are 60+, 70+, 80+, 90+ and 100+ today, who has no 优待证, the applications waiting
+         *     and the cards issued this year, and who turns 60 or 70 this year. A leader: their group.
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["elderly_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1902,6 +2365,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/visit-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Visit campaigns
+         * @description Newest first, with how many are visited (a leader: of their group).
+         *
+         *     **Roles:** staff, group_leader.
+         */
+        get: operations["list_visit_campaigns"];
+        put?: never;
+        /**
+         * Start a visit campaign
+         * @description Generates the worklist: every active resident at least `resident_min_age` (default 80) on
+         *     the festival's day, and every group cadre (the registry's 小组干部 tag) at least
+         *     `cadre_min_age` (default 70), each under their group with its leader as visitor.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_visit_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A visit campaign with its progress per group
+         * @description **Roles:** staff, group_leader (their group's line only).
+         */
+        get: operations["get_visit_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-campaigns/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people to visit
+         * @description By group, the not-yet-visited first within a group, oldest first. Whether each lives alone is
+         *     shown to everyone; a disability to staff only.
+         *
+         *     **Roles:** staff, group_leader (their group).
+         */
+        get: operations["list_visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-campaigns/{id}/visits/{visit}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a visit
+         * @description The day (default today), who went (default the caller), the gift, how the person was found,
+         *     a note, and whether the office should follow up. Recording again corrects it.
+         *
+         *     **Roles:** staff, group_leader (their group).
+         */
+        post: operations["record_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visit-campaigns/{id}/visits/{visit}/visitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign a visitor
+         * @description **Roles:** staff.
+         */
+        put: operations["assign_visitor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/endpoints": {
         parameters: {
             query?: never;
@@ -2052,6 +2631,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The holiday calendar of a year
+         * @description **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_work_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-calendar/{day}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a day
+         * @description A public holiday or a make-up working day; deadlines already running keep their dates, new
+         *     ones are counted on the corrected calendar.
+         *
+         *     **Roles:** staff.
+         */
+        put: operations["put_work_calendar_day"];
+        post?: never;
+        /**
+         * Clear a day
+         * @description The day becomes what its weekday says.
+         *
+         *     **Roles:** staff.
+         */
+        delete: operations["delete_work_calendar_day"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2159,6 +2787,20 @@ export interface components {
             /** @example xgs_… */
             client_secret: string;
         };
+        /** @description The approving body's decision. */
+        ApproveRequest: {
+            /**
+             * Format: int64
+             * @description In fen (per month when `payment` is monthly).
+             */
+            amount_fen: number;
+            note?: string;
+            /** Format: date */
+            on?: string | null;
+            payment: components["schemas"]["PaymentKind"];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description One leader on duty one night. */
         AssignmentDto: {
             /**
@@ -2215,6 +2857,51 @@ export interface components {
             /** @description The request that did it (its `X-Request-Id`). */
             request_id?: string | null;
         };
+        /** @description A day that differs from its weekday. */
+        CalendarDayDto: {
+            /** Format: date */
+            day: string;
+            /** @description `holiday`: off (法定节假日); `workday`: a weekend worked (调休上班). */
+            kind: components["schemas"]["WorkdayKind"];
+            name: string;
+        };
+        CalendarDayRequest: {
+            kind: components["schemas"]["WorkdayKind"];
+            /** @description e.g. 春节 or 春节调休上班. */
+            name: string;
+        };
+        /** @description A year's calendar, and whether it was entered at all. */
+        CalendarYearDto: {
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description False: no holidays are entered for this year, deadlines count weekends only. */
+            entered: boolean;
+            /** Format: int32 */
+            year: number;
+        };
+        CampaignDetailDto: components["schemas"]["CampaignDto"] & {
+            groups: components["schemas"]["GroupProgressDto"][];
+        };
+        /** @description A festival visit campaign with its progress. */
+        CampaignDto: {
+            /** Format: int32 */
+            cadre_min_age?: number | null;
+            /** Format: date */
+            festival_on: string;
+            /** Format: int64 */
+            follow_ups: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int32 */
+            resident_min_age: number;
+            /**
+             * Format: int64
+             * @description For a leader: their group only.
+             */
+            total: number;
+            /** Format: int64 */
+            visited: number;
+        };
         CancelEventRequest: {
             /** @description Shown to everyone registered (e.g. 下雨). */
             reason: string;
@@ -2226,6 +2913,273 @@ export interface components {
             day: string;
             /** @description E.g. 下雨. */
             reason: string;
+        };
+        CardApplicationRequest: {
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            applied_on?: string | null;
+            /** Format: uuid */
+            resident_id: string;
+        };
+        CardBatchDto: {
+            /** @description People of those ages who already had a card or an application. */
+            already: number;
+            /** @description Applications created. */
+            created: number;
+        };
+        /** @description Register everyone turning these ages this year who has no card yet. */
+        CardBatchRequest: {
+            /** @description Default [60, 70]. */
+            ages?: number[];
+            /**
+             * Format: int32
+             * @description Default this year.
+             */
+            year?: number | null;
+        };
+        CardIssueRequest: {
+            card_number: string;
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            issued_on?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description A case in full, shaped by the caller: staff see everything but the financial details (see
+         *     `/finances`); the family sees the steps and the public entries.
+         */
+        CaseDetailDto: components["schemas"]["CaseSummaryDto"] & {
+            able_to_work?: boolean | null;
+            /** @description The actions the caller may take now. */
+            actions: string[];
+            /** Format: int64 */
+            amount_fen?: number | null;
+            approving_body: string;
+            /** Format: uuid */
+            assignee_id?: string | null;
+            /** @description The holidays of a year the deadlines cross have not been entered (weekends only). */
+            calendar_incomplete: boolean;
+            /** @description Whether the caller may read the financial details (the assignee or a supervisor). */
+            can_see_finances: boolean;
+            /** Format: uuid */
+            case_type_id: string;
+            /** Format: date */
+            closed_on?: string | null;
+            conflict_note?: string | null;
+            /**
+             * Format: uuid
+             * @description Visible to supervisors only.
+             */
+            conflict_user_id?: string | null;
+            /** Format: date */
+            decided_on?: string | null;
+            decision_note: string;
+            documents: components["schemas"]["DocumentStateDto"][];
+            employment_category?: null | components["schemas"]["EmploymentCategory"];
+            entries: components["schemas"]["CaseEntryDto"][];
+            history: components["schemas"]["CaseHistoryDto"][];
+            /** Format: int32 */
+            household_size: number;
+            mandate_on_file?: boolean | null;
+            on_behalf?: boolean | null;
+            payment?: null | components["schemas"]["PaymentKind"];
+            /** Format: date */
+            payment_from?: string | null;
+            people: components["schemas"]["CasePersonDto"][];
+            /** Format: date */
+            placed_on?: string | null;
+            placement: string;
+            /** @description Whether the 公示 notice can be printed (the case is at or past its publicity step). */
+            publicity_available: boolean;
+            /**
+             * Format: int32
+             * @description The revision of the procedure this case follows.
+             */
+            revision: number;
+            shared_with_leader?: boolean | null;
+            steps: components["schemas"]["CaseStepDto"][];
+            summary_text?: string | null;
+            zero_employment: boolean;
+        };
+        CaseEntryDto: {
+            author_name?: string | null;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            family_signed?: boolean | null;
+            /** Format: uuid */
+            id: string;
+            internal: boolean;
+            kind: components["schemas"]["CaseEntryKind"];
+            /** Format: date */
+            occurred_on: string;
+            surveyors: string[];
+        };
+        /**
+         * @description An entry on a case's timeline.
+         * @enum {string}
+         */
+        CaseEntryKind: "note" | "survey" | "objection" | "deliberation" | "review" | "referral" | "training";
+        /** @description Income and assets: read only by the assignee and supervisors; every read is audited. */
+        CaseFinancesDto: {
+            /** @description Deposits, vehicles, real estate, in words. */
+            assets_note: string;
+            /**
+             * Format: int64
+             * @description Household income per month, in fen.
+             */
+            monthly_income_fen?: number | null;
+        };
+        /** @description A state change in the case's history. */
+        CaseHistoryDto: {
+            action: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            from?: string | null;
+            note?: string | null;
+            to: string;
+        };
+        /**
+         * @description The kinds of assistance the office helps with (DOMAIN-RULES §1–5).
+         * @enum {string}
+         */
+        CaseKind: "dibao" | "dibao_edge" | "temporary_relief" | "medical_aid" | "disability_subsidy" | "disability_loan" | "reemployment" | "hardship";
+        /** @description A move: the version loaded, and a note for the history. */
+        CaseMoveRequest: {
+            note?: string;
+            /**
+             * Format: date
+             * @description When it happened (default today; not in the future).
+             */
+            on?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A resident the case concerns. */
+        CasePersonDto: {
+            /** Format: int32 */
+            age: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /**
+         * @description Where an assistance case stands overall (its step within the procedure is separate).
+         * @enum {string}
+         */
+        CaseStatus: "open" | "approved" | "refused" | "solved" | "withdrawn" | "closed";
+        /** @description A step of the case's procedure and where the case stands with it. */
+        CaseStepDto: components["schemas"]["StepDef"] & {
+            /** @description Staff only. */
+            completed_by?: string | null;
+            /** Format: date */
+            completed_on?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            /** Format: int32 */
+            index: number;
+            /** @description Staff only. */
+            note?: string | null;
+            overdue: boolean;
+            /** Format: date */
+            started_on?: string | null;
+            /** @description `done`, `current` or `later`. */
+            state: string;
+        };
+        /**
+         * @description One case in a list. Leaders see only the kind, the state and the household (cases staff
+         *     chose to share); nothing financial is ever in a list.
+         */
+        CaseSummaryDto: {
+            address: string;
+            applicant_name: string;
+            /** @description Staff only (null for others). */
+            assignee_name?: string | null;
+            /** @description A conflict of interest is registered (staff only; false for others). */
+            conflict: boolean;
+            /** Format: int32 */
+            group_number: number;
+            /** Format: uuid */
+            household_id: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CaseKind"];
+            kind_name: string;
+            /** Format: date */
+            next_review_on?: string | null;
+            /** Format: date */
+            opened_on: string;
+            overdue: boolean;
+            status: components["schemas"]["CaseStatus"];
+            step_body: string;
+            /** Format: date */
+            step_due_on?: string | null;
+            /** @description The step the case is at (its name) and who acts there. */
+            step_name: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * Format: int64
+             * @description Working days left to the step's deadline (negative: overdue). Null when none runs.
+             */
+            working_days_left?: number | null;
+        };
+        /** @description A kind of case as the community runs it now (its current revision). */
+        CaseTypeDto: {
+            /** @description Who approves, e.g. 县民政局. */
+            approving_body: string;
+            /** Format: date-time */
+            created_at: string;
+            definition: components["schemas"]["Definition"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CaseKind"];
+            name: string;
+            /**
+             * Format: int32
+             * @description Each change is a new revision; a case keeps the one it was opened under.
+             */
+            revision: number;
+        };
+        /** @description A new revision of a kind's procedure. */
+        CaseTypeRequest: {
+            approving_body: string;
+            definition: components["schemas"]["Definition"];
+            name: string;
+        };
+        /** @description Edit a case (only the fields sent change). */
+        CaseUpdateRequest: {
+            able_to_work?: boolean | null;
+            /**
+             * Format: int64
+             * @description The proposed amount, in fen (shown on the 公示).
+             */
+            amount_fen?: number | null;
+            /** Format: uuid */
+            assignee_id?: string | null;
+            conflict_note?: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member the applicant is related to (办法 Arts 11, 20); null clears it.
+             */
+            conflict_user_id?: string | null;
+            /** @description The documents received (keys of the kind's checklist). */
+            documents_received?: string[] | null;
+            employment_category?: null | components["schemas"]["EmploymentCategory"];
+            mandate_on_file?: boolean | null;
+            payment?: null | components["schemas"]["PaymentKind"];
+            /** @description Let the household's group leader see that the household has an open case. */
+            shared_with_leader?: boolean | null;
+            summary?: string | null;
+            /** Format: int32 */
+            version: number;
+            zero_employment?: boolean | null;
         };
         /** @description A status change: moved out, deceased, or back to active. The record is kept. */
         ChangeStatusRequest: {
@@ -2477,6 +3431,23 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description How a kind of case goes. Stored as JSON in `case_types.definition`. */
+        Definition: {
+            documents: components["schemas"]["DocumentDef"][];
+            /** @description Payment starts the month after approval (低保) rather than at once. */
+            pay_from_next_month?: boolean;
+            /**
+             * Format: int32
+             * @description Months between reviews of an approved case (none: no periodic review).
+             */
+            review_months?: number | null;
+            /**
+             * Format: int32
+             * @description Months between reviews when members are able to work (低保: 6).
+             */
+            review_months_able_to_work?: number | null;
+            steps: components["schemas"]["StepDef"][];
+        };
         /** @description Support actually received. */
         DeliveryDto: {
             /** Format: int64 */
@@ -2530,6 +3501,16 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description A document the family or the office gathers. */
+        DocumentDef: {
+            key: string;
+            name: string;
+        };
+        DocumentStateDto: {
+            key: string;
+            name: string;
+            received: boolean;
+        };
         DutyRulesDto: {
             /** Format: int32 */
             holiday_weight: number;
@@ -2560,6 +3541,64 @@ export interface components {
          * @enum {string}
          */
         DutyStatus: "scheduled" | "served" | "no_show" | "cancelled";
+        ElderlyCardDto: {
+            /** Format: date */
+            applied_on: string;
+            card_number?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issued_on?: string | null;
+            /** Format: uuid */
+            resident_id: string;
+            status: components["schemas"]["ElderlyCardStatus"];
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description 老年人优待证: applied for, then issued.
+         * @enum {string}
+         */
+        ElderlyCardStatus: "applied" | "issued";
+        /** @description How many older people, by band, and where the cards stand. */
+        ElderlySummaryDto: {
+            /**
+             * Format: int64
+             * @description 100+: the longevity subsidy (浙江实施办法 第27条).
+             */
+            aged_100_plus: number;
+            /** Format: int64 */
+            aged_60_plus: number;
+            /** Format: int64 */
+            aged_70_plus: number;
+            /** Format: int64 */
+            aged_80_plus: number;
+            /** Format: int64 */
+            aged_90_plus: number;
+            /** Format: int64 */
+            cards_issued_this_year: number;
+            /** Format: int64 */
+            cards_pending: number;
+            /** Format: date */
+            on: string;
+            /**
+             * Format: int64
+             * @description Turning 60 and 70 this year: the autumn batch registration.
+             */
+            turning_60_this_year: number;
+            /** Format: int64 */
+            turning_70_this_year: number;
+            /**
+             * Format: int64
+             * @description 60+ without a card or an application.
+             */
+            without_card: number;
+        };
+        /**
+         * @description The 就业困难人员 categories of 浙人社发〔2025〕59号 (not the old "4050" label).
+         * @enum {string}
+         */
+        EmploymentCategory: "older_unemployed" | "zero_employment_household" | "long_term_unemployed" | "assistance_household" | "disabled" | "other";
         /** @description A partner's webhook endpoint. The signing secret is shown only when created or rotated. */
         EndpointDto: {
             /** Format: date-time */
@@ -2586,6 +3625,14 @@ export interface components {
             endpoint: components["schemas"]["EndpointDto"];
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             secret: string;
+        };
+        /** @description The case after an entry (a review moves the next review date; an objection calls for 民主评议). */
+        EntryCreatedDto: {
+            entry: components["schemas"]["CaseEntryDto"];
+            /** Format: date */
+            next_review_on?: string | null;
+            /** Format: int32 */
+            version: number;
         };
         EquipmentDto: {
             /** @description The partner unit that gave it. */
@@ -2622,7 +3669,7 @@ export interface components {
          *     spec as an enum; `docs/API-DESIGN.md`'s table is checked against it.
          * @enum {string}
          */
-        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "no_leaders" | "not_eligible" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
+        ErrorCode: "malformed_json" | "malformed_body" | "invalid_query" | "idempotency_key_missing" | "idempotency_key_invalid" | "missing_token" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "missing_refresh_token" | "invalid_refresh_token" | "refresh_token_expired" | "refresh_token_reused" | "refresh_token_revoked" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "invalid_transition" | "need_not_open" | "partner_inactive" | "client_revoked" | "delivery_pending" | "concurrent_change" | "duplicate" | "status_unchanged" | "deceased" | "endpoint_disabled" | "no_leaders" | "not_eligible" | "step_incomplete" | "idempotency_key_in_use" | "stale_version" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "invalid_body" | "idempotency_key_reused" | "too_many_requests" | "internal_error" | "service_unavailable";
         /** @description What the night's pair recorded. */
         EveningReportDto: {
             /**
@@ -2736,6 +3783,10 @@ export interface components {
          * @enum {string}
          */
         FileFormat: "csv" | "xlsx";
+        FinancesUpdateRequest: components["schemas"]["CaseFinancesDto"] & {
+            /** Format: int32 */
+            version: number;
+        };
         GenerateRequest: {
             /**
              * Format: date
@@ -2806,6 +3857,19 @@ export interface components {
              * @description Send back when updating.
              */
             version: number;
+        };
+        GroupProgressDto: {
+            /** Format: int64 */
+            follow_ups: number;
+            /** Format: uuid */
+            group_id: string;
+            group_name: string;
+            /** Format: int32 */
+            group_number: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            visited: number;
         };
         /** @description A health answer. */
         HealthStatus: {
@@ -3002,6 +4066,45 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description A page of a list. */
+        ListResponse_CaseSummaryDto: {
+            items: {
+                address: string;
+                applicant_name: string;
+                /** @description Staff only (null for others). */
+                assignee_name?: string | null;
+                /** @description A conflict of interest is registered (staff only; false for others). */
+                conflict: boolean;
+                /** Format: int32 */
+                group_number: number;
+                /** Format: uuid */
+                household_id: string;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["CaseKind"];
+                kind_name: string;
+                /** Format: date */
+                next_review_on?: string | null;
+                /** Format: date */
+                opened_on: string;
+                overdue: boolean;
+                status: components["schemas"]["CaseStatus"];
+                step_body: string;
+                /** Format: date */
+                step_due_on?: string | null;
+                /** @description The step the case is at (its name) and who acts there. */
+                step_name: string;
+                /** Format: int32 */
+                version: number;
+                /**
+                 * Format: int64
+                 * @description Working days left to the step's deadline (negative: overdue). Null when none runs.
+                 */
+                working_days_left?: number | null;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
         ListResponse_HouseholdDto: {
             items: {
                 /** @description The whole address, e.g. 朝阳路12幢2单元301室. */
@@ -3097,6 +4200,31 @@ export interface components {
                 unit: string;
                 /** Format: int32 */
                 version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_OlderResidentDto: {
+            items: {
+                address: string;
+                /** Format: int32 */
+                age: number;
+                /** Format: date */
+                birth_date: string;
+                /** Format: date */
+                card_issued_on?: string | null;
+                card_number?: string | null;
+                card_status?: null | components["schemas"]["ElderlyCardStatus"];
+                /** @description Staff only (sensitive: null for leaders). */
+                disabled?: boolean | null;
+                /** Format: int32 */
+                group_number: number;
+                /** Format: uuid */
+                id: string;
+                living_alone: boolean;
+                name: string;
+                sex: components["schemas"]["Sex"];
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -3351,6 +4479,68 @@ export interface components {
          * @enum {string}
          */
         NeedStatus: "open" | "met" | "closed";
+        NewCampaignRequest: {
+            /**
+             * Format: int32
+             * @description Group cadres (the registry's 小组干部 tag) at least this old (default 70; null for none).
+             */
+            cadre_min_age?: number | null;
+            /**
+             * Format: date
+             * @description The festival's day: ages are counted on it.
+             */
+            festival_on: string;
+            /** @description e.g. 2026年重阳节走访. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Residents at least this old (default 80).
+             */
+            resident_min_age?: number | null;
+        };
+        /** @description Open a case. */
+        NewCaseRequest: {
+            /** @description Members able to work (低保 reviews every 6 months). */
+            able_to_work?: boolean;
+            /**
+             * Format: uuid
+             * @description The applicant (their household is the case's household).
+             */
+            applicant_id: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller.
+             */
+            assignee_id?: string | null;
+            employment_category?: null | components["schemas"]["EmploymentCategory"];
+            kind: components["schemas"]["CaseKind"];
+            mandate_on_file?: boolean;
+            /** @description The committee applies on the family's behalf (needs a written mandate). */
+            on_behalf?: boolean;
+            /**
+             * Format: date
+             * @description When the application was made (default today; not in the future).
+             */
+            opened_on?: string | null;
+            /** @description Other residents of the household the case concerns. */
+            resident_ids?: string[];
+            summary?: string;
+            /** @description Re-employment: a 零就业家庭 (no member works). */
+            zero_employment?: boolean;
+        };
+        /** @description A timeline entry. */
+        NewEntryRequest: {
+            body: string;
+            /** @description A survey: whether the family members present signed the form. */
+            family_signed?: boolean | null;
+            /** @description Staff only (default); false lets the family read it. */
+            internal?: boolean;
+            kind: components["schemas"]["CaseEntryKind"];
+            /** Format: date */
+            occurred_on?: string | null;
+            /** @description A survey: the surveyors (at least 2). */
+            surveyors?: string[];
+        };
         /** @description A new feed: the URL is shown this once (only a hash of it is kept). */
         NewFeedDto: {
             /** Format: date-time */
@@ -3398,7 +4588,7 @@ export interface components {
          * @description What an in-app notification is about.
          * @enum {string}
          */
-        NotificationKind: "event_cancelled" | "duty_reminder" | "team_request" | "team_decision";
+        NotificationKind: "event_cancelled" | "duty_reminder" | "team_request" | "team_decision" | "case_assigned" | "case_update";
         NotificationsDto: {
             /** @description The newest 50 (or the unread ones). */
             items: components["schemas"]["NotificationDto"][];
@@ -3441,6 +4631,27 @@ export interface components {
             /** @description A word for the others, e.g. why. */
             note?: string;
         };
+        /** @description An older resident on an age list. */
+        OlderResidentDto: {
+            address: string;
+            /** Format: int32 */
+            age: number;
+            /** Format: date */
+            birth_date: string;
+            /** Format: date */
+            card_issued_on?: string | null;
+            card_number?: string | null;
+            card_status?: null | components["schemas"]["ElderlyCardStatus"];
+            /** @description Staff only (sensitive: null for leaders). */
+            disabled?: boolean | null;
+            /** Format: int32 */
+            group_number: number;
+            /** Format: uuid */
+            id: string;
+            living_alone: boolean;
+            name: string;
+            sex: components["schemas"]["Sex"];
+        };
         /** @description The unmasked contact phone. */
         PartnerContactDto: {
             contact_name?: string | null;
@@ -3473,6 +4684,11 @@ export interface components {
          * @enum {string}
          */
         PartnerStatus: "active" | "inactive";
+        /**
+         * @description How an approved amount is paid.
+         * @enum {string}
+         */
+        PaymentKind: "monthly" | "one_off";
         /** @description A pledge with its history and deliveries. */
         PledgeDetailDto: components["schemas"]["PledgeDto"] & {
             deliveries: components["schemas"]["DeliveryDto"][];
@@ -3561,6 +4777,35 @@ export interface components {
              * @description Submitted, accepted and fulfilled pledges.
              */
             pledged: number;
+        };
+        /**
+         * @description What a 公示 notice may show (审核确认办法 第24条; PIPL Art 25): the applicant's name, the
+         *     household's size and the amount — nothing else, never an ID number, address or illness.
+         */
+        PublicityNotice: {
+            /**
+             * Format: int64
+             * @description The proposed or decided amount, in fen (null if not yet known).
+             */
+            amount_fen?: number | null;
+            applicant_name: string;
+            /** @description 星光社区 */
+            community: string;
+            /** Format: int32 */
+            household_size: number;
+            /** @description The kind's name, e.g. 最低生活保障. */
+            kind_name: string;
+            /** @description Per month or once. */
+            monthly: boolean;
+            /** @description Whom to tell an objection to (the 街道 and the office). */
+            objections_to: string;
+            /**
+             * Format: date
+             * @description The posting period (7 days).
+             */
+            posted_from: string;
+            /** Format: date */
+            posted_until: string;
         };
         /**
          * @description A refresh or logout request from an API client. Browsers send nothing in the body: their
@@ -3751,6 +4996,48 @@ export interface components {
             /** Format: date */
             night: string;
         };
+        /** @description Solved: for re-employment, where the person was placed. */
+        SolveRequest: {
+            note?: string;
+            /** Format: date */
+            on?: string | null;
+            /** @description Re-employment: the employer or 公益性岗位 (required for re-employment). */
+            placement?: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One step of a procedure: who acts, and how long the law gives them. */
+        StepDef: {
+            /** @description The rule it comes from, e.g. 浙江省社会救助条例 第11条. */
+            basis?: string;
+            /** @description Who acts at this step, e.g. 街道 (社区协助入户). */
+            body: string;
+            /**
+             * @description Count from the start of this earlier step instead of this one's (e.g. the 初审's 15
+             *     working days run from the application's acceptance).
+             */
+            counted_from?: string | null;
+            /**
+             * Format: int32
+             * @description The deadline in days; none when the law sets none.
+             */
+            days?: number | null;
+            /** @description The approving body decides here: the case is approved or refused, not advanced. */
+            decision?: boolean;
+            /**
+             * @description Stable key, e.g. `survey`.
+             * @example survey
+             */
+            key: string;
+            /** @description As staff and families read it, e.g. 家庭经济状况调查. */
+            name: string;
+            /** @description The 公示 in the community: its notice can be printed; an objection calls for 民主评议. */
+            publicity?: boolean;
+            /** @description The step needs a recorded home survey (≥ 2 surveyors, signed) before it is done. */
+            survey?: boolean;
+            /** @description Counted in working days (otherwise calendar days, like the 7-day 公示). */
+            working_days?: boolean;
+        };
         /** @description What is pledged, by kind. */
         SupportDetails: {
             /** Format: int64 */
@@ -3821,7 +5108,7 @@ export interface components {
          *     staff see them, and only staff may filter by them.
          * @enum {string}
          */
-        Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran";
+        Tag: "disabled" | "dibao" | "party_member" | "living_alone" | "veteran" | "cadre";
         TeamDetailDto: components["schemas"]["TeamDto"] & {
             equipment: components["schemas"]["EquipmentDto"][];
             /** @description Members and open requests: for staff and the team's leader; `null` for everyone else. */
@@ -4068,6 +5355,71 @@ export interface components {
             starts_local: string;
             title: string;
         };
+        /**
+         * @description How the person visited was found.
+         * @enum {string}
+         */
+        VisitCondition: "good" | "fair" | "poor";
+        /** @description One person to visit, and the visit once recorded. */
+        VisitDto: {
+            address: string;
+            /** Format: int32 */
+            age: number;
+            condition?: null | components["schemas"]["VisitCondition"];
+            /** @description Staff only (null for leaders). */
+            disabled?: boolean | null;
+            follow_up: boolean;
+            gift: string;
+            /** Format: int32 */
+            group_number: number;
+            /** Format: uuid */
+            id: string;
+            living_alone: boolean;
+            name: string;
+            note: string;
+            reason: components["schemas"]["VisitReason"];
+            /** Format: uuid */
+            resident_id: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date */
+            visited_on?: string | null;
+            /** Format: uuid */
+            visitor_id?: string | null;
+            visitor_name?: string | null;
+            visitors: string;
+        };
+        /**
+         * @description Why a person is on a festival visit list.
+         * @enum {string}
+         */
+        VisitReason: "age" | "cadre";
+        /** @description A visit as made. */
+        VisitRecordRequest: {
+            condition: components["schemas"]["VisitCondition"];
+            /** @description The office should follow up (it can open a case). */
+            follow_up?: boolean;
+            gift?: string;
+            note?: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * Format: date
+             * @description Default today.
+             */
+            visited_on?: string | null;
+            /** @description Who went, in words (default: the caller). */
+            visitors?: string;
+        };
+        VisitorRequest: {
+            /** Format: int32 */
+            version: number;
+            /**
+             * Format: uuid
+             * @description A group leader or staff member; null clears it.
+             */
+            visitor_id?: string | null;
+        };
         /** @description One event's delivery to one endpoint, with its latest attempt. */
         WebhookDeliveryDto: {
             /** Format: int32 */
@@ -4104,6 +5456,11 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description A day that is not what its weekday says: a public holiday, or a weekend make-up working day.
+         * @enum {string}
+         */
+        WorkdayKind: "holiday" | "workday";
     };
     responses: {
         /** @description The body is not valid JSON, or the query string cannot be parsed (or holds a NUL). */
@@ -4507,6 +5864,1002 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             /** @description No such community. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_case_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kinds, in their declared order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTypeDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_case_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The kind. */
+                kind: components["schemas"]["CaseKind"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseTypeRequest"];
+            };
+        };
+        responses: {
+            /** @description The new revision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTypeDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["MalformedPath"];
+            /** @description Someone saved a revision at the same time (`concurrent_change`): reload. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A step without a name, a deadline out of range, an anchor to a later step, a decision that is not last. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cases: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatus"];
+                kind?: components["schemas"]["CaseKind"];
+                /** @description Staff: cases assigned to this staff member. */
+                assignee_id?: string;
+                /** @description Staff: cases of one resident group. */
+                group_id?: string;
+                /** @description Open cases past their step's deadline. */
+                overdue?: boolean;
+                /** @description Approved cases due for review within 30 days (or overdue for it). */
+                review_due?: boolean;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_CaseSummaryDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner, or a non-staff filter by assignee or group. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCaseRequest"];
+            };
+        };
+        responses: {
+            /** @description Opened. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such applicant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A resident of another household, an inactive applicant, a future date, no such assignee, or the kind does not fit the applicant. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case within reach (group leaders see shared cases in the list only). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description An unknown document, a conflicted assignee, a bad amount or text too long. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    advance_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description At the next step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not open (`invalid_transition`), at the decision or last step, or the step is incomplete (`step_incomplete`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A future or too early date, or a note too long. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description Approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not open, or not at the decision step (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A bad amount or date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not approved (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason, or a bad date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_case_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryCreatedDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An objection outside a 公示, or a review of a case not approved (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No text, a survey with fewer than two surveyors or no signature answer, or a bad date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case_finances: {
+        parameters: {
+            query: {
+                /** @description 4–200 characters, e.g. 初审核对收入. */
+                reason: string;
+            };
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The financial details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFinancesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff, or neither the assignee nor a supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reason (4–200 characters). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_case_finances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinancesUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved (the new values). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFinancesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff, or neither the assignee nor a supervisor. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A negative income or a note too long. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_case_publicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice's content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicityNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The kind has no 公示, or the case has not reached it (`step_incomplete`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refuse_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not open (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason, or a bad date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    solve_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SolveRequest"];
+            };
+        };
+        responses: {
+            /** @description Solved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not open, or the kind is decided by an approving body (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Re-employment without the placement, or a bad date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not open (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A bad date or note. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5555,6 +7908,312 @@ export interface operations {
             };
             /** @description No such window within reach. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_elderly: {
+        parameters: {
+            query?: {
+                /** @description At least this old (default 60). */
+                min_age?: number;
+                /** @description Younger than this (e.g. 80 with `min_age` 70 lists the seventies). */
+                below_age?: number;
+                /** @description Staff: one resident group (a leader always sees their own). */
+                group_id?: string;
+                /** @description `none` (no card yet), `applied` or `issued`. */
+                card?: "none" | "applied" | "issued";
+                /** @description The day ages are counted on (default today). */
+                on?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of older residents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_OlderResidentDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Ages out of range or the wrong way round, or bad paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply_elderly_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Applied. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElderlyCardDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resident. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resident has a card or an application already (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Under 60, not active, or a future date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_elderly_cards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description How many were registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardBatchDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description An age below 60 or above 130, more than 5 ages, or a year other than this one or the last. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_elderly_cards: {
+        parameters: {
+            query?: {
+                /** @description `applied` (default: the list to send to the county) or `issued`. */
+                status?: components["schemas"]["ElderlyCardStatus"];
+                /** @description `xlsx` (default) or `csv`. */
+                format?: components["schemas"]["FileFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spreadsheet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_elderly_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardIssueRequest"];
+            };
+        };
+        responses: {
+            /** @description Issued. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElderlyCardDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Issued already (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No card number, or a date before the application or in the future. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    elderly_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElderlySummaryDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9347,6 +12006,318 @@ export interface operations {
             };
         };
     };
+    list_visit_campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_visit_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created, with its worklist. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A campaign of that name exists (`duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, ages out of 50–120, or a festival more than a year away. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_visit_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_visits: {
+        parameters: {
+            query?: {
+                /** @description Staff: one group (a leader always sees their own). */
+                group_id?: string;
+                /** @description Only the visits flagged for follow-up. */
+                follow_up?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_visit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+                /** @description The person's line. */
+                visit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitRecordRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A resident or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visit within reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A date in the future or long before the festival, or text too long. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_visitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+                /** @description The person's line. */
+                visit: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitorRequest"];
+            };
+        };
+        responses: {
+            /** @description Assigned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visit. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Changed since it was loaded. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Not a staff member or group leader of this community. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_endpoints: {
         parameters: {
             query?: {
@@ -9817,6 +12788,139 @@ export interface operations {
             };
             /** @description The key was used for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_work_calendar: {
+        parameters: {
+            query?: {
+                /** @description Default this year. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year's holidays and make-up working days. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A year outside 2000–2100. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_work_calendar_day: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (YYYY-MM-DD). */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDayRequest"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["MalformedPath"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name, or a day outside 2000–2100. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_work_calendar_day: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day (YYYY-MM-DD). */
+                day: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The day was not in the calendar. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

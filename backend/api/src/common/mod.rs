@@ -11,6 +11,7 @@
 //! - [`outbox`]: webhook events, written in the transaction of the change that causes them.
 //! - [`spreadsheet`]: .xlsx/.csv file responses, with formula-safe CSV cells.
 
+pub mod age;
 pub mod clock;
 pub mod jobs;
 pub mod national_id;
@@ -22,3 +23,4 @@ pub mod reach;
 pub mod spreadsheet;
 pub mod square;
 pub mod state_machine;
+pub mod workdays;

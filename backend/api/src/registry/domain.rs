@@ -1,6 +1,5 @@
 //! Registry value types: parsed at the edge, so handlers and queries only see valid values.
 
-use chrono::NaiveDate;
 use pinyin::ToPinyin;
 
 use crate::error::{ApiError, ErrorCode, FieldError};
@@ -50,14 +49,7 @@ pub fn pinyin_of(name: &str) -> (String, String) {
 }
 
 /// Age in whole years on `today`.
-pub fn age_on(birth: NaiveDate, today: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    let mut age = today.year() - birth.year();
-    if (today.month(), today.day()) < (birth.month(), birth.day()) {
-        age -= 1;
-    }
-    age
-}
+pub use crate::common::age::age_on;
 
 #[cfg(test)]
 mod tests {
@@ -82,6 +74,7 @@ mod tests {
 
     #[test]
     fn ages_count_birthdays() {
+        use chrono::NaiveDate;
         let birth = NaiveDate::from_ymd_opt(1946, 11, 28).expect("a date");
         assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date")), 79);
         assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date")), 80);

@@ -2,10 +2,12 @@
 //! type (`AsChangeset`, with `Option<Option<T>>` to clear a nullable column), and the queries on
 //! that table, so everything about a table is in one place.
 
+pub mod assistance;
 pub mod audit;
 pub mod calendar_feed;
 pub mod community;
 pub mod duty;
+pub mod elderly;
 pub mod event;
 pub mod event_series;
 pub mod household;

@@ -24,6 +24,8 @@ pub struct User {
     pub resident_id: Option<Uuid>,
     /// For a partner user: their partner unit.
     pub partner_id: Option<Uuid>,
+    /// A supervisor (社区主任): sees every assistance case's finances and conflicts of interest.
+    pub supervisor: bool,
 }
 
 #[derive(Debug, Insertable)]

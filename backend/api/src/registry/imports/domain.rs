@@ -240,6 +240,7 @@ pub fn tag_from_chinese(s: &str) -> Option<Tag> {
         "党员" | "黨員" => Tag::PartyMember,
         "独居" | "獨居" => Tag::LivingAlone,
         "退役军人" | "军人" => Tag::Veteran,
+        "小组干部" | "小組幹部" => Tag::Cadre,
         other => return Tag::parse(other),
     })
 }
@@ -251,6 +252,7 @@ pub fn tag_to_chinese(t: Tag) -> &'static str {
         Tag::PartyMember => "党员",
         Tag::LivingAlone => "独居",
         Tag::Veteran => "退役军人",
+        Tag::Cadre => "小组干部",
     }
 }
 

@@ -306,7 +306,7 @@ pub async fn validate(
         for word in split_tags(row.get("标签")) {
             match tag_from_chinese(word) {
                 Some(tag) => tags.push(tag),
-                None => error("标签", format!("不认识的标签「{word}」，可用：残疾、低保、党员、独居、退役军人")),
+                None => error("标签", format!("不认识的标签「{word}」，可用：残疾、低保、党员、独居、退役军人、小组干部")),
             }
         }
         let (Some(group), Some(name), Some(id), Some(relationship)) = (group, name, id, relationship) else { continue };
