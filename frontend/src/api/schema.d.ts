@@ -4212,10 +4212,17 @@ export interface components {
                 age: number;
                 /** Format: date */
                 birth_date: string;
+                /**
+                 * Format: uuid
+                 * @description The card or application (to issue it), with its version.
+                 */
+                card_id?: string | null;
                 /** Format: date */
                 card_issued_on?: string | null;
                 card_number?: string | null;
                 card_status?: null | components["schemas"]["ElderlyCardStatus"];
+                /** Format: int32 */
+                card_version?: number | null;
                 /** @description Staff only (sensitive: null for leaders). */
                 disabled?: boolean | null;
                 /** Format: int32 */
@@ -4638,10 +4645,17 @@ export interface components {
             age: number;
             /** Format: date */
             birth_date: string;
+            /**
+             * Format: uuid
+             * @description The card or application (to issue it), with its version.
+             */
+            card_id?: string | null;
             /** Format: date */
             card_issued_on?: string | null;
             card_number?: string | null;
             card_status?: null | components["schemas"]["ElderlyCardStatus"];
+            /** Format: int32 */
+            card_version?: number | null;
             /** @description Staff only (sensitive: null for leaders). */
             disabled?: boolean | null;
             /** Format: int32 */

@@ -43,6 +43,9 @@ pub struct OlderResidentDto {
     pub living_alone: bool,
     /// Staff only (sensitive: null for leaders).
     pub disabled: Option<bool>,
+    /// The card or application (to issue it), with its version.
+    pub card_id: Option<Uuid>,
+    pub card_version: Option<i32>,
     pub card_status: Option<ElderlyCardStatus>,
     pub card_number: Option<String>,
     pub card_issued_on: Option<NaiveDate>,

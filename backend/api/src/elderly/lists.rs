@@ -88,6 +88,8 @@ pub async fn list_elderly(
         birth_date: r.birth_date,
         group_number: r.group_number,
         address: r.address,
+        card_id: r.card_id,
+        card_version: r.card_version,
         card_status: r.card_status,
         card_number: r.card_number,
         card_issued_on: r.card_issued_on,

@@ -31,6 +31,10 @@ pub struct OlderResident {
     pub group_number: i32,
     #[diesel(sql_type = Text)]
     pub address: String,
+    #[diesel(sql_type = Nullable<SqlUuid>)]
+    pub card_id: Option<Uuid>,
+    #[diesel(sql_type = Nullable<Int4>)]
+    pub card_version: Option<i32>,
     #[diesel(sql_type = Nullable<Text>)]
     pub card_status: Option<ElderlyCardStatus>,
     #[diesel(sql_type = Nullable<Text>)]
@@ -43,7 +47,8 @@ pub struct OlderResident {
 /// (`$2`, `$3`] — i.e. of an age band on a day — oldest first, keyset on (birth date, id).
 pub const OLDER_RESIDENTS_SQL: &str = "\
 SELECT r.id, r.name, r.sex, r.birth_date, r.tags, r.household_id, h.group_id, g.number AS group_number,
-       h.road || h.building || h.unit || h.room AS address, c.status AS card_status, c.card_number,
+       h.road || h.building || h.unit || h.room AS address, c.id AS card_id, c.version AS card_version,
+       c.status AS card_status, c.card_number,
        c.issued_on AS card_issued_on
 FROM residents r
 JOIN households h ON h.id = r.household_id
