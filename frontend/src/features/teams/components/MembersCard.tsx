@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DataList } from '@/components/DataList';
+import { ResidentPicker } from '@/components/ResidentPicker';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useReportError } from '@/lib/forms';
 import type { Membership, TeamDetail } from '../api/get-teams';
 import { useJoinTeam } from '../api/join-team';
 import { useMoveMembership, type MembershipMove } from '../api/move-membership';
 import { MembershipTag } from './MembershipTag';
-import { ResidentPicker } from './ResidentPicker';
 import { splitMembers } from './text';
 
 export function MembersCard({ team, staff }: { team: TeamDetail; staff: boolean }) {

@@ -2,7 +2,7 @@
 // it practises, and the resident who leads it.
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ResidentPicker } from './ResidentPicker';
+import { ResidentPicker } from '@/components/ResidentPicker';
 
 export interface TeamValues {
   name: string;
