@@ -1,6 +1,6 @@
 // What each kind of notification looks like, and where one leads.
 import type { ReactNode } from 'react';
-import { CalendarOutlined, CheckCircleOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckCircleOutlined, FileDoneOutlined, SolutionOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { Notification, NotificationKind } from '../api/get-notifications';
 
 export const KIND_ICONS: Record<NotificationKind, ReactNode> = {
@@ -8,6 +8,8 @@ export const KIND_ICONS: Record<NotificationKind, ReactNode> = {
   duty_reminder: <CalendarOutlined aria-hidden />,
   team_request: <UserAddOutlined aria-hidden />,
   team_decision: <CheckCircleOutlined aria-hidden />,
+  case_assigned: <SolutionOutlined aria-hidden />,
+  case_update: <FileDoneOutlined aria-hidden />,
 };
 
 export const KIND_COLORS: Record<NotificationKind, string> = {
@@ -15,6 +17,8 @@ export const KIND_COLORS: Record<NotificationKind, string> = {
   duty_reminder: 'blue',
   team_request: 'gold',
   team_decision: 'green',
+  case_assigned: 'purple',
+  case_update: 'blue',
 };
 
 /** The page a notification opens: its link when it is a page of this app, else none. */
