@@ -3,7 +3,7 @@
 // festival visit campaigns (重阳节走访: the worklist per group, progress, follow-ups); a group
 // leader visits their group's people from their phone and records each visit in three taps.
 import { lazy } from 'react';
-import { CarryOutOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { Feature } from '@/lib/features';
 import { CardsWidget } from './components/CardsWidget';
 import { VisitProgressWidget } from './components/VisitProgressWidget';
@@ -25,7 +25,7 @@ export const feature: Feature = {
     { path: 'elderly/visits/:id', roles: ['staff'], Component: CampaignPage },
     { path: 'visits', roles: ['group_leader'], Component: MyVisitsPage },
   ],
-  sections: [{ key: 'elderly', label: 'nav.elderlyServices', icon: <SolutionOutlined aria-hidden />, order: 25 }],
+  sections: [{ key: 'elderly', label: 'nav.elderlyServices', icon: <IdcardOutlined aria-hidden />, order: 25 }],
   navigation: [
     { path: '/elderly', label: 'nav.elderly', section: 'elderly', roles: ['staff'], order: 25 },
     { path: '/elderly/cards', label: 'nav.elderlyCards', section: 'elderly', roles: ['staff'], order: 26 },

@@ -2,11 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, type Schemas } from '@/api/client';
 import { unwrap } from '@/api/problem';
 
-/**
- * An older resident on an age list. The card's id and version (to issue an application) are
- * optional here until the generated schema carries them.
- */
-export type OlderResident = Schemas['OlderResidentDto'] & { card_id?: string | null; card_version?: number | null };
+/** An older resident on an age list, with their 优待证 (its id and version, to issue an application). */
+export type OlderResident = Schemas['OlderResidentDto'];
 export type CardFilter = 'none' | 'applied' | 'issued';
 
 export interface ElderlyFilters {
@@ -23,7 +20,7 @@ export function useElderly(filters: ElderlyFilters, enabled = true) {
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/elderly', { params: { query: { ...filters, cursor: pageParam, limit: 50 } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
-    select: (data) => data.pages.flatMap((p) => p.items as OlderResident[]),
+    select: (data): OlderResident[] => data.pages.flatMap((p) => p.items),
     enabled,
   });
 }

@@ -79,7 +79,7 @@ export function CampaignPage() {
         <>
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={10}>
-              <Card title={t('elderly.progressTitle')} size="small" style={{ height: '100%' }} data-testid="campaign-progress">
+              <Card title={t('elderly.progressTitle')} size="small" data-testid="campaign-progress">
                 <Space direction="vertical" size="middle" style={{ width: '100%' }}>
                   <CampaignProgress visited={data.visited} total={data.total} label={t('elderly.progressOf', { name: data.name })} large />
                   <Row gutter={16}>
