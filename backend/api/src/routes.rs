@@ -8,7 +8,10 @@ use utoipa_actix_web::scope;
 
 use crate::common::jobs;
 use crate::state::AppState;
-use crate::{assistance, audit, auth, calendar, duty, elderly, events, notifications, ops, partners, pledges, registry, teams, webhooks, work_calendar};
+use crate::{
+    assistance, audit, auth, calendar, duty, elderly, events, notifications, ops, partners, pledges, registry, teams, webhooks,
+    work_calendar,
+};
 
 /// Every API route.
 pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

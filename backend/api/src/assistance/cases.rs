@@ -133,7 +133,12 @@ pub async fn list_cases(
     )
 )]
 #[post("/cases")]
-pub async fn create_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<NewCaseRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<NewCaseRequest>,
+) -> ApiResult<HttpResponse> {
     let rule = CASE_MACHINE.check_create(super::domain::CaseAction::Open, user.role())?;
     let today = state.clock.today();
     let community = user.community_id();
@@ -150,7 +155,10 @@ pub async fn create_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
     let mut resident_ids = vec![applicant.id];
     for id in &body.resident_ids {
         if !members.iter().any(|m| m.id == *id && m.status == ResidentStatus::Active) {
-            return Err(ApiError::validation(vec![FieldError::new("resident_ids", "each must be an active member of the applicant's household")]));
+            return Err(ApiError::validation(vec![FieldError::new(
+                "resident_ids",
+                "each must be an active member of the applicant's household",
+            )]));
         }
         if !resident_ids.contains(id) {
             resident_ids.push(*id);
@@ -168,15 +176,28 @@ pub async fn create_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
     match body.kind {
         CaseKind::Reemployment => {
             if !working_age(applicant.sex, age) {
-                return Err(ApiError::validation(vec![FieldError::new("applicant_id", "re-employment help is for residents of working age")]));
+                return Err(ApiError::validation(vec![FieldError::new(
+                    "applicant_id",
+                    "re-employment help is for residents of working age",
+                )]));
             }
             if category.is_none() {
                 let tags = &applicant.tags;
-                category = derived_category(applicant.sex, age, chrono::Datelike::year(&today), tags.contains(&Tag::Dibao), tags.contains(&Tag::Disabled), body.zero_employment);
+                category = derived_category(
+                    applicant.sex,
+                    age,
+                    chrono::Datelike::year(&today),
+                    tags.contains(&Tag::Dibao),
+                    tags.contains(&Tag::Disabled),
+                    body.zero_employment,
+                );
             }
         }
         CaseKind::DisabilitySubsidy | CaseKind::DisabilityLoan if !applicant.tags.contains(&Tag::Disabled) => {
-            return Err(ApiError::validation(vec![FieldError::new("applicant_id", "needs a disability certificate (the registry's 残疾 tag)")]));
+            return Err(ApiError::validation(vec![FieldError::new(
+                "applicant_id",
+                "needs a disability certificate (the registry's 残疾 tag)",
+            )]));
         }
         _ if body.employment_category.is_some() => {
             return Err(ApiError::validation(vec![FieldError::new("employment_category", "only for re-employment cases")]));
@@ -259,12 +280,24 @@ pub async fn create_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
 }
 
 /// Tells a staff member a case was given to them (not when they gave it to themself).
-pub(super) async fn tell_assignee<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, case: &Case, kind_name: &str, applicant: &str) -> ApiResult<()> {
+pub(super) async fn tell_assignee<R: RoleSet>(
+    conn: &mut AsyncPgConnection,
+    user: &Authed<R>,
+    case: &Case,
+    kind_name: &str,
+    applicant: &str,
+) -> ApiResult<()> {
     if let Some(assignee) = case.assignee_id.filter(|a| *a != user.user_id()) {
         let title = format!("{applicant}的{kind_name}案件已分配给您");
         let link = format!("/assistance/cases/{}", case.id);
         let cause = format!("case_assigned:{}:{}", case.id, assignee);
-        let message = Message { kind: NotificationKind::CaseAssigned, title: &title, body: "请在案件页面查看下一步和期限。", link: &link, cause: &cause };
+        let message = Message {
+            kind: NotificationKind::CaseAssigned,
+            title: &title,
+            body: "请在案件页面查看下一步和期限。",
+            link: &link,
+            cause: &cause,
+        };
         notify(conn, case.community_id, &[assignee], &message).await?;
     }
     Ok(())
@@ -287,7 +320,12 @@ pub(super) async fn reachable<R: RoleSet>(conn: &mut AsyncPgConnection, user: &A
 }
 
 /// The detail of a case as `user` may see it.
-pub(super) async fn detail<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, case: Case, today: NaiveDate) -> ApiResult<CaseDetailDto> {
+pub(super) async fn detail<R: RoleSet>(
+    conn: &mut AsyncPgConnection,
+    user: &Authed<R>,
+    case: Case,
+    today: NaiveDate,
+) -> ApiResult<CaseDetailDto> {
     let staff = user.role() == Role::Staff;
     let filter = CaseFilter { case_id: Some(case.id), ..CaseFilter::default() };
     let line = Case::list(conn, case.community_id, &filter, None, 1).await?.into_iter().next().ok_or_else(ApiError::not_found)?;
@@ -368,7 +406,11 @@ pub(super) async fn detail<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Auth
     let supervisor = staff && User::find(conn, user.user_id()).await?.supervisor;
     let publicity_index = def.steps.iter().position(|s| s.publicity);
     let publicity_available = staff && publicity_index.is_some_and(|p| current >= p || case.status != CaseStatus::Open);
-    let actions = if staff { CASE_MACHINE.available(case.status, user.role()).into_iter().map(|a| format!("{a:?}").to_lowercase()).collect() } else { vec![] };
+    let actions = if staff {
+        CASE_MACHINE.available(case.status, user.role()).into_iter().map(|a| format!("{a:?}").to_lowercase()).collect()
+    } else {
+        vec![]
+    };
     let calendar_incomplete = case.step_due_on.is_some_and(|d| !cal.knows(d)) || !cal.knows(case.step_started_on);
     Ok(CaseDetailDto {
         summary: summary(line, t, &cal, today, user.role()),
@@ -583,7 +625,16 @@ pub async fn get_finances(
     if !sees_finances(&mut conn, &case, user.user_id(), user.role()).await? {
         return Err(ApiError::forbidden("Only the case's assignee and supervisors read its income and assets."));
     }
-    audit_reveal(&mut conn, &user, &ctx, ("case.finances_read", "assistance_case"), case.id, &["monthly_income_fen", "assets_note"], reason).await?;
+    audit_reveal(
+        &mut conn,
+        &user,
+        &ctx,
+        ("case.finances_read", "assistance_case"),
+        case.id,
+        &["monthly_income_fen", "assets_note"],
+        reason,
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(CaseFinancesDto { monthly_income_fen: case.monthly_income_fen, assets_note: case.assets_note }))
 }
 
@@ -668,7 +719,10 @@ pub async fn get_publicity(user: Authed<Staff>, state: web::Data<AppState>, id: 
     let steps = CaseStep::of_case(&mut conn, case.id).await?;
     let posted = index.and_then(|i| steps.iter().find(|s| s.step_index as usize == i));
     let Some(posted) = posted else {
-        return Err(ApiError::conflict(crate::error::ErrorCode::StepIncomplete, "This case has not reached its 公示 (or its kind has none)."));
+        return Err(ApiError::conflict(
+            crate::error::ErrorCode::StepIncomplete,
+            "This case has not reached its 公示 (or its kind has none).",
+        ));
     };
     let members = Resident::members(&mut conn, case.household_id).await?;
     let applicant = members.iter().find(|m| m.id == case.applicant_id).map(|m| m.name.clone()).unwrap_or_default();
@@ -682,7 +736,9 @@ pub async fn get_publicity(user: Authed<Staff>, state: web::Data<AppState>, id: 
         amount_fen: case.amount_fen,
         monthly: case.payment != Some(xingguang_db::vocab::PaymentKind::OneOff),
         posted_from: posted.started_on,
-        posted_until: posted.due_on.unwrap_or_else(|| posted.started_on.checked_add_days(Days::new(u64::from(step.days.unwrap_or(7)))).unwrap_or(posted.started_on)),
+        posted_until: posted.due_on.unwrap_or_else(|| {
+            posted.started_on.checked_add_days(Days::new(u64::from(step.days.unwrap_or(7)))).unwrap_or(posted.started_on)
+        }),
         objections_to: format!("{}居委会、所属街道", community.name),
     }))
 }

@@ -107,7 +107,9 @@ impl Definition {
                 }
             }
         }
-        if self.steps.iter().filter(|s| s.decision).count() > 1 || self.steps.iter().position(|s| s.decision).is_some_and(|p| p + 1 != self.steps.len()) {
+        if self.steps.iter().filter(|s| s.decision).count() > 1
+            || self.steps.iter().position(|s| s.decision).is_some_and(|p| p + 1 != self.steps.len())
+        {
             errors.push(FieldError::new("definition.steps", "at most one decision step, and it comes last"));
         }
         let mut doc_keys = std::collections::HashSet::new();
@@ -132,7 +134,13 @@ impl Definition {
     }
 
     /// When step `index` started on `start` is due (its rule, counted from its anchor).
-    pub fn due(&self, calendar: &crate::common::workdays::WorkCalendar, index: usize, start: NaiveDate, starts: &[(String, NaiveDate)]) -> Option<NaiveDate> {
+    pub fn due(
+        &self,
+        calendar: &crate::common::workdays::WorkCalendar,
+        index: usize,
+        start: NaiveDate,
+        starts: &[(String, NaiveDate)],
+    ) -> Option<NaiveDate> {
         let step = self.steps.get(index)?;
         let anchor = step.counted_from.as_ref().and_then(|key| starts.iter().find(|(k, _)| k == key).map(|(_, d)| *d)).unwrap_or(start);
         step.span().map(|span| span.due_from(calendar, anchor))
@@ -204,7 +212,16 @@ pub fn default_definition(kind: CaseKind) -> (&'static str, &'static str, Defini
     let accept = StepDef {
         ..step("accept", "街道受理（一次性告知所缺材料）", "街道", Some(3), "审核确认办法 第10条；安吉县办事指南（3个工作日）")
     };
-    let survey = StepDef { survey: true, ..step("survey", "家庭经济状况调查（入户调查，至少2人）", "街道（社区协助）", Some(3), "审核确认办法 第15–17条：受理后3个工作日内启动") };
+    let survey = StepDef {
+        survey: true,
+        ..step(
+            "survey",
+            "家庭经济状况调查（入户调查，至少2人）",
+            "街道（社区协助）",
+            Some(3),
+            "审核确认办法 第15–17条：受理后3个工作日内启动",
+        )
+    };
     let first_review = StepDef {
         counted_from: Some("accept".into()),
         ..step("first_review", "街道初审", "街道", Some(15), "浙江省社会救助条例 第11条：受理之日起15个工作日内")
@@ -222,7 +239,13 @@ pub fn default_definition(kind: CaseKind) -> (&'static str, &'static str, Defini
                     publicity("审核确认办法 第19条；浙江省社会救助条例 第11条"),
                     decision("县民政局", Some(5), "浙江省社会救助条例 第11条：收到初审意见之日起5个工作日内"),
                 ],
-                documents: docs(&[BASIC_DOCUMENTS[0], BASIC_DOCUMENTS[1], BASIC_DOCUMENTS[2], ("assets", "家庭财产情况（房产、车辆、存款）"), BASIC_DOCUMENTS[3]]),
+                documents: docs(&[
+                    BASIC_DOCUMENTS[0],
+                    BASIC_DOCUMENTS[1],
+                    BASIC_DOCUMENTS[2],
+                    ("assets", "家庭财产情况（房产、车辆、存款）"),
+                    BASIC_DOCUMENTS[3],
+                ]),
                 review_months: Some(12),
                 review_months_able_to_work: Some(6),
                 pay_from_next_month: true,
@@ -254,11 +277,18 @@ pub fn default_definition(kind: CaseKind) -> (&'static str, &'static str, Defini
             Definition {
                 steps: vec![
                     apply("申请人（低保、特困、低边人员凭证直接结算）"),
-                    StepDef { counted_from: None, ..step("first_review", "街道初审", "街道", Some(15), "浙江省社会救助条例 第21–24条") },
+                    StepDef {
+                        counted_from: None, ..step("first_review", "街道初审", "街道", Some(15), "浙江省社会救助条例 第21–24条")
+                    },
                     publicity("浙江省社会救助条例 第21–24条"),
                     decision("县医疗保障局", Some(10), "县医保局审批（期限待与武义县核实）"),
                 ],
-                documents: docs(&[BASIC_DOCUMENTS[0], BASIC_DOCUMENTS[1], ("medical_bills", "住院费用清单、医疗票据"), ("diagnosis", "诊断证明")]),
+                documents: docs(&[
+                    BASIC_DOCUMENTS[0],
+                    BASIC_DOCUMENTS[1],
+                    ("medical_bills", "住院费用清单、医疗票据"),
+                    ("diagnosis", "诊断证明"),
+                ]),
                 review_months: None,
                 review_months_able_to_work: None,
                 pay_from_next_month: false,
@@ -290,7 +320,12 @@ pub fn default_definition(kind: CaseKind) -> (&'static str, &'static str, Defini
                     step("certify", "社区出具居住及生产经营证明", "社区居委会", Some(5), "残联发〔2011〕6号"),
                     decision("县残联", None, "残联发〔2011〕6号：户贷年贴息7%，项目贷款5%"),
                 ],
-                documents: docs(&[("disability_card", "残疾人证"), ("loan_contract", "贷款合同"), ("interest_statement", "利息结算清单"), ("repayment", "还款凭证")]),
+                documents: docs(&[
+                    ("disability_card", "残疾人证"),
+                    ("loan_contract", "贷款合同"),
+                    ("interest_statement", "利息结算清单"),
+                    ("repayment", "还款凭证"),
+                ]),
                 review_months: Some(12),
                 review_months_able_to_work: None,
                 pay_from_next_month: false,
@@ -346,12 +381,60 @@ pub static CASE_MACHINE: Machine<S, CaseAction> = Machine {
     entity: "assistance_case",
     moves: &[
         Move { action: CaseAction::Open, name: "open", from: &[], to: S::Open, roles: &[Role::Staff], audit: "case.open", done: "opened" },
-        Move { action: CaseAction::Advance, name: "advance", from: &[S::Open], to: S::Open, roles: &[Role::Staff], audit: "case.advance", done: "moved on" },
-        Move { action: CaseAction::Approve, name: "approve", from: &[S::Open], to: S::Approved, roles: &[Role::Staff], audit: "case.approve", done: "approved" },
-        Move { action: CaseAction::Refuse, name: "refuse", from: &[S::Open], to: S::Refused, roles: &[Role::Staff], audit: "case.refuse", done: "refused" },
-        Move { action: CaseAction::Solve, name: "solve", from: &[S::Open], to: S::Solved, roles: &[Role::Staff], audit: "case.solve", done: "solved" },
-        Move { action: CaseAction::Withdraw, name: "withdraw", from: &[S::Open], to: S::Withdrawn, roles: &[Role::Staff], audit: "case.withdraw", done: "withdrawn" },
-        Move { action: CaseAction::Close, name: "close", from: &[S::Approved], to: S::Closed, roles: &[Role::Staff], audit: "case.close", done: "closed" },
+        Move {
+            action: CaseAction::Advance,
+            name: "advance",
+            from: &[S::Open],
+            to: S::Open,
+            roles: &[Role::Staff],
+            audit: "case.advance",
+            done: "moved on",
+        },
+        Move {
+            action: CaseAction::Approve,
+            name: "approve",
+            from: &[S::Open],
+            to: S::Approved,
+            roles: &[Role::Staff],
+            audit: "case.approve",
+            done: "approved",
+        },
+        Move {
+            action: CaseAction::Refuse,
+            name: "refuse",
+            from: &[S::Open],
+            to: S::Refused,
+            roles: &[Role::Staff],
+            audit: "case.refuse",
+            done: "refused",
+        },
+        Move {
+            action: CaseAction::Solve,
+            name: "solve",
+            from: &[S::Open],
+            to: S::Solved,
+            roles: &[Role::Staff],
+            audit: "case.solve",
+            done: "solved",
+        },
+        Move {
+            action: CaseAction::Withdraw,
+            name: "withdraw",
+            from: &[S::Open],
+            to: S::Withdrawn,
+            roles: &[Role::Staff],
+            audit: "case.withdraw",
+            done: "withdrawn",
+        },
+        Move {
+            action: CaseAction::Close,
+            name: "close",
+            from: &[S::Approved],
+            to: S::Closed,
+            roles: &[Role::Staff],
+            audit: "case.close",
+            done: "closed",
+        },
     ],
 };
 
@@ -467,7 +550,9 @@ mod tests {
         assert_eq!(m.check(CaseAction::Approve, S::Open, Role::Staff).map(|r| r.to).ok(), Some(S::Approved));
         assert_eq!(m.check(CaseAction::Advance, S::Open, Role::Staff).map(|r| r.to).ok(), Some(S::Open));
         for status in [S::Refused, S::Solved, S::Withdrawn, S::Closed] {
-            for action in [CaseAction::Advance, CaseAction::Approve, CaseAction::Refuse, CaseAction::Solve, CaseAction::Withdraw, CaseAction::Close] {
+            for action in
+                [CaseAction::Advance, CaseAction::Approve, CaseAction::Refuse, CaseAction::Solve, CaseAction::Withdraw, CaseAction::Close]
+            {
                 assert_eq!(m.check(action, status, Role::Staff).err().map(|e| e.status.as_u16()), Some(409), "{action:?} from {status}");
             }
         }

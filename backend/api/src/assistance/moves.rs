@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
 use xingguang_db::models::assistance::{Case, CaseEntry, CaseMove, CaseStep};
+use xingguang_db::models::resident::Resident;
 use xingguang_db::models::team::Membership;
 use xingguang_db::vocab::{CaseEntryKind, CaseKind, CaseStatus, NotificationKind};
 
@@ -50,7 +51,12 @@ async fn check_step_done(conn: &mut AsyncPgConnection, case: &Case, def: &Defini
 }
 
 /// The case, its procedure and the move as asked; 404 / 409 / 403 as the machine says.
-async fn load(conn: &mut AsyncPgConnection, user: &Authed<Staff>, id: Uuid, action: CaseAction) -> ApiResult<(Case, Definition, String, &'static crate::common::state_machine::Move<CaseStatus, CaseAction>)> {
+async fn load(
+    conn: &mut AsyncPgConnection,
+    user: &Authed<Staff>,
+    id: Uuid,
+    action: CaseAction,
+) -> ApiResult<(Case, Definition, String, &'static crate::common::state_machine::Move<CaseStatus, CaseAction>)> {
     let case = Case::find(conn, user.community_id(), id).await?;
     let rule = CASE_MACHINE.check(action, case.status, user.role())?;
     let types = types_by_id(conn, std::iter::once(case.case_type_id)).await?;
@@ -58,11 +64,12 @@ async fn load(conn: &mut AsyncPgConnection, user: &Authed<Staff>, id: Uuid, acti
     Ok((case, def, t.name, rule))
 }
 
-/// Tells the household's logins that their case moved (the family follows it in the app).
+/// Tells the household's logins that their case moved (the family follows it in the app: any
+/// member with a login, not only the residents the case names).
 async fn tell_family(conn: &mut AsyncPgConnection, case: &Case, kind_name: &str, what: &str, cause: &str) -> ApiResult<()> {
     let mut users = Vec::new();
-    for resident in &case.resident_ids {
-        users.extend(Membership::logins_of(conn, *resident).await?);
+    for member in Resident::members(conn, case.household_id).await? {
+        users.extend(Membership::logins_of(conn, member.id).await?);
     }
     users.sort();
     users.dedup();
@@ -156,7 +163,13 @@ fn note_of(note: &str) -> ApiResult<String> {
     )
 )]
 #[post("/cases/{id}/advance")]
-pub async fn advance_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<CaseMoveRequest>) -> ApiResult<HttpResponse> {
+pub async fn advance_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<CaseMoveRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let note = note_of(&body.note)?;
     let mut conn = state.conn().await?;
@@ -190,7 +203,8 @@ pub async fn advance_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: 
     };
     let changes = CaseMove { step_index: (index + 1) as i32, step_started_on: on, step_due_on: due, ..unchanged(&case) };
     let told = format!("已进入“{}”", next.name);
-    let saved = apply(&mut conn, &user, &ctx, &case, rule, (body.version, on, &note), changes, Some(next_step), (&kind_name, Some(&told))).await?;
+    let saved =
+        apply(&mut conn, &user, &ctx, &case, rule, (body.version, on, &note), changes, Some(next_step), (&kind_name, Some(&told))).await?;
     Ok(HttpResponse::Ok().json(detail(&mut conn, &user, saved, today).await?))
 }
 
@@ -216,7 +230,13 @@ pub async fn advance_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: 
     )
 )]
 #[post("/cases/{id}/approve")]
-pub async fn approve_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<ApproveRequest>) -> ApiResult<HttpResponse> {
+pub async fn approve_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<ApproveRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let note = note_of(&body.note)?;
     if !(1..=100_000_000).contains(&body.amount_fen) {
@@ -266,7 +286,13 @@ pub async fn approve_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: 
     )
 )]
 #[post("/cases/{id}/refuse")]
-pub async fn refuse_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<CaseMoveRequest>) -> ApiResult<HttpResponse> {
+pub async fn refuse_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<CaseMoveRequest>,
+) -> ApiResult<HttpResponse> {
     end_case(user, state, ctx, *id, body.into_inner(), CaseAction::Refuse).await
 }
 
@@ -289,7 +315,13 @@ pub async fn refuse_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
     )
 )]
 #[post("/cases/{id}/withdraw")]
-pub async fn withdraw_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<CaseMoveRequest>) -> ApiResult<HttpResponse> {
+pub async fn withdraw_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<CaseMoveRequest>,
+) -> ApiResult<HttpResponse> {
     end_case(user, state, ctx, *id, body.into_inner(), CaseAction::Withdraw).await
 }
 
@@ -315,11 +347,24 @@ pub async fn withdraw_case(user: Authed<Staff>, state: web::Data<AppState>, ctx:
     )
 )]
 #[post("/cases/{id}/close")]
-pub async fn close_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<CaseMoveRequest>) -> ApiResult<HttpResponse> {
+pub async fn close_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<CaseMoveRequest>,
+) -> ApiResult<HttpResponse> {
     end_case(user, state, ctx, *id, body.into_inner(), CaseAction::Close).await
 }
 
-async fn end_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: Uuid, body: CaseMoveRequest, action: CaseAction) -> ApiResult<HttpResponse> {
+async fn end_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: Uuid,
+    body: CaseMoveRequest,
+    action: CaseAction,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let note = note_of(&body.note)?;
     if matches!(action, CaseAction::Refuse | CaseAction::Close) && note.is_empty() {
@@ -367,7 +412,13 @@ async fn end_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestC
     )
 )]
 #[post("/cases/{id}/solve")]
-pub async fn solve_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<SolveRequest>) -> ApiResult<HttpResponse> {
+pub async fn solve_case(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<SolveRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let note = note_of(&body.note)?;
     let mut errors = Errors::default();
@@ -376,7 +427,10 @@ pub async fn solve_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: Re
     let mut conn = state.conn().await?;
     let (case, def, kind_name, rule) = load(&mut conn, &user, *id, CaseAction::Solve).await?;
     if def.has_decision() {
-        return Err(ApiError::conflict(ErrorCode::InvalidTransition, "This kind is decided by its approving body: record the approval or refusal."));
+        return Err(ApiError::conflict(
+            ErrorCode::InvalidTransition,
+            "This kind is decided by its approving body: record the approval or refusal.",
+        ));
     }
     let on = past_day("on", body.on, today)?;
     let reemployment = case.kind == CaseKind::Reemployment;
@@ -419,7 +473,13 @@ pub async fn solve_case(user: Authed<Staff>, state: web::Data<AppState>, ctx: Re
     )
 )]
 #[post("/cases/{id}/entries")]
-pub async fn add_entry(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<NewEntryRequest>) -> ApiResult<HttpResponse> {
+pub async fn add_entry(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<NewEntryRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let mut errors = Errors::default();
     let text = errors.required_text("body", &body.body, 4000);
@@ -475,10 +535,16 @@ pub async fn add_entry(user: Authed<Staff>, state: web::Data<AppState>, ctx: Req
             let (mut version, mut next_review_on) = (case.version, case.next_review_on);
             if let Some(next) = next_review {
                 let changes = CaseMove { next_review_on: Some(next), ..unchanged(&case) };
-                let moved = Case::apply(conn, case.id, case.version, case.status, changes).await?.ok_or_else(ApiError::precondition_failed)?;
+                let moved =
+                    Case::apply(conn, case.id, case.version, case.status, changes).await?.ok_or_else(ApiError::precondition_failed)?;
                 (version, next_review_on) = (moved.version, moved.next_review_on);
             }
-            AuditEvent::new("case.entry", "assistance_case").by(&user).entity(case.id).fields(&[body.kind.as_str()]).write(conn, &ctx).await?;
+            AuditEvent::new("case.entry", "assistance_case")
+                .by(&user)
+                .entity(case.id)
+                .fields(&[body.kind.as_str()])
+                .write(conn, &ctx)
+                .await?;
             Ok((saved, version, next_review_on))
         })
         .await?;

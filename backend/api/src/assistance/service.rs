@@ -42,7 +42,10 @@ pub async fn current_types(conn: &mut AsyncPgConnection, community_id: Uuid) -> 
 }
 
 /// Every revision a list of cases refers to, by id.
-pub async fn types_by_id(conn: &mut AsyncPgConnection, ids: impl Iterator<Item = Uuid>) -> ApiResult<HashMap<Uuid, (CaseType, Definition)>> {
+pub async fn types_by_id(
+    conn: &mut AsyncPgConnection,
+    ids: impl Iterator<Item = Uuid>,
+) -> ApiResult<HashMap<Uuid, (CaseType, Definition)>> {
     let mut ids: Vec<Uuid> = ids.collect();
     ids.sort();
     ids.dedup();
@@ -56,7 +59,8 @@ pub async fn types_by_id(conn: &mut AsyncPgConnection, ids: impl Iterator<Item =
 
 /// A stored definition (one the code cannot read is a bug, not a default).
 pub fn definition(t: &CaseType) -> ApiResult<Definition> {
-    serde_json::from_value(t.definition.clone()).map_err(|e| ApiError::internal(anyhow::anyhow!("case type {} revision {}: {e}", t.kind, t.revision)))
+    serde_json::from_value(t.definition.clone())
+        .map_err(|e| ApiError::internal(anyhow::anyhow!("case type {} revision {}: {e}", t.kind, t.revision)))
 }
 
 /// The calendar covering cases opened from `first` to today and their deadlines.

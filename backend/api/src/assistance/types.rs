@@ -15,7 +15,15 @@ use crate::state::AppState;
 
 fn dto(t: CaseType) -> ApiResult<CaseTypeDto> {
     let definition = definition(&t)?;
-    Ok(CaseTypeDto { id: t.id, kind: t.kind, revision: t.revision, name: t.name, approving_body: t.approving_body, definition, created_at: t.created_at })
+    Ok(CaseTypeDto {
+        id: t.id,
+        kind: t.kind,
+        revision: t.revision,
+        name: t.name,
+        approving_body: t.approving_body,
+        definition,
+        created_at: t.created_at,
+    })
 }
 
 /// Case types
@@ -94,7 +102,10 @@ pub async fn revise_case_type(
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = CaseType::insert(conn, &row).await?.ok_or_else(|| {
-                ApiError::conflict(crate::error::ErrorCode::ConcurrentChange, "Someone saved a revision of this kind at the same time; reload it.")
+                ApiError::conflict(
+                    crate::error::ErrorCode::ConcurrentChange,
+                    "Someone saved a revision of this kind at the same time; reload it.",
+                )
             })?;
             AuditEvent::new("case_type.revise", "case_type").by(&user).entity(saved.id).fields(&["definition"]).write(conn, &ctx).await?;
             Ok(saved)

@@ -22,8 +22,11 @@ use crate::error::{ApiError, ApiResult, Errors, FieldError};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
 use crate::state::AppState;
 
-/// The first day of time, for bands with no upper age.
-const NO_UPPER: NaiveDate = NaiveDate::MIN;
+/// Before anyone living was born, for bands with no upper age (and within PostgreSQL's dates).
+const NO_UPPER: NaiveDate = match NaiveDate::from_ymd_opt(1800, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 
 /// The band of ages `[min, below)` on `day` as birth dates.
 pub(super) fn band(day: NaiveDate, min: i32, below: Option<i32>) -> (NaiveDate, NaiveDate) {
@@ -66,7 +69,10 @@ pub async fn list_elderly(
     let day = query.on.unwrap_or_else(|| state.clock.today());
     let min = query.min_age.unwrap_or(60);
     if !(0..=130).contains(&min) || query.below_age.is_some_and(|b| b <= min || b > 131) || !(1900..=2200).contains(&day.year()) {
-        return Err(ApiError::validation(vec![FieldError::new("min_age", "ages 0–130, below_age above min_age, a day between 1900 and 2200")]));
+        return Err(ApiError::validation(vec![FieldError::new(
+            "min_age",
+            "ages 0–130, below_age above min_age, a day between 1900 and 2200",
+        )]));
     }
     let (born_after, born_by) = band(day, min, query.below_age);
     let card = query.card.map(|c| match c {
@@ -143,7 +149,15 @@ pub async fn elderly_summary(user: Authed<StaffOrLeader>, state: web::Data<AppSt
 }
 
 fn card_dto(c: ElderlyCard) -> ElderlyCardDto {
-    ElderlyCardDto { id: c.id, resident_id: c.resident_id, status: c.status, applied_on: c.applied_on, card_number: c.card_number, issued_on: c.issued_on, version: c.version }
+    ElderlyCardDto {
+        id: c.id,
+        resident_id: c.resident_id,
+        status: c.status,
+        applied_on: c.applied_on,
+        card_number: c.card_number,
+        issued_on: c.issued_on,
+        version: c.version,
+    }
 }
 
 fn new_card(community_id: Uuid, resident_id: Uuid, applied_on: NaiveDate, now: chrono::DateTime<chrono::Utc>) -> ElderlyCard {
@@ -180,7 +194,12 @@ fn new_card(community_id: Uuid, resident_id: Uuid, applied_on: NaiveDate, now: c
     )
 )]
 #[post("/elderly-cards")]
-pub async fn apply_card(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<CardApplicationRequest>) -> ApiResult<HttpResponse> {
+pub async fn apply_card(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<CardApplicationRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let applied_on = body.applied_on.unwrap_or(today);
     if applied_on > today || applied_on.year() < 2000 {
@@ -223,7 +242,12 @@ pub async fn apply_card(user: Authed<Staff>, state: web::Data<AppState>, ctx: Re
     )
 )]
 #[post("/elderly-cards/batch")]
-pub async fn batch_cards(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<CardBatchRequest>) -> ApiResult<HttpResponse> {
+pub async fn batch_cards(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<CardBatchRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let year = body.year.unwrap_or(today.year());
     let mut ages = if body.ages.is_empty() { vec![60, 70] } else { body.ages.clone() };
@@ -244,13 +268,19 @@ pub async fn batch_cards(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
         // Born in `year - age`: they turn `age` during `year`.
         let first = NaiveDate::from_ymd_opt(year - age, 1, 1).unwrap_or(NaiveDate::MIN);
         let last = NaiveDate::from_ymd_opt(year - age, 12, 31).unwrap_or(NaiveDate::MIN);
-        people.extend(OlderResident::all_in(&mut conn, community, first.pred_opt().unwrap_or(first), last, false).await?.into_iter().map(|(id, _)| id));
+        people.extend(
+            OlderResident::all_in(&mut conn, community, first.pred_opt().unwrap_or(first), last, false)
+                .await?
+                .into_iter()
+                .map(|(id, _)| id),
+        );
     }
     let holders: std::collections::HashSet<Uuid> = ElderlyCard::holders(&mut conn, &people).await?.into_iter().collect();
     let now = state.clock.now();
     // Dated today, or (for last year's batch) the year's last day.
     let applied_on = if year == today.year() { today } else { NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today) };
-    let cards: Vec<ElderlyCard> = people.iter().filter(|p| !holders.contains(p)).map(|p| new_card(community, *p, applied_on, now)).collect();
+    let cards: Vec<ElderlyCard> =
+        people.iter().filter(|p| !holders.contains(p)).map(|p| new_card(community, *p, applied_on, now)).collect();
     let created = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let created = ElderlyCard::insert_new(conn, &cards).await?;
@@ -284,7 +314,13 @@ pub async fn batch_cards(user: Authed<Staff>, state: web::Data<AppState>, ctx: R
     )
 )]
 #[post("/elderly-cards/{id}/issue")]
-pub async fn issue_card(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, id: web::Path<Uuid>, body: web::Json<CardIssueRequest>) -> ApiResult<HttpResponse> {
+pub async fn issue_card(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    id: web::Path<Uuid>,
+    body: web::Json<CardIssueRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let mut errors = Errors::default();
     let number = errors.required_text("card_number", &body.card_number, 40);
@@ -302,7 +338,12 @@ pub async fn issue_card(user: Authed<Staff>, state: web::Data<AppState>, ctx: Re
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = ElderlyCard::issue(conn, card.id, body.version, changes).await?.ok_or_else(ApiError::precondition_failed)?;
-            AuditEvent::new("elderly_card.issue", "elderly_card").by(&user).entity(card.id).fields(&["status", "card_number", "issued_on"]).write(conn, &ctx).await?;
+            AuditEvent::new("elderly_card.issue", "elderly_card")
+                .by(&user)
+                .entity(card.id)
+                .fields(&["status", "card_number", "issued_on"])
+                .write(conn, &ctx)
+                .await?;
             Ok(saved)
         })
         .await?;
@@ -335,7 +376,8 @@ pub async fn export_cards(user: Authed<Staff>, state: web::Data<AppState>, query
     let status = query.status.unwrap_or(ElderlyCardStatus::Applied);
     let mut conn = state.conn().await?;
     let rows = ElderlyCard::export(&mut conn, user.community_id(), status).await?;
-    let mut table = vec![["姓名", "性别", "出生日期", "年龄", "居民小组", "住址", "状态", "证号", "申请日期", "发证日期"].map(str::to_owned).to_vec()];
+    let mut table =
+        vec![["姓名", "性别", "出生日期", "年龄", "居民小组", "住址", "状态", "证号", "申请日期", "发证日期"].map(str::to_owned).to_vec()];
     for (card, name, sex, birth, group, address) in rows {
         table.push(vec![
             name,

@@ -39,7 +39,14 @@ async fn progress(conn: &mut diesel_async::AsyncPgConnection, campaign: Uuid, gr
         .await?
         .into_iter()
         .filter(|g| group.is_none_or(|own| own == g.group_id))
-        .map(|g| GroupProgressDto { group_id: g.group_id, group_number: g.group_number, group_name: g.group_name, total: g.total, visited: g.visited, follow_ups: g.follow_ups })
+        .map(|g| GroupProgressDto {
+            group_id: g.group_id,
+            group_number: g.group_number,
+            group_name: g.group_name,
+            total: g.total,
+            visited: g.visited,
+            follow_ups: g.follow_ups,
+        })
         .collect())
 }
 
@@ -89,7 +96,12 @@ pub async fn list_campaigns(user: Authed<StaffOrLeader>, state: web::Data<AppSta
     )
 )]
 #[post("/visit-campaigns")]
-pub async fn create_campaign(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<NewCampaignRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_campaign(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<NewCampaignRequest>,
+) -> ApiResult<HttpResponse> {
     let today = state.clock.today();
     let mut errors = Errors::default();
     let name = errors.required_text("name", &body.name, 50);
@@ -205,7 +217,12 @@ pub async fn get_campaign(user: Authed<StaffOrLeader>, state: web::Data<AppState
     )
 )]
 #[get("/visit-campaigns/{id}/visits")]
-pub async fn list_visits(user: Authed<StaffOrLeader>, state: web::Data<AppState>, id: web::Path<Uuid>, query: web::Query<VisitQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_visits(
+    user: Authed<StaffOrLeader>,
+    state: web::Data<AppState>,
+    id: web::Path<Uuid>,
+    query: web::Query<VisitQuery>,
+) -> ApiResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let campaign = Campaign::find(&mut conn, user.community_id(), *id).await?;
     let lines = Visit::lines(&mut conn, campaign.id, group_of(&user, query.group_id), query.follow_up.unwrap_or(false)).await?;
@@ -237,7 +254,11 @@ pub async fn list_visits(user: Authed<StaffOrLeader>, state: web::Data<AppState>
 }
 
 /// Loads a visit the caller may record: staff any; a leader one of their group (else 404).
-async fn reachable_visit<R: RoleSet>(conn: &mut diesel_async::AsyncPgConnection, user: &Authed<R>, (campaign, id): (Uuid, Uuid)) -> ApiResult<(Campaign, Visit)> {
+async fn reachable_visit<R: RoleSet>(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user: &Authed<R>,
+    (campaign, id): (Uuid, Uuid),
+) -> ApiResult<(Campaign, Visit)> {
     let campaign = Campaign::find(conn, user.community_id(), campaign).await?;
     let visit = Visit::find(conn, campaign.id, id).await?;
     if group_of(user, None).is_some_and(|g| g != visit.group_id) {
@@ -284,21 +305,44 @@ pub async fn record_visit(
     let (campaign, visit) = reachable_visit(&mut conn, &user, *path).await?;
     let visited_on = body.visited_on.unwrap_or(today);
     if visited_on > today || (campaign.festival_on - visited_on).num_days() > 60 || visited_on.year() < campaign.festival_on.year() - 1 {
-        return Err(ApiError::validation(vec![FieldError::new("visited_on", "must be today or earlier, and not more than 60 days before the festival")]));
+        return Err(ApiError::validation(vec![FieldError::new(
+            "visited_on",
+            "must be today or earlier, and not more than 60 days before the festival",
+        )]));
     }
     let visitors = if visitors.is_empty() { User::find(&mut conn, user.user_id()).await?.display_name } else { visitors };
-    let changes = VisitRecord { visited_on: Some(visited_on), visitors, gift, condition: Some(body.condition), note, follow_up: body.follow_up, recorded_by: Some(user.user_id()) };
+    let changes = VisitRecord {
+        visited_on: Some(visited_on),
+        visitors,
+        gift,
+        condition: Some(body.condition),
+        note,
+        follow_up: body.follow_up,
+        recorded_by: Some(user.user_id()),
+    };
     conn.transaction::<_, ApiError, _>(async |conn| {
         Visit::record(conn, visit.id, body.version, changes).await?.ok_or_else(ApiError::precondition_failed)?;
-        AuditEvent::new("visit.record", "campaign_visit").by(&user).entity(visit.id).fields(&["visited_on", "condition", "follow_up"]).write(conn, &ctx).await?;
+        AuditEvent::new("visit.record", "campaign_visit")
+            .by(&user)
+            .entity(visit.id)
+            .fields(&["visited_on", "condition", "follow_up"])
+            .write(conn, &ctx)
+            .await?;
         Ok(())
     })
     .await?;
     one_visit(&mut conn, &user, &campaign, visit.id, visit.group_id).await
 }
 
-async fn one_visit<R: RoleSet>(conn: &mut diesel_async::AsyncPgConnection, user: &Authed<R>, campaign: &Campaign, id: Uuid, group: Uuid) -> ApiResult<HttpResponse> {
-    let line = Visit::lines(conn, campaign.id, Some(group), false).await?.into_iter().find(|v| v.id == id).ok_or_else(ApiError::not_found)?;
+async fn one_visit<R: RoleSet>(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user: &Authed<R>,
+    campaign: &Campaign,
+    id: Uuid,
+    group: Uuid,
+) -> ApiResult<HttpResponse> {
+    let line =
+        Visit::lines(conn, campaign.id, Some(group), false).await?.into_iter().find(|v| v.id == id).ok_or_else(ApiError::not_found)?;
     let sensitive = sees_sensitive_tags(user.role());
     Ok(HttpResponse::Ok().json(VisitDto {
         age: age_on(line.birth_date, campaign.festival_on),
@@ -356,7 +400,10 @@ pub async fn assign_visitor(
             .optional()?
             .is_some_and(|u| u.community_id == user.community_id() && !u.disabled && matches!(u.role, Role::Staff | Role::GroupLeader));
         if !ok {
-            return Err(ApiError::validation(vec![FieldError::new("visitor_id", "must be a staff member or group leader of this community")]));
+            return Err(ApiError::validation(vec![FieldError::new(
+                "visitor_id",
+                "must be a staff member or group leader of this community",
+            )]));
         }
     }
     conn.transaction::<_, ApiError, _>(async |conn| {

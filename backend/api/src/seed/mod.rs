@@ -2,6 +2,7 @@
 //! a synthetic registry (see [`registry`]). Idempotent: running it again adds only what is
 //! missing. Demo-only passwords; never seed a production database.
 
+pub mod assistance;
 pub mod duty;
 pub mod events;
 pub mod partners;
@@ -75,6 +76,7 @@ pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> an
                 report.duty_roster_created = duty::seed(conn, community.id, staff.id, today).await?;
                 events::seed(conn, community.id, staff.id, today).await?;
                 teams::seed(conn, community.id, staff.id, today).await?;
+                assistance::seed(conn, community.id, &staff, today).await?;
             }
             Ok(report)
         })

@@ -105,7 +105,13 @@ pub async fn list_days(_user: Authed<Community>, state: web::Data<AppState>, que
     )
 )]
 #[put("/work-calendar/{day}")]
-pub async fn put_day(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, day: web::Path<NaiveDate>, body: web::Json<CalendarDayRequest>) -> ApiResult<HttpResponse> {
+pub async fn put_day(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    day: web::Path<NaiveDate>,
+    body: web::Json<CalendarDayRequest>,
+) -> ApiResult<HttpResponse> {
     let day = checked_day(*day)?;
     let mut errors = Errors::default();
     let name = errors.required_text("name", &body.name, 50);
@@ -115,7 +121,11 @@ pub async fn put_day(user: Authed<Staff>, state: web::Data<AppState>, ctx: Reque
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = CalendarDay::put(conn, &row).await?;
-            AuditEvent::new("work_calendar.put", "work_calendar_day").by(&user).detail(serde_json::json!({ "day": day })).write(conn, &ctx).await?;
+            AuditEvent::new("work_calendar.put", "work_calendar_day")
+                .by(&user)
+                .detail(serde_json::json!({ "day": day }))
+                .write(conn, &ctx)
+                .await?;
             Ok(saved)
         })
         .await?;
@@ -139,14 +149,23 @@ pub async fn put_day(user: Authed<Staff>, state: web::Data<AppState>, ctx: Reque
     )
 )]
 #[delete("/work-calendar/{day}")]
-pub async fn delete_day(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, day: web::Path<NaiveDate>) -> ApiResult<HttpResponse> {
+pub async fn delete_day(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    day: web::Path<NaiveDate>,
+) -> ApiResult<HttpResponse> {
     let day = *day;
     let mut conn = state.conn().await?;
     conn.transaction::<_, ApiError, _>(async |conn| {
         if !CalendarDay::delete(conn, day).await? {
             return Err(ApiError::not_found());
         }
-        AuditEvent::new("work_calendar.delete", "work_calendar_day").by(&user).detail(serde_json::json!({ "day": day })).write(conn, &ctx).await?;
+        AuditEvent::new("work_calendar.delete", "work_calendar_day")
+            .by(&user)
+            .detail(serde_json::json!({ "day": day }))
+            .write(conn, &ctx)
+            .await?;
         Ok(())
     })
     .await?;

@@ -23,6 +23,12 @@ pub fn install_keyring() {
     xingguang_db::sealed::install(keyring).expect("one keyring for all tests");
 }
 
+/// A valid Wuyi ID number (GB 11643) for a birth date `YYYYMMDD` and a sequence (odd: male).
+pub fn wuyi_id(birth: &str, sequence: u32) -> String {
+    let first17 = format!("330723{birth}{sequence:03}");
+    format!("{first17}{}", xingguang::common::national_id::check_character(&first17))
+}
+
 /// Two households per group: enough for every access rule, fast to seed for every test.
 pub const SMALL_REGISTRY: xingguang::seed::SeedSize = xingguang::seed::SeedSize { households: 48, residents: 120 };
 

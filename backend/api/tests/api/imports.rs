@@ -3,14 +3,9 @@
 use awc::http::StatusCode;
 use serde_json::Value;
 
-use crate::helpers::{Response, TestApp};
+use crate::helpers::{wuyi_id, Response, TestApp};
 
 const HEADER: &str = "小组编号,道路,幢,单元,室,户电话,姓名,身份证号,与户主关系,手机,标签";
-
-fn wuyi_id(birth: &str, sequence: u32) -> String {
-    let first17 = format!("330723{birth}{sequence:03}");
-    format!("{first17}{}", xingguang::common::national_id::check_character(&first17))
-}
 
 /// A CSV of `n` residents in new households on 试验路 (two per household, group 1).
 pub(crate) fn csv_of(n: usize) -> String {

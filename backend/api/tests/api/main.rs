@@ -1,10 +1,12 @@
 //! The API's one integration-test binary: every test starts the real server on a free port
 //! against its own fresh database (see `helpers`).
 
+mod assistance;
 mod audit;
 mod auth;
 mod calendar;
 mod duty;
+mod elderly;
 mod errors;
 mod events;
 mod helpers;

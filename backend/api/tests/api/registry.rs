@@ -4,13 +4,9 @@
 use awc::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{Response, TestApp};
+use crate::helpers::{wuyi_id, Response, TestApp};
 
 /// A valid Wuyi ID number for a birth date and sequence.
-fn wuyi_id(birth: &str, sequence: u32) -> String {
-    let first17 = format!("330723{birth}{sequence:03}");
-    format!("{first17}{}", xingguang::common::national_id::check_character(&first17))
-}
 
 /// `key=value` with the value percent-encoded (Chinese text in query strings).
 fn param(key: &str, value: &str) -> String {

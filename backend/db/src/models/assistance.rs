@@ -285,29 +285,42 @@ ORDER BY COALESCE(c.step_due_on, DATE '9999-12-31'), c.id
 LIMIT $11";
 
 impl Case {
+    /// Whether the community has any case (the demo seed adds its cases once).
+    pub async fn any(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(assistance_cases::table.filter(assistance_cases::community_id.eq(community_id))))
+            .get_result(conn)
+            .await
+    }
+
     pub async fn insert(conn: &mut AsyncPgConnection, row: &Case) -> QueryResult<Case> {
         diesel::insert_into(assistance_cases::table).values(row).returning(Case::as_returning()).get_result(conn).await
     }
 
     pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<Case> {
-        assistance_cases::table
-            .filter(assistance_cases::community_id.eq(community_id))
-            .find(id)
-            .select(Case::as_select())
-            .first(conn)
-            .await
+        assistance_cases::table.filter(assistance_cases::community_id.eq(community_id)).find(id).select(Case::as_select()).first(conn).await
     }
 
     pub async fn update(conn: &mut AsyncPgConnection, id: Uuid, version: i32, changes: CaseChanges) -> QueryResult<Option<Case>> {
         crate::versioned_update!(conn, assistance_cases, id, version, changes, Case)
     }
 
-    pub async fn update_finances(conn: &mut AsyncPgConnection, id: Uuid, version: i32, changes: FinanceChanges) -> QueryResult<Option<Case>> {
+    pub async fn update_finances(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        version: i32,
+        changes: FinanceChanges,
+    ) -> QueryResult<Option<Case>> {
         crate::versioned_update!(conn, assistance_cases, id, version, changes, Case)
     }
 
     /// Applies a move if the case is still in `from` at `version` (compare-and-set).
-    pub async fn apply(conn: &mut AsyncPgConnection, id: Uuid, version: i32, from: CaseStatus, changes: CaseMove) -> QueryResult<Option<Case>> {
+    pub async fn apply(
+        conn: &mut AsyncPgConnection,
+        id: Uuid,
+        version: i32,
+        from: CaseStatus,
+        changes: CaseMove,
+    ) -> QueryResult<Option<Case>> {
         crate::versioned_update!(conn, assistance_cases, id, version, changes, Case, assistance_cases::status.eq(from))
     }
 
@@ -358,14 +371,7 @@ impl CaseStep {
     }
 
     /// Marks step `index` of a case done.
-    pub async fn complete(
-        conn: &mut AsyncPgConnection,
-        case_id: Uuid,
-        index: i32,
-        on: NaiveDate,
-        by: Uuid,
-        note: &str,
-    ) -> QueryResult<()> {
+    pub async fn complete(conn: &mut AsyncPgConnection, case_id: Uuid, index: i32, on: NaiveDate, by: Uuid, note: &str) -> QueryResult<()> {
         diesel::update(case_steps::table.filter(case_steps::case_id.eq(case_id)).filter(case_steps::step_index.eq(index)))
             .set((case_steps::completed_on.eq(on), case_steps::completed_by.eq(by), case_steps::note.eq(note)))
             .execute(conn)
@@ -374,7 +380,12 @@ impl CaseStep {
     }
 
     pub async fn of_case(conn: &mut AsyncPgConnection, case_id: Uuid) -> QueryResult<Vec<CaseStep>> {
-        case_steps::table.filter(case_steps::case_id.eq(case_id)).order(case_steps::step_index).select(CaseStep::as_select()).load(conn).await
+        case_steps::table
+            .filter(case_steps::case_id.eq(case_id))
+            .order(case_steps::step_index)
+            .select(CaseStep::as_select())
+            .load(conn)
+            .await
     }
 }
 

@@ -75,7 +75,13 @@ pub struct AgeBand {
 }
 
 impl OlderResident {
-    pub async fn list(conn: &mut AsyncPgConnection, community_id: Uuid, band: &AgeBand, after: Option<Uuid>, limit: i64) -> QueryResult<Vec<OlderResident>> {
+    pub async fn list(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        band: &AgeBand,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> QueryResult<Vec<OlderResident>> {
         diesel::sql_query(OLDER_RESIDENTS_SQL)
             .bind::<SqlUuid, _>(community_id)
             .bind::<Date, _>(band.born_after)
@@ -112,7 +118,13 @@ impl OlderResident {
 
     /// Every active resident born in the band, for a worklist (no paging: a campaign is a few
     /// hundred people), with the ones tagged `cadre` flagged.
-    pub async fn all_in(conn: &mut AsyncPgConnection, community_id: Uuid, born_after: NaiveDate, born_by: NaiveDate, cadres_only: bool) -> QueryResult<Vec<(Uuid, Uuid)>> {
+    pub async fn all_in(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        born_after: NaiveDate,
+        born_by: NaiveDate,
+        cadres_only: bool,
+    ) -> QueryResult<Vec<(Uuid, Uuid)>> {
         #[derive(QueryableByName)]
         struct Row {
             #[diesel(sql_type = SqlUuid)]
@@ -170,7 +182,12 @@ impl ElderlyCard {
     }
 
     pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<ElderlyCard> {
-        elderly_cards::table.filter(elderly_cards::community_id.eq(community_id)).find(id).select(ElderlyCard::as_select()).first(conn).await
+        elderly_cards::table
+            .filter(elderly_cards::community_id.eq(community_id))
+            .find(id)
+            .select(ElderlyCard::as_select())
+            .first(conn)
+            .await
     }
 
     pub async fn issue(conn: &mut AsyncPgConnection, id: Uuid, version: i32, changes: CardIssue) -> QueryResult<Option<ElderlyCard>> {
@@ -217,7 +234,12 @@ impl Campaign {
     }
 
     pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<Campaign> {
-        visit_campaigns::table.filter(visit_campaigns::community_id.eq(community_id)).find(id).select(Campaign::as_select()).first(conn).await
+        visit_campaigns::table
+            .filter(visit_campaigns::community_id.eq(community_id))
+            .find(id)
+            .select(Campaign::as_select())
+            .first(conn)
+            .await
     }
 
     pub async fn all(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<Vec<Campaign>> {
@@ -345,7 +367,12 @@ impl Visit {
 
     /// A campaign's list, by group and age (oldest first); `group_id` narrows it to one group,
     /// `follow_up_only` to the people the office should follow up.
-    pub async fn lines(conn: &mut AsyncPgConnection, campaign_id: Uuid, group_id: Option<Uuid>, follow_up_only: bool) -> QueryResult<Vec<VisitLine>> {
+    pub async fn lines(
+        conn: &mut AsyncPgConnection,
+        campaign_id: Uuid,
+        group_id: Option<Uuid>,
+        follow_up_only: bool,
+    ) -> QueryResult<Vec<VisitLine>> {
         diesel::sql_query(
             "SELECT v.id, v.resident_id, r.name, r.birth_date, r.tags, h.road || h.building || h.unit || h.room AS address, \
                     v.group_id, g.number AS group_number, v.reason, v.visitor_id, u.display_name AS visitor_name, v.visited_on, \
@@ -377,7 +404,10 @@ impl Visit {
 
 impl Campaign {
     /// Each group's leader login (the default visitor of its people).
-    pub async fn group_leaders(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<std::collections::HashMap<Uuid, Option<Uuid>>> {
+    pub async fn group_leaders(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+    ) -> QueryResult<std::collections::HashMap<Uuid, Option<Uuid>>> {
         use crate::schema::resident_groups;
         let rows: Vec<(Uuid, Option<Uuid>)> = resident_groups::table
             .filter(resident_groups::community_id.eq(community_id))
@@ -395,7 +425,11 @@ impl ElderlyCard {
     }
 
     /// Every card of a status, with the holder's particulars, for the county's list.
-    pub async fn export(conn: &mut AsyncPgConnection, community_id: Uuid, status: ElderlyCardStatus) -> QueryResult<Vec<(ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String)>> {
+    pub async fn export(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        status: ElderlyCardStatus,
+    ) -> QueryResult<Vec<(ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String)>> {
         use crate::schema::{households, resident_groups, residents};
         let rows: Vec<(ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String, String, String, String)> = elderly_cards::table
             .inner_join(residents::table.inner_join(households::table.inner_join(resident_groups::table)))
@@ -415,6 +449,9 @@ impl ElderlyCard {
             ))
             .load(conn)
             .await?;
-        Ok(rows.into_iter().map(|(c, n, s, b, g, road, building, unit, room)| (c, n, s, b, g, format!("{road}{building}{unit}{room}"))).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(c, n, s, b, g, road, building, unit, room)| (c, n, s, b, g, format!("{road}{building}{unit}{room}")))
+            .collect())
     }
 }

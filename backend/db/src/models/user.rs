@@ -71,6 +71,11 @@ impl User {
 }
 
 impl User {
+    /// Makes a staff user a supervisor (or not).
+    pub async fn set_supervisor(conn: &mut AsyncPgConnection, id: Uuid, supervisor: bool) -> QueryResult<()> {
+        diesel::update(users::table.find(id)).set(users::supervisor.eq(supervisor)).execute(conn).await.map(|_| ())
+    }
+
     /// Links a partner user to their partner unit.
     pub async fn link_partner(conn: &mut AsyncPgConnection, id: Uuid, partner_id: Uuid) -> QueryResult<()> {
         diesel::update(users::table.find(id)).set(users::partner_id.eq(Some(partner_id))).execute(conn).await.map(|_| ())
