@@ -36,12 +36,14 @@ function ApplyCardButton({ resident }: { resident: OlderResident }) {
       okText={t('elderly.apply')}
       cancelText={t('elderly.cancel')}
       okButtonProps={{ 'data-testid': 'confirm-apply' } as ButtonProps}
+      // The row leaves a "no card" list once applied: the promise, not the mutation's callbacks
+      // (which end with the row), says how it went.
       onConfirm={() =>
-        apply.mutate(resident.id, {
-          onSuccess: () => void message.success(t('elderly.applied', { name: resident.name })),
-          onError: (e) =>
+        apply.mutateAsync(resident.id).then(
+          () => void message.success(t('elderly.applied', { name: resident.name })),
+          (e: unknown) =>
             e instanceof ApiProblem && e.code === 'duplicate' ? void message.info(t('elderly.alreadyApplied', { name: resident.name })) : report(e),
-        })
+        )
       }
     >
       <Button loading={apply.isPending} aria-label={t('elderly.applyFor', { name: resident.name })} data-testid="apply-card">

@@ -1,0 +1,263 @@
+// Older residents: a group leader on a 360 px phone opens 走访, records a visit in three taps (the
+// person, 身体好, 保存) and sees it counted, with no disability shown to them; staff at a desk see
+// the campaign's progress per group with that visit in the worklist, list the 80+, register a
+// 优待证 application for someone without a card and record the card issued.
+// The demo's 2026年重阳节走访 is used when the leader's group still has someone to visit in it;
+// otherwise the test starts a campaign of its own (a unique name, the festival today).
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
+
+let browser: Browser;
+let campaignName = '';
+/** The person the leader visits, and the one staff register for a card. */
+let visited = '';
+let cardHolder = '';
+
+/** Signs in through the API; returns a caller for JSON requests. */
+async function apiAs(username: string) {
+  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseURL()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
+}
+
+interface Campaign {
+  id: string;
+  name: string;
+}
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+beforeAll(async () => {
+  browser = await launch();
+  const staff = await apiAs('staff');
+  const leader = await apiAs('leader');
+  // The leader's page shows the newest campaign: it needs someone in group 1 not yet visited.
+  const campaigns = await leader<Campaign[]>('GET', '/api/v1/visit-campaigns');
+  const newest = campaigns[0];
+  const open = newest
+    ? (await leader<{ visited_on: string | null }[]>('GET', `/api/v1/visit-campaigns/${newest.id}/visits`)).some((v) => !v.visited_on)
+    : false;
+  if (newest && open) {
+    campaignName = newest.name;
+  } else {
+    const created = await staff<Campaign>('POST', '/api/v1/visit-campaigns', {
+      name: `走访测试${Date.now()}`,
+      festival_on: today(),
+      resident_min_age: 80,
+      cadre_min_age: 70,
+    });
+    campaignName = created.name;
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** "已走访 12 / 18" as [12, 18]. */
+async function progress(locator: Locator): Promise<[number, number]> {
+  const match = /已走访 (\d+) \/ (\d+)/.exec(await locator.innerText());
+  expect(match).not.toBeNull();
+  return [Number(match?.[1]), Number(match?.[2])];
+}
+
+/** The list row of a person, loading more pages until it shows. */
+async function findRow(page: Page, name: string): Promise<Locator> {
+  const row = page.getByTestId('elderly-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  await page.getByTestId('elderly-row').first().waitFor();
+  while ((await row.count()) === 0) {
+    const more = page.getByTestId('load-more');
+    if ((await more.count()) === 0) break;
+    const before = await page.getByTestId('elderly-row').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="elderly-row"]').length > n, before);
+  }
+  await row.first().waitFor();
+  return row.first();
+}
+
+describe('older residents', () => {
+  it('a leader on a phone opens 走访 and records a visit in three taps, and sees it counted', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'leader');
+    // The home page says how many are left.
+    await page.getByTestId('visits-left-widget').getByTestId('visits-left').filter({ hasText: '未走访' }).waitFor();
+    await page.getByTestId('tab:/more').click();
+    await page.getByTestId('more:/visits').click();
+    await page.getByTestId('my-visits-page').waitFor();
+    await page.getByTestId('page-title').filter({ hasText: campaignName }).waitFor();
+    const line = page.getByTestId('my-visits-progress').getByTestId('progress-text');
+    await line.waitFor();
+    const [before, total] = await progress(line);
+    expect(total).toBeGreaterThan(before);
+    // Leaders never see a disability.
+    expect(await page.getByTestId('disabled-mark').count()).toBe(0);
+
+    // The people still to visit come first.
+    const person = page.locator('[data-testid="person-card"][data-visited="false"]').first();
+    visited = (await person.getByTestId('person-name').innerText()).trim();
+    await person.click(); // 1: the person
+    const sheet = page.locator('.ant-drawer-content');
+    await sheet.getByText('老人身体怎么样？').waitFor();
+    await sheet.getByTestId('condition-good').click(); // 2: how they are
+    await sheet.getByTestId('condition-good').and(page.locator('[aria-pressed="true"]')).waitFor();
+    await sheet.getByTestId('save-sheet').click(); // 3: save
+    await sheet.waitFor({ state: 'hidden' });
+
+    await line.filter({ hasText: `已走访 ${before + 1} / ${total}` }).waitFor();
+    const card = page.locator('[data-testid="person-card"][data-visited="true"]').filter({ hasText: visited });
+    await card.getByTestId('person-visited').waitFor();
+    await card.getByTestId('condition').filter({ hasText: '身体好' }).waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'leader-visits');
+
+    // Home counts one fewer left (and, everyone visited a month after the festival, says no more).
+    await page.getByTestId('tab:/').click();
+    await page.getByTestId('home-link:/visits').waitFor();
+    const left = total - before - 1;
+    if (left > 0)
+      await page
+        .getByTestId('visits-left')
+        .filter({ hasText: `还有${left}位未走访` })
+        .waitFor();
+    else await page.getByTestId('visits-left-widget').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('staff see the campaign’s progress per group, with the visit in the worklist', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.getByTestId('visit-progress-widget').waitFor();
+    await page.getByTestId('side-nav').getByText('老年人服务').click();
+    await page.getByTestId('side-nav').getByText('节日走访').click();
+    await page.getByTestId('campaigns-page').waitFor();
+    const row = page.getByTestId('campaign-row').filter({ hasText: campaignName });
+    await row.getByTestId('progress-text').waitFor();
+    await row.getByRole('link', { name: campaignName }).click();
+    await page.getByTestId('campaign-page').waitFor();
+    await page.getByTestId('campaign-progress').getByTestId('progress-text').waitFor();
+    // The per-group figures, as the chart's table.
+    await page.getByTestId('group-progress-chart').waitFor();
+    await page.getByTestId('group-progress-chart-toggle').getByText('表格').click();
+    await page.getByTestId('group-progress-chart-table').getByText('第1组').waitFor();
+
+    await page.getByTestId('visit-group-filter').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^第1组$/ })
+      .click();
+    const visit = page.getByTestId('visit-row').filter({ hasText: visited });
+    await visit.getByTestId('visited').waitFor();
+    await visit.getByTestId('condition').filter({ hasText: '身体好' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-campaign');
+    await context.close();
+  });
+
+  it('staff list the 80+, register a 优待证 application and record the card issued', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto('/elderly');
+    await page.getByTestId('elderly-page').waitFor();
+    await page.getByTestId('elderly-age-chart').waitFor();
+    await page.getByTestId('figure-issued').waitFor();
+
+    await page.getByTestId('band-80').click();
+    await page.waitForURL(/band=80/);
+    await page.getByTestId('card-filter').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^未登记$/ })
+      .click();
+    await page.waitForURL(/card=none/);
+    const first = page.getByTestId('elderly-row').first();
+    await first.getByTestId('apply-card').waitFor();
+    // Oldest first, everyone 80 or over.
+    const age = Number(/(\d+)岁/.exec(await first.innerText())?.[1]);
+    expect(age).toBeGreaterThanOrEqual(80);
+    cardHolder = (await first.getByRole('link').first().innerText()).trim();
+
+    await first.getByTestId('apply-card').click();
+    await page.getByTestId('confirm-apply').click();
+    await page.getByText(`已为${cardHolder}登记申请`).waitFor();
+
+    // The application waits for its card.
+    await page.getByTestId('card-filter').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^已申请$/ })
+      .click();
+    await page.waitForURL(/card=applied/);
+    const pending = await findRow(page, cardHolder);
+    await pending.getByTestId('card-status').filter({ hasText: '已申请' }).waitFor();
+    await pending.getByTestId('issue-card').click();
+    const dialog = page.getByRole('dialog');
+    const number = `ZJ${Date.now()}`;
+    await dialog.getByTestId('card-number').fill(number);
+    await dialog.getByTestId('save-issue').click();
+    await page.getByText(`已为${cardHolder}登记发证`).waitFor();
+
+    await page.getByTestId('card-filter').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^已发证$/ })
+      .click();
+    await page.waitForURL(/card=issued/);
+    const issued = await findRow(page, cardHolder);
+    await issued.getByTestId('card-number-value').filter({ hasText: number }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-elderly');
+    await context.close();
+  });
+
+  it('staff see the year’s birthdays before the batch, and the list for the county office', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'staff');
+    await page.goto('/elderly/cards');
+    await page.getByTestId('elderly-cards-page').waitFor();
+    await page.getByTestId('turning-counts').filter({ hasText: '今年满60周岁' }).waitFor();
+    await page.getByTestId('batch-cards').click();
+    // KeyboardPopconfirm opens on 取消: Esc closes it without registering anyone.
+    await page
+      .getByRole('button', { name: /取\s*消/ })
+      .and(page.locator(':focus'))
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('batch-cards').and(page.locator(':focus')).waitFor();
+    await page.getByTestId('batch-cards').click();
+    await page.getByTestId('confirm-batch').click();
+    await page.getByTestId('batch-result').filter({ hasText: '新登记' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-applied').click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-elderly-cards-phone');
+    await context.close();
+  });
+});
