@@ -29,6 +29,7 @@ const DETAILS: { from: string; link: string }[] = [
   { from: '/pledges', link: 'a[href^="/pledges/"]:not([href="/pledges/new"])' },
   { from: '/events', link: 'a[href^="/events/"]:not([href="/events/new"])' },
   { from: '/teams', link: 'a[href^="/teams/"]:not([href="/teams/new"])' },
+  { from: '/elderly/visits', link: 'a[href^="/elderly/visits/"]' },
 ];
 
 let browser: Browser;

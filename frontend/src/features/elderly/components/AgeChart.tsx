@@ -15,7 +15,8 @@ export function AgeChart({ summary }: { summary: ElderlySummary }) {
       option={{
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: rows.map(label) },
+        // Every decade named under its bar (the short form fits a phone): "60–69" … "100+".
+        xAxis: { type: 'category', data: rows.map((d) => d.key), axisLabel: { interval: 0 } },
         yAxis: { type: 'value', name: t('elderly.people'), minInterval: 1 },
         series: [{ type: 'bar', name: t('elderly.people'), data: rows.map((d) => d.count), label: { show: true, position: 'top' } }],
       }}
