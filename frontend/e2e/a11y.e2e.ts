@@ -29,6 +29,8 @@ const DETAILS: { from: string; link: string }[] = [
   { from: '/pledges', link: 'a[href^="/pledges/"]:not([href="/pledges/new"])' },
   { from: '/events', link: 'a[href^="/events/"]:not([href="/events/new"])' },
   { from: '/teams', link: 'a[href^="/teams/"]:not([href="/teams/new"])' },
+  { from: '/assistance/cases', link: 'a[href^="/assistance/cases/"]:not([href="/assistance/cases/new"])' },
+  { from: '/my/cases', link: 'a[href^="/my/cases/"]' },
   { from: '/elderly/visits', link: 'a[href^="/elderly/visits/"]' },
 ];
 

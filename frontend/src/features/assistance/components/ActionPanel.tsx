@@ -133,6 +133,7 @@ function MoveModal({ c, action, onClose }: { c: CaseDetail; action: CaseAction; 
         <Typography.Paragraph>{t('assistance.action.advanceWhat', { step: shortStepName(current.name) })}</Typography.Paragraph>
       )}
       <Form<MoveValues>
+        name="case-move"
         form={form}
         layout="vertical"
         onFinish={onFinish}

@@ -79,6 +79,7 @@ export function FinancesCard({ c }: { c: CaseDetail }) {
       >
         <Alert type="info" showIcon message={t('assistance.finances.audited')} style={{ marginBottom: 16 }} />
         <Form
+          name="finances-reason"
           form={reasonForm}
           layout="vertical"
           onFinish={(v) =>
@@ -114,6 +115,7 @@ export function FinancesCard({ c }: { c: CaseDetail }) {
         onOk={() => editForm.submit()}
       >
         <Form
+          name="finances-edit"
           form={editForm}
           layout="vertical"
           onFinish={(v) =>

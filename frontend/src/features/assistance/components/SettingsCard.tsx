@@ -52,6 +52,7 @@ export function SettingsCard({ c }: { c: CaseDetail }) {
   return (
     <Card title={t('assistance.settings.title')} data-testid="case-settings">
       <Form<SettingsValues>
+        name="case-settings"
         form={form}
         layout="vertical"
         onFinish={onFinish}

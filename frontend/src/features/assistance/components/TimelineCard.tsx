@@ -104,7 +104,7 @@ function EntryForm({ c }: { c: CaseDetail }) {
       },
     );
   return (
-    <Form<EntryValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'note' }} data-testid="entry-form">
+    <Form<EntryValues> name="case-entry" form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'note' }} data-testid="entry-form">
       <Space wrap size={[16, 0]} align="start">
         <Form.Item name="kind" label={t('assistance.timeline.kind')} style={{ minWidth: 180 }}>
           <Select size="large" options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`assistance.entryKind.${k}`) }))} data-testid="entry-kind" />

@@ -79,9 +79,15 @@ function CaseHeader({ c }: { c: CaseDetail }) {
       <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
         <Descriptions.Item label={t('assistance.cases.applicant')}>{c.applicant_name}</Descriptions.Item>
         <Descriptions.Item label={t('assistance.cases.householdTitle')}>
-          {t('assistance.cases.household', { address: c.address, group: c.group_number })}
+          <span data-testid="case-address" data-address={c.address}>
+            {t('assistance.cases.household', { address: c.address, group: c.group_number })}
+          </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('assistance.detail.householdSize')}>{t('assistance.detail.persons', { count: c.household_size })}</Descriptions.Item>
+        <Descriptions.Item label={t('assistance.detail.householdSize')}>
+          <span data-testid="case-household-size" data-size={c.household_size}>
+            {t('assistance.detail.persons', { count: c.household_size })}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('assistance.detail.people')}>
           {c.people.length > 0 ? c.people.map((p) => t('assistance.detail.person', { name: p.name, age: p.age })).join('、') : '—'}
         </Descriptions.Item>

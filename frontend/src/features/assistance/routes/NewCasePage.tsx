@@ -85,7 +85,7 @@ export function NewCasePage() {
         style={{ marginBottom: 24 }}
         items={[{ title: t('assistance.create.stepKind') }, { title: t('assistance.create.stepApplicant') }, { title: t('assistance.create.stepDetails') }]}
       />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ resident_ids: [] }} style={{ maxWidth: 760 }}>
+      <Form<Values> name="new-case" form={form} layout="vertical" onFinish={submit} initialValues={{ resident_ids: [] }} style={{ maxWidth: 760 }}>
         {step === 0 && (
           <Form.Item name="kind" label={t('assistance.create.kindLabel')} rules={[{ required: true, message: t('assistance.create.kindRequired') }]}>
             <Radio.Group style={{ width: '100%' }} data-testid="case-kinds">
@@ -183,11 +183,13 @@ export function NewCasePage() {
             </Button>
           )}
           {step < 2 ? (
-            <Button type="primary" size="large" onClick={() => void next().catch(() => undefined)} data-testid="wizard-next">
+            // Its own key: were React to reuse this button as the submit button, the click that
+            // moves to the last step would submit the form once validation resolves.
+            <Button key="next" type="primary" size="large" onClick={() => void next().catch(() => undefined)} data-testid="wizard-next">
               {t('assistance.create.next')}
             </Button>
           ) : (
-            <Button type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="submit-case">
+            <Button key="submit" type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="submit-case">
               {t('assistance.create.submit')}
             </Button>
           )}

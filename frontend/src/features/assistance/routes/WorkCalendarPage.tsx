@@ -113,6 +113,7 @@ function DayModal({ day, year, onClose }: { day: CalendarDay | null; year: numbe
       onOk={() => form.submit()}
     >
       <Form
+        name="calendar-day"
         form={form}
         layout="vertical"
         initialValues={day ?? { kind: 'holiday', day: `${year}-01-01` }}
