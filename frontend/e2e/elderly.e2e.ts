@@ -85,19 +85,19 @@ async function progress(locator: Locator): Promise<[number, number]> {
   return [Number(match?.[1]), Number(match?.[2])];
 }
 
-/** The list row of a person, loading more pages until it shows. */
-async function findRow(page: Page, name: string): Promise<Locator> {
-  const row = page.getByTestId('elderly-row').filter({ has: page.getByRole('link', { name, exact: true }) });
-  await page.getByTestId('elderly-row').first().waitFor();
-  while ((await row.count()) === 0) {
-    const more = page.getByTestId('load-more');
-    if ((await more.count()) === 0) break;
-    const before = await page.getByTestId('elderly-row').count();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="elderly-row"]').length > n, before);
-  }
-  await row.first().waitFor();
-  return row.first();
+/** The list row of a person. */
+function rowOf(page: Page, name: string): Locator {
+  return page.getByTestId('elderly-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/** Chooses an option of a filter by typing it. */
+async function choose(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(option);
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
 }
 
 describe('older residents', () => {
@@ -125,6 +125,8 @@ describe('older residents', () => {
     await sheet.getByText('老人身体怎么样？').waitFor();
     await sheet.getByTestId('condition-good').click(); // 2: how they are
     await sheet.getByTestId('condition-good').and(page.locator('[aria-pressed="true"]')).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'leader-visit-sheet');
     await sheet.getByTestId('save-sheet').click(); // 3: save
     await sheet.waitFor({ state: 'hidden' });
 
@@ -189,47 +191,37 @@ describe('older residents', () => {
 
     await page.getByTestId('band-80').click();
     await page.waitForURL(/band=80/);
-    await page.getByTestId('card-filter').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^未登记$/ })
-      .click();
+    await choose(page, 'card-filter', '未登记');
     await page.waitForURL(/card=none/);
     const first = page.getByTestId('elderly-row').first();
     await first.getByTestId('apply-card').waitFor();
     // Oldest first, everyone 80 or over.
-    const age = Number(/(\d+)岁/.exec(await first.innerText())?.[1]);
-    expect(age).toBeGreaterThanOrEqual(80);
+    const text = await first.innerText();
+    expect(Number(/(\d+)岁/.exec(text)?.[1])).toBeGreaterThanOrEqual(80);
     cardHolder = (await first.getByRole('link').first().innerText()).trim();
-
-    await first.getByTestId('apply-card').click();
+    // Their group keeps the lists short.
+    const group = /第\d+组/.exec(text)?.[0] ?? '';
+    await choose(page, 'group-filter', group);
+    await page.waitForURL(/group_id=/);
+    const row = rowOf(page, cardHolder);
+    await row.getByTestId('apply-card').click();
     await page.getByTestId('confirm-apply').click();
     await page.getByText(`已为${cardHolder}登记申请`).waitFor();
 
     // The application waits for its card.
-    await page.getByTestId('card-filter').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^已申请$/ })
-      .click();
+    await choose(page, 'card-filter', '已申请');
     await page.waitForURL(/card=applied/);
-    const pending = await findRow(page, cardHolder);
-    await pending.getByTestId('card-status').filter({ hasText: '已申请' }).waitFor();
-    await pending.getByTestId('issue-card').click();
+    await row.getByTestId('card-status').filter({ hasText: '已申请' }).waitFor();
+    await row.getByTestId('issue-card').click();
     const dialog = page.getByRole('dialog');
     const number = `ZJ${Date.now()}`;
     await dialog.getByTestId('card-number').fill(number);
     await dialog.getByTestId('save-issue').click();
     await page.getByText(`已为${cardHolder}登记发证`).waitFor();
 
-    await page.getByTestId('card-filter').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^已发证$/ })
-      .click();
+    await choose(page, 'card-filter', '已发证');
     await page.waitForURL(/card=issued/);
-    const issued = await findRow(page, cardHolder);
-    await issued.getByTestId('card-number-value').filter({ hasText: number }).waitFor();
+    await row.getByTestId('card-number-value').filter({ hasText: number }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-elderly');
     await context.close();

@@ -104,6 +104,8 @@ export function CampaignPage() {
               <Space wrap size="middle">
                 <Select
                   allowClear
+                  showSearch
+                  optionFilterProp="label"
                   placeholder={t('elderly.anyGroup')}
                   aria-label={t('elderly.group')}
                   style={{ width: 140 }}

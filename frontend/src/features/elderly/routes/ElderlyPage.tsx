@@ -74,6 +74,8 @@ export function ElderlyPage() {
           <Space wrap>
             <Select
               allowClear
+              showSearch
+              optionFilterProp="label"
               placeholder={t('elderly.anyGroup')}
               aria-label={t('elderly.group')}
               style={{ width: 140 }}
