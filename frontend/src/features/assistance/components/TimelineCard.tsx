@@ -58,7 +58,9 @@ export function TimelineCard({ c, family = false }: { c: CaseDetail; family?: bo
                         <span>{t(`assistance.history.${item.change.action}`, { defaultValue: item.change.action })}</span>
                       </Space>
                       {item.change.note && <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.change.note}</div>}
-                      <Typography.Text type="secondary">{item.change.actor}</Typography.Text>
+                      <div>
+                        <Typography.Text type="secondary">{item.change.actor}</Typography.Text>
+                      </div>
                     </div>
                   ),
                 },
