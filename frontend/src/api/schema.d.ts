@@ -512,6 +512,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Colleagues
+         * @description The community's active staff and group leaders, by name: whom a case or a visit can be given
+         *     to. Names and roles only.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["list_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/assignments/{id}": {
         parameters: {
             query?: never;
@@ -3222,6 +3245,14 @@ export interface components {
             /** @example Bearer */
             token_type: string;
         };
+        /** @description A colleague: someone staff can assign work to (a case, a visit). */
+        ColleagueDto: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            supervisor: boolean;
+        };
         /** @description A community served by this deployment. */
         CommunityDto: {
             city: string;
@@ -4382,6 +4413,8 @@ export interface components {
              */
             partner_id?: string | null;
             role: components["schemas"]["Role"];
+            /** @description A supervisor (社区主任): reads every assistance case's finances and conflicts of interest. */
+            supervisor: boolean;
             username: string;
         };
         MembershipDto: {
@@ -6874,6 +6907,37 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /** @description A bad date or note. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_colleagues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff first, then group leaders, each by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { Space, Tag as AntTag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Tag } from '../api/get-residents';
 
-const COLORS: Record<Tag, string> = { disabled: 'purple', dibao: 'orange', party_member: 'red', living_alone: 'blue', veteran: 'green' };
+const COLORS: Record<Tag, string> = { disabled: 'purple', dibao: 'orange', party_member: 'red', living_alone: 'blue', veteran: 'green', cadre: 'cyan' };
 
 export function TagList({ tags }: { tags: Tag[] }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import type { Rule } from 'antd/es/form';
 import { checkNationalId } from '@/lib/nationalId';
 
 export const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
-export const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran'] as const;
+export const TAGS = ['disabled', 'dibao', 'party_member', 'living_alone', 'veteran', 'cadre'] as const;
 /** Disability and 低保 are sensitive: only staff see or filter by them. */
 export const SENSITIVE_TAGS: readonly string[] = ['disabled', 'dibao'];
 
