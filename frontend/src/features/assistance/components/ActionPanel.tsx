@@ -1,7 +1,7 @@
 // 下一步: the step the case is at, who acts and by when, what still keeps it from being finished,
-// and the moves the step allows — each opens a small form (the day it happened, a note; the
-// amount for an approval, the reason for a refusal or an end of payment, the placement for a
-// re-employment case solved).
+// and the moves the step allows (the server's `actions`) — each opens a small form (the day it
+// happened, a note; the amount for an approval, the reason for a refusal or an end of payment,
+// the placement for a re-employment case solved).
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Space, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +15,13 @@ import { useSolveCase } from '../api/solve-case';
 import { useWithdrawCase } from '../api/withdraw-case';
 import { useCloseCase } from '../api/close-case';
 import { DeadlineCell } from './CaseTags';
-import { allowedActions, formatDay, shortStepName, stepBlocker, stepTerm, toFen, type CaseAction } from './text';
+import { caseActions, formatDay, shortStepName, stepBlocker, stepTerm, toFen, type CaseAction } from './text';
 
 export function ActionPanel({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const [acting, setActing] = useState<CaseAction | null>(null);
-  const actions = allowedActions(c);
+  // The server offers exactly the moves the current step allows.
+  const actions = caseActions(c.actions);
   const current = c.steps.find((s) => s.state === 'current');
   const blocker = stepBlocker(c, todayInCommunity());
   if (c.status !== 'open' && actions.length === 0) return null;

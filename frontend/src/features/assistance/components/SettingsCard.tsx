@@ -1,13 +1,15 @@
 // 案件设置 (staff): the assignee, the proposed amount (it goes on the 公示), sharing with the
 // household's group leader, the case's summary and, for supervisors only, the conflict of
-// interest (the applicant is related to a staff member, who then may not handle the case).
+// interest (the applicant is related to a staff member, who then may not handle the case). The
+// assignee and that staff member are chosen among the community's staff (/colleagues).
 import { App, Button, Card, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
 import { useMe } from '@/lib/session';
 import type { CaseDetail, PaymentKind } from '../api/get-case';
+import { useColleagues } from '../api/get-colleagues';
 import { useUpdateCase } from '../api/update-case';
-import { toFen } from './text';
+import { staffChoices, toFen } from './text';
 
 interface SettingsValues {
   assignee_id?: string | null;
@@ -25,18 +27,15 @@ export function SettingsCard({ c }: { c: CaseDetail }) {
   const report = useReportError();
   const update = useUpdateCase(c.id);
   const [form] = Form.useForm<SettingsValues>();
-  // Supervisors are the ones the server tells about conflicts of interest (a note, even empty).
-  const supervisor = c.conflict_note != null;
-  const staffOptions = [
-    ...(c.assignee_id && c.assignee_id !== me.id ? [{ value: c.assignee_id, label: c.assignee_name ?? c.assignee_id }] : []),
-    { value: me.id, label: t('assistance.settings.me', { name: me.display_name }) },
-  ];
-  const conflictOptions = [
-    ...(c.conflict_user_id && c.conflict_user_id !== me.id && c.conflict_user_id !== c.assignee_id
-      ? [{ value: c.conflict_user_id, label: t('assistance.conflict.registered') }]
-      : []),
-    ...staffOptions,
-  ];
+  const supervisor = me.supervisor;
+  const colleagues = useColleagues();
+  const mine = { id: me.id, label: t('assistance.settings.me', { name: me.display_name }) };
+  const staffOptions = staffChoices(colleagues.data ?? [], mine, c.assignee_id ? [{ value: c.assignee_id, label: c.assignee_name ?? c.assignee_id }] : []);
+  const conflictOptions = staffChoices(
+    colleagues.data ?? [],
+    mine,
+    c.conflict_user_id ? [{ value: c.conflict_user_id, label: t('assistance.conflict.registered') }] : [],
+  );
   const open = c.status === 'open';
   const onFinish = (v: SettingsValues) =>
     update.mutate(
@@ -67,7 +66,15 @@ export function SettingsCard({ c }: { c: CaseDetail }) {
         }}
       >
         <Form.Item name="assignee_id" label={t('assistance.settings.assignee')} extra={t('assistance.settings.assigneeHint')}>
-          <Select size="large" options={staffOptions} placeholder={t('assistance.cases.nobody')} data-testid="case-assignee" />
+          <Select
+            size="large"
+            showSearch
+            optionFilterProp="label"
+            options={staffOptions}
+            loading={colleagues.isLoading}
+            placeholder={t('assistance.cases.nobody')}
+            data-testid="case-assignee"
+          />
         </Form.Item>
         {open && (
           <>
@@ -97,7 +104,16 @@ export function SettingsCard({ c }: { c: CaseDetail }) {
           <>
             <Typography.Title level={5}>{t('assistance.conflict.title')}</Typography.Title>
             <Form.Item name="conflict_user_id" label={t('assistance.conflict.user')} extra={t('assistance.conflict.userHint')}>
-              <Select size="large" allowClear options={conflictOptions} placeholder={t('assistance.conflict.none')} />
+              <Select
+                size="large"
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                options={conflictOptions}
+                loading={colleagues.isLoading}
+                placeholder={t('assistance.conflict.none')}
+                data-testid="case-conflict-user"
+              />
             </Form.Item>
             <Form.Item name="conflict_note" label={t('assistance.conflict.note')} rules={[{ max: 500 }]}>
               <Input.TextArea rows={2} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from 'i18next';
 import type { CaseDetail, CaseEntry, CaseStep } from '../api/get-case';
-import { allowedActions, deadlineText, familyStatusText, formatFen, shortStepName, stepBlocker, stepTerm, timeline, toFen } from './text';
+import { caseActions, deadlineText, familyStatusText, formatFen, shortStepName, stepBlocker, staffChoices, stepTerm, timeline, toFen } from './text';
 
 const t = i18n.getFixedT('zh-CN');
 
@@ -76,28 +76,44 @@ describe("a case's state for the family", () => {
 });
 
 describe('the moves a step allows', () => {
-  const all = ['advance', 'approve', 'refuse', 'solve', 'withdraw', 'close'];
-  const dibao = (current: number) =>
-    ['apply', 'survey', 'publicity', 'decision'].map((k, i) =>
-      step(k, i < current ? 'done' : i === current ? 'current' : 'later', { decision: k === 'decision' }),
-    );
-
-  it('before the decision: finish the step, refuse or withdraw — not approve or solve', () => {
-    expect(allowedActions({ status: 'open', actions: all, steps: dibao(1) })).toEqual(['advance', 'refuse', 'withdraw']);
+  it('are the server’s, the step’s own move first', () => {
+    // The server's order: advance, approve, refuse, solve, withdraw.
+    expect(caseActions(['advance', 'refuse', 'withdraw'])).toEqual(['advance', 'refuse', 'withdraw']);
+    expect(caseActions(['approve', 'refuse', 'withdraw'])).toEqual(['approve', 'refuse', 'withdraw']);
+    expect(caseActions(['refuse', 'solve', 'withdraw'])).toEqual(['solve', 'refuse', 'withdraw']);
+    expect(caseActions(['close'])).toEqual(['close']);
   });
 
-  it('at the decision: approve or refuse (and withdraw)', () => {
-    expect(allowedActions({ status: 'open', actions: all, steps: dibao(3) })).toEqual(['approve', 'refuse', 'withdraw']);
+  it('offer nothing the server does not, and ignore moves it does not know', () => {
+    expect(caseActions([])).toEqual([]);
+    expect(caseActions(['reopen', 'withdraw'])).toEqual(['withdraw']);
+  });
+});
+
+describe('whom a case can go to', () => {
+  const colleagues = [
+    { id: 'me', display_name: '李主任', role: 'staff' },
+    { id: 's2', display_name: '王芳', role: 'staff' },
+    { id: 'l1', display_name: '张建国', role: 'group_leader' },
+  ];
+  const me = { id: 'me', label: '我（李主任）' };
+
+  it('offers the staff, the user first, and no group leaders', () => {
+    expect(staffChoices(colleagues, me)).toEqual([
+      { value: 'me', label: '我（李主任）' },
+      { value: 's2', label: '王芳' },
+    ]);
   });
 
-  it('a procedure without a decision ends by solving; its last step cannot be finished', () => {
-    const steps = [step('register', 'done'), step('assist', 'current')];
-    expect(allowedActions({ status: 'open', actions: all, steps })).toEqual(['solve', 'refuse', 'withdraw']);
-  });
-
-  it('an approved case can only end its payment, and only what the server offers', () => {
-    expect(allowedActions({ status: 'approved', actions: ['close'], steps: dibao(4) })).toEqual(['close']);
-    expect(allowedActions({ status: 'open', actions: [], steps: dibao(1) })).toEqual([]);
+  it('keeps someone already chosen who is no longer among them, once', () => {
+    expect(staffChoices(colleagues, me, [{ value: 'gone', label: '赵六' }])[0]).toEqual({ value: 'gone', label: '赵六' });
+    expect(staffChoices(colleagues, me, [{ value: 's2', label: '王芳' }])).toHaveLength(2);
+    expect(
+      staffChoices([], me, [
+        { value: 'x', label: 'X' },
+        { value: 'x', label: 'X' },
+      ]),
+    ).toHaveLength(2);
   });
 });
 

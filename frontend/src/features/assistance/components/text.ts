@@ -1,6 +1,6 @@
 // Words and numbers of the assistance pages, kept pure for tests: deadlines in working days,
-// money in fen shown in yuan, a case's state in plain words for the family, which moves the
-// current step allows, and the timeline of entries and state changes.
+// money in fen shown in yuan, a case's state in plain words for the family, the moves the server
+// offers in the buttons' order, whom a case can go to, and the timeline of entries and state changes.
 import type { TFunction } from 'i18next';
 import { asUtc, todayInCommunity } from '@/lib/dates';
 import type { CaseDetail, CaseEntry, CaseHistory, CaseStep } from '../api/get-case';
@@ -103,25 +103,39 @@ export function familyStatusText(
 
 export type CaseAction = 'advance' | 'approve' | 'refuse' | 'solve' | 'withdraw' | 'close';
 
+/** The buttons' order: the step's own move first (finish, approve, solve), then the ways out. */
+const ACTION_ORDER: CaseAction[] = ['advance', 'approve', 'solve', 'refuse', 'withdraw', 'close'];
+
 /**
- * The moves the current step allows, of those the server offers for the case's status: at the
- * decision step approve or refuse; before it, finish the step (or refuse, withdraw); a procedure
- * without a decision finishes its steps and ends by solving.
+ * The moves the server offers now, in the buttons' order. The server knows the step: finish it
+ * unless it is the decision (approve there) or the last; a procedure without a decision ends by
+ * solving; refuse or withdraw at any open step; end the payment of an approved case.
  */
-export function allowedActions(c: Pick<CaseDetail, 'actions' | 'steps' | 'status'>): CaseAction[] {
-  const offered = new Set(c.actions);
-  const current = c.steps.find((s) => s.state === 'current');
-  const last = c.steps[c.steps.length - 1];
-  const decided = c.steps.some((s) => s.decision);
-  const wanted: CaseAction[] = [];
-  if (c.status === 'open' && current) {
-    if (current.decision) wanted.push('approve');
-    else if (current !== last) wanted.push('advance');
-    if (!decided) wanted.push('solve');
-    wanted.push('refuse', 'withdraw');
-  }
-  if (c.status === 'approved') wanted.push('close');
-  return wanted.filter((a) => offered.has(a));
+export function caseActions(actions: readonly string[]): CaseAction[] {
+  return ACTION_ORDER.filter((a) => actions.includes(a));
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * The staff a case can go to (its assignee, or the colleague with a conflict of interest): the
+ * signed-in user first as "我（…）", then the other staff as the server lists them; someone
+ * already chosen who is no longer among them (left, or not staff) still shows by name.
+ */
+export function staffChoices(
+  colleagues: readonly { id: string; display_name: string; role: string }[],
+  me: { id: string; label: string },
+  keep: readonly Choice[] = [],
+): Choice[] {
+  const choices: Choice[] = [
+    { value: me.id, label: me.label },
+    ...colleagues.filter((c) => c.role === 'staff' && c.id !== me.id).map((c) => ({ value: c.id, label: c.display_name })),
+  ];
+  const missing = keep.filter((k, i) => !choices.some((c) => c.value === k.value) && keep.findIndex((o) => o.value === k.value) === i);
+  return [...missing, ...choices];
 }
 
 export type TimelineItem =
