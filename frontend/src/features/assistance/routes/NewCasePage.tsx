@@ -2,9 +2,11 @@
 // applicant found by name and the members of their household the case concerns, then the details
 // (what the family needs, when they applied, 代办 with its written mandate, ability to work; for
 // re-employment the 就业困难人员 category and 零就业家庭). Submitting opens the case's page.
+// `?applicant=<resident id>` (a festival visit that needs following up) chooses the applicant
+// beforehand; the wizard still starts at the kind.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Steps, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Steps, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageShell } from '@/components/PageShell';
 import { ResidentPicker, type FoundResident } from '@/components/ResidentPicker';
@@ -13,6 +15,7 @@ import { useReportError } from '@/lib/forms';
 import { useCaseTypes, type CaseKind, type CaseType } from '../api/get-case-types';
 import { useCreateCase } from '../api/create-case';
 import { useHouseholdMembers } from '../api/get-household-members';
+import { useResident } from '../api/get-resident';
 import type { EmploymentCategory } from '../api/get-case';
 import { EMPLOYMENT_CATEGORIES, shortStepName } from '../components/text';
 
@@ -40,7 +43,11 @@ export function NewCasePage() {
   const create = useCreateCase();
   const [form] = Form.useForm<Values>();
   const [step, setStep] = useState(0);
-  const [applicant, setApplicant] = useState<FoundResident>();
+  const [params] = useSearchParams();
+  const preset = useResident(params.get('applicant') || undefined);
+  // Undefined until someone is picked (or cleared): until then the applicant the link named.
+  const [picked, setPicked] = useState<FoundResident | null>();
+  const applicant = picked === undefined ? preset.data : (picked ?? undefined);
   const kind = Form.useWatch('kind', form);
   const onBehalf = Form.useWatch('on_behalf', form);
   const type = types.data?.find((c) => c.kind === kind);
@@ -78,14 +85,34 @@ export function NewCasePage() {
   };
 
   return (
-    <PageShell title={t('assistance.create.title')} testId="new-case-page" loading={types.isLoading}>
+    <PageShell title={t('assistance.create.title')} testId="new-case-page" loading={types.isLoading || preset.isLoading}>
+      {preset.data && applicant?.id === preset.data.id && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('assistance.create.presetApplicant', {
+            name: preset.data.name,
+            address: preset.data.address ?? '—',
+          })}
+          data-testid="preset-applicant"
+        />
+      )}
+      {preset.isError && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('assistance.create.presetMissing')} />}
       <Steps
         current={step}
         size="small"
         style={{ marginBottom: 24 }}
         items={[{ title: t('assistance.create.stepKind') }, { title: t('assistance.create.stepApplicant') }, { title: t('assistance.create.stepDetails') }]}
       />
-      <Form<Values> name="new-case" form={form} layout="vertical" onFinish={submit} initialValues={{ resident_ids: [] }} style={{ maxWidth: 760 }}>
+      <Form<Values>
+        name="new-case"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ resident_ids: [], applicant_id: preset.data?.id }}
+        style={{ maxWidth: 760 }}
+      >
         {step === 0 && (
           <Form.Item name="kind" label={t('assistance.create.kindLabel')} rules={[{ required: true, message: t('assistance.create.kindRequired') }]}>
             <Radio.Group style={{ width: '100%' }} data-testid="case-kinds">
@@ -109,7 +136,7 @@ export function NewCasePage() {
                 testId="case-applicant"
                 initial={applicant ? { value: applicant.id, label: applicant.name } : undefined}
                 onPick={(r) => {
-                  setApplicant(r);
+                  setPicked(r ?? null);
                   form.setFieldValue('resident_ids', []);
                 }}
               />
