@@ -1,13 +1,15 @@
-// 改派 (staff): who is to visit someone — one of the group leaders, or the staff member themself.
-// There is no list of staff users to choose from, so another staff member cannot be named here.
+// 改派 (staff): who is to visit someone — a staff member (themself first) or a group leader, from
+// the community's colleagues (/colleagues), the leaders with the groups they lead.
 import { useState } from 'react';
 import { App, Form, Modal, Select, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '@/lib/forms';
 import { useMe } from '@/lib/session';
 import { useAssignVisitor } from '../api/assign-visitor';
+import { useColleagues } from '../api/get-colleagues';
 import { useGroups } from '../api/get-groups';
 import type { Visit } from '../api/get-visits';
+import { visitorChoices } from './text';
 
 export function AssignVisitorModal({ campaignId, visit, onClose }: { campaignId: string; visit: Visit | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -16,13 +18,15 @@ export function AssignVisitorModal({ campaignId, visit, onClose }: { campaignId:
   const report = useReportError();
   const assign = useAssignVisitor();
   const groups = useGroups(!!visit);
+  const colleagues = useColleagues(!!visit);
   const [chosen, setChosen] = useState<string | null | undefined>(undefined);
-  const options = [
-    ...(groups.data ?? []).filter((g) => g.leader_user_id).map((g) => ({ value: g.leader_user_id as string, label: g.leader_name ?? g.name })),
-    { value: me.id, label: t('elderly.me', { name: me.display_name }) },
-  ];
-  // A visitor who is neither (another staff member) still shows by name.
-  if (visit?.visitor_id && !options.some((o) => o.value === visit.visitor_id)) options.push({ value: visit.visitor_id, label: visit.visitor_name ?? '—' });
+  const options = visitorChoices(
+    t,
+    colleagues.data ?? [],
+    me,
+    groups.data ?? [],
+    visit?.visitor_id ? { id: visit.visitor_id, name: visit.visitor_name ?? '—' } : undefined,
+  );
   const value = chosen === undefined ? (visit?.visitor_id ?? null) : chosen;
   const close = () => {
     setChosen(undefined);
@@ -61,7 +65,7 @@ export function AssignVisitorModal({ campaignId, visit, onClose }: { campaignId:
             onChange={(v?: string) => setChosen(v ?? null)}
             placeholder={t('elderly.noVisitor')}
             options={options}
-            loading={groups.isLoading}
+            loading={colleagues.isLoading || groups.isLoading}
             aria-label={t('elderly.visitor')}
             data-testid="visitor-select"
           />

@@ -20,6 +20,7 @@ import {
   reasonLabel,
   remaining,
   stillCurrent,
+  visitorChoices,
   type ElderlySummary,
 } from './text';
 
@@ -137,5 +138,48 @@ describe('重阳节', () => {
     expect(stillCurrent({ festival_on: '2026-10-18', total: 18, visited: 12 }, '2027-01-10')).toBe(true);
     expect(stillCurrent({ festival_on: '2026-10-18', total: 18, visited: 18 }, '2026-11-10')).toBe(true);
     expect(stillCurrent({ festival_on: '2026-10-18', total: 18, visited: 18 }, '2026-12-10')).toBe(false);
+  });
+});
+
+describe('whom a visit can go to', () => {
+  const colleagues = [
+    { id: 'me', display_name: '李主任', role: 'staff' },
+    { id: 's2', display_name: '王芳', role: 'staff' },
+    { id: 'l1', display_name: '张建国', role: 'group_leader' },
+    { id: 'l2', display_name: '刘桂兰', role: 'group_leader' },
+  ];
+  const groups = [
+    { number: 3, leader_user_id: 'l1' },
+    { number: 1, leader_user_id: 'l1' },
+    { number: 2, leader_user_id: null },
+  ];
+
+  it('offers staff (the user first) and the group leaders with the groups they lead', () => {
+    expect(visitorChoices(zh(), colleagues, { id: 'me', display_name: '李主任' }, groups)).toEqual([
+      {
+        label: '社区工作人员',
+        options: [
+          { value: 'me', label: '我（李主任）' },
+          { value: 's2', label: '王芳' },
+        ],
+      },
+      {
+        label: '小组组长',
+        options: [
+          { value: 'l1', label: '张建国 · 第1组、第3组' },
+          { value: 'l2', label: '刘桂兰' },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps a visitor no longer among them, by name, and lists someone only once', () => {
+    const choices = visitorChoices(zh(), colleagues, { id: 'me', display_name: '李主任' }, groups, { id: 'gone', name: '赵六' });
+    expect(choices[0]).toEqual({ value: 'gone', label: '赵六' });
+    expect(visitorChoices(zh(), colleagues, { id: 'me', display_name: '李主任' }, groups, { id: 'l2', name: '刘桂兰' })).toHaveLength(2);
+  });
+
+  it('still offers the user before the colleagues are loaded', () => {
+    expect(visitorChoices(english(), [], { id: 'me', display_name: 'Li' }, [])).toEqual([{ label: 'Staff', options: [{ value: 'me', label: 'Me (Li)' }] }]);
   });
 });

@@ -1,6 +1,7 @@
 // How the elderly pages put things into words and numbers: the age bands (60+ … 100+, and the
 // decades the chart shows), a visit's condition, a campaign's progress ("已走访 12 / 18"), the
-// next 重阳节 (the 9th day of the 9th lunar month) and the name a new campaign starts with.
+// next 重阳节 (the 9th day of the 9th lunar month), the name a new campaign starts with and whom
+// a visit can go to.
 // Days are calendar days (YYYY-MM-DD) in the community's time zone (`@/lib/dates`).
 import type { TFunction } from 'i18next';
 import { asUtc } from '@/lib/dates';
@@ -142,4 +143,51 @@ export function stillCurrent(campaign: CampaignLike, today: string): boolean {
 /** The people still to visit, then those visited, each in the order given. */
 export function splitVisits<V extends { visited_on?: string | null }>(visits: V[]): { todo: V[]; done: V[] } {
   return { todo: visits.filter((v) => !v.visited_on), done: visits.filter((v) => !!v.visited_on) };
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface ChoiceGroup {
+  label: string;
+  options: Choice[];
+}
+
+/**
+ * Whom a visit can go to (改派), as the select's groups: staff — the signed-in user first as
+ * "我（…）" — then the group leaders with the groups they lead ("王五 · 第1组"), each in the
+ * server's order. A visitor no longer among them (left, or no longer a leader) still shows by name,
+ * first.
+ */
+export function visitorChoices(
+  t: TFunction,
+  colleagues: readonly { id: string; display_name: string; role: string }[],
+  me: { id: string; display_name: string },
+  groups: readonly { number: number; leader_user_id?: string | null }[],
+  current?: { id: string; name: string },
+): (Choice | ChoiceGroup)[] {
+  const staff: Choice[] = [
+    { value: me.id, label: t('elderly.me', { name: me.display_name }) },
+    ...colleagues.filter((c) => c.role === 'staff' && c.id !== me.id).map((c) => ({ value: c.id, label: c.display_name })),
+  ];
+  const leaders: Choice[] = colleagues
+    .filter((c) => c.role === 'group_leader')
+    .map((c) => {
+      const led = groups
+        .filter((g) => g.leader_user_id === c.id)
+        .map((g) => g.number)
+        .sort((a, b) => a - b);
+      return {
+        value: c.id,
+        label: led.length ? t('elderly.leaderChoice', { name: c.display_name, groups: led.map((n) => groupText(t, n)).join('、') }) : c.display_name,
+      };
+    });
+  const listed = [...staff, ...leaders].some((c) => c.value === current?.id);
+  return [
+    ...(current && !listed ? [{ value: current.id, label: current.name }] : []),
+    { label: t('elderly.visitorStaff'), options: staff },
+    ...(leaders.length ? [{ label: t('elderly.visitorLeaders'), options: leaders }] : []),
+  ];
 }

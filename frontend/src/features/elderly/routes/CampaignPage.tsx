@@ -1,12 +1,14 @@
 // A visit campaign (staff): how far it has come, per group as a chart (with its table), and the
 // worklist — filtered by group or to those the office should follow up — each person with 独居 /
 // 残疾, why they are on it (高龄 / 小组干部), who visits and whether they have been; staff record
-// a visit for anyone and give a visit to another visitor (改派).
+// a visit for anyone, give a visit to another visitor (改派) and, for someone who needs following
+// up, open an assistance case with them as the applicant (开帮扶案件).
 import { useState } from 'react';
 import { Button, Card, Col, Row, Select, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataList } from '@/components/DataList';
+import { LinkButton } from '@/components/LinkButton';
 import { PageShell } from '@/components/PageShell';
 import { useCampaign } from '../api/get-campaign';
 import { useVisits, type Visit } from '../api/get-visits';
@@ -56,6 +58,15 @@ export function CampaignPage() {
       <Button onClick={() => setAssigning(v)} aria-label={t('elderly.assignFor', { name: v.name })} data-testid="assign-visitor">
         {t('elderly.assign')}
       </Button>
+      {v.follow_up && (
+        <LinkButton
+          to={`/assistance/cases/new?applicant=${encodeURIComponent(v.resident_id)}`}
+          aria-label={t('elderly.openCaseFor', { name: v.name })}
+          data-testid="open-case"
+        >
+          {t('elderly.openCase')}
+        </LinkButton>
+      )}
     </Space>
   );
   const visitor = (v: Visit) => v.visitor_name ?? t('elderly.noVisitor');
