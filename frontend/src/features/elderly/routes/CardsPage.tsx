@@ -24,7 +24,8 @@ export function CardsPage() {
   const batch = useBatchCards();
   const [result, setResult] = useState<CardBatch | null>(null);
   const [tab, setTab] = useState<CardStatus>('applied');
-  const list = useElderly({ min_age: 60, card: tab });
+  // Without an age: every application and card, those registered before their 60th birthday too.
+  const list = useElderly({ card: tab });
   const rows = list.data ?? [];
   const [exporting, setExporting] = useState<CardStatus | null>(null);
   const exportList = async (status: CardStatus) => {
