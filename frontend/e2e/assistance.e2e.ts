@@ -2,12 +2,14 @@
 // weeks ago, the dates entered in the forms), finish 提出申请 and 受理, record the home survey
 // with two surveyors, finish the survey and 初审 with a proposed amount, print the 公示 — the
 // applicant's name, household size and amount, and neither an ID number nor the address — and,
-// the 7 days over, record the approval. The family then sees it approved on a 360 px phone.
+// the 7 days over, record the approval (the assignee chosen among the staff; the director, a
+// supervisor, registers conflicts of interest). A group leader sees the cases shared with the
+// group, and the family sees its case approved, on a 360 px phone.
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInCommunity } from '@/lib/dates';
-import { launch, logIn, newPage, PHONE, screenshot } from './browser';
+import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
 
 const APPLICANT = '张秀英';
 const AMOUNT = '736.50';
@@ -28,6 +30,26 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Signs in through the API; returns a caller for JSON requests. */
+async function apiAs(username: string) {
+  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { access_token: token } = (await login.json()) as { access_token: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseURL()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
 }
 
 async function noSidewaysScroll(page: Page) {
@@ -105,6 +127,12 @@ describe('assistance cases', () => {
     await page.getByTestId('step-blocker').waitFor({ state: 'detached' });
     await advance(page, addDays(APPLIED, 2), 'first_review');
 
+    // The case can go to any staff member; only supervisors register a conflict of interest.
+    await page.getByTestId('case-assignee').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '陈建华' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('case-conflict-user').count()).toBe(0);
+
     // The proposed amount goes on the 公示.
     await page.getByLabel('拟救助金额').fill(AMOUNT);
     await page.getByTestId('save-settings').click();
@@ -154,6 +182,50 @@ describe('assistance cases', () => {
       .getByTestId('case-decision')
       .filter({ hasText: `已批准，每月¥${AMOUNT}` })
       .waitFor();
+    await context.close();
+  });
+
+  it('the director, a supervisor, can register a conflict of interest with a colleague', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'director');
+    await page.goto(caseUrl);
+    await page.getByTestId('case-page').waitFor();
+    await page.getByTestId('case-conflict-user').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '我（陈建华' }).waitFor();
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  it('a group leader on a phone sees the cases staff shared with the group, without details', async () => {
+    // Staff share an open case of the leader's group (when there is one) with its leader.
+    const staff = await apiAs('staff');
+    const leader = await apiAs('leader');
+    const me = await leader<{ id: string }>('GET', '/api/v1/me');
+    const groups = await staff<{ id: string; leader_user_id?: string | null }[]>('GET', '/api/v1/groups');
+    const group = groups.find((g) => g.leader_user_id === me.id);
+    if (group) {
+      type Row = { id: string; version: number };
+      const open = (await staff<{ items: Row[] }>('GET', `/api/v1/cases?group_id=${group.id}&status=open`)).items[0];
+      if (open) await staff('PUT', `/api/v1/cases/${open.id}`, { version: open.version, shared_with_leader: true });
+    }
+    const shared = (await leader<{ items: { kind_name: string; applicant_name: string }[] }>('GET', '/api/v1/cases')).items;
+    const { context, page } = await newPage(browser, PHONE);
+    await logIn(page, 'leader');
+    await page.getByTestId('tab:/more').click();
+    await page.getByTestId('more:/group-cases').click();
+    await page.getByTestId('group-cases-page').waitFor();
+    if (shared[0]) {
+      await page.getByTestId('group-case').filter({ hasText: shared[0].kind_name }).filter({ hasText: shared[0].applicant_name }).first().waitFor();
+      expect(await page.getByTestId('group-case').count()).toBe(Math.min(shared.length, 50));
+      // No case page for leaders: nothing to open.
+      expect(await page.getByTestId('group-case').getByRole('link').count()).toBe(0);
+    } else {
+      await page.getByTestId('group-cases-empty').filter({ hasText: '家庭同意后' }).waitFor();
+    }
+    expect(await page.locator('body').innerText()).not.toMatch(/¥\d/);
+    await noSidewaysScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'leader-group-cases');
     await context.close();
   });
 

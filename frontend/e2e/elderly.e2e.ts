@@ -1,7 +1,8 @@
 // Older residents: a group leader on a 360 px phone opens 走访, records a visit in three taps (the
 // person, 身体好, 保存) and sees it counted, with no disability shown to them; staff at a desk see
-// the campaign's progress per group with that visit in the worklist, list the 80+, register a
-// 优待证 application for someone without a card and record the card issued.
+// the campaign's progress per group with that visit in the worklist (改派 offers staff and the
+// group leaders), open an assistance case for someone a visit found needing help, list the 80+,
+// register a 优待证 application for someone without a card and record the card issued.
 // The demo's 2026年重阳节走访 is used when the leader's group still has someone to visit in it;
 // otherwise the test starts a campaign of its own (a unique name, the festival today).
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,7 @@ import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './
 
 let browser: Browser;
 let campaignName = '';
+let campaignId = '';
 /** The person the leader visits, and the one staff register for a card. */
 let visited = '';
 let cardHolder = '';
@@ -54,6 +56,7 @@ beforeAll(async () => {
     : false;
   if (newest && open) {
     campaignName = newest.name;
+    campaignId = newest.id;
   } else {
     const created = await staff<Campaign>('POST', '/api/v1/visit-campaigns', {
       name: `走访测试${Date.now()}`,
@@ -62,6 +65,7 @@ beforeAll(async () => {
       cadre_min_age: 70,
     });
     campaignName = created.name;
+    campaignId = created.id;
   }
 });
 afterAll(async () => {
@@ -178,6 +182,61 @@ describe('older residents', () => {
     await visit.getByTestId('condition').filter({ hasText: '身体好' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-campaign');
+
+    // 改派 offers the other staff and the group leaders (with their group).
+    await visit.getByTestId('assign-visitor').click();
+    await page.getByRole('dialog').getByTestId('visitor-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '陈建华' }).first().waitFor();
+    await page.locator('.ant-select-item-option').filter({ hasText: '· 第1组' }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消|Cancel/ })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('a visit to follow up opens an assistance case for that person', async () => {
+    // Someone outside the leader's group who needs help (recorded now if nobody does yet).
+    const staff = await apiAs('staff');
+    type V = { id: string; name: string; resident_id: string; group_number: number; visited_on: string | null; version: number };
+    const visits = await staff<V[]>('GET', `/api/v1/visit-campaigns/${campaignId}/visits?follow_up=true`);
+    let person = visits[0];
+    if (!person) {
+      const all = await staff<V[]>('GET', `/api/v1/visit-campaigns/${campaignId}/visits`);
+      const other = all.find((v) => !v.visited_on && v.group_number !== 1) ?? all.find((v) => v.group_number !== 1);
+      expect(other).toBeDefined();
+      person = other as V;
+      await staff('POST', `/api/v1/visit-campaigns/${campaignId}/visits/${person.id}/record`, {
+        version: person.version,
+        condition: 'poor',
+        follow_up: true,
+        note: '行动不便，家中无人照料。',
+      });
+    }
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'staff');
+    await page.goto(`/elderly/visits/${campaignId}`);
+    await page.getByTestId('campaign-page').waitFor();
+    await page.getByTestId('follow-up-only').click();
+    const row = page.getByTestId('visit-row').filter({ hasText: person.name }).first();
+    await row.getByTestId('follow-up-mark').first().waitFor();
+    await row.getByTestId('open-case').click();
+
+    // The wizard knows the applicant and starts at the kind.
+    await page.getByTestId('new-case-page').waitFor();
+    expect(new URL(page.url()).searchParams.get('applicant')).toBe(person.resident_id);
+    await page.getByTestId('preset-applicant').filter({ hasText: person.name }).waitFor();
+    await page.getByTestId('kind-temporary_relief').getByRole('radio').check();
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('case-applicant').filter({ hasText: person.name }).waitFor();
+    await page.getByTestId('wizard-next').click();
+    await page.getByTestId('case-choice').filter({ hasText: person.name }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('submit-case').click();
+    await page.getByTestId('case-page').waitFor();
+    await page.getByTestId('page-title').filter({ hasText: person.name }).waitFor();
     await context.close();
   });
 
