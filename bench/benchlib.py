@@ -106,3 +106,73 @@ def pgbench(url, script_text, clients, seconds=None, warmup=0, transactions=None
         return tps, latencies
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def get_load(port, token, path, clients, seconds, warmup):
+    """GETs `path` over `clients` raw HTTP/1.1 keep-alive connections for `seconds` after
+    `warmup`; returns (requests per second, latencies in s). Cheap enough that the client is not
+    the limit; any answer but 200 stops the run."""
+    import asyncio
+
+    head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n\r\n".encode()
+    latencies, done = [], 0
+    start = time.monotonic()
+    measure_from, stop_at = start + warmup, start + warmup + seconds
+
+    async def one_client():
+        nonlocal done
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        while (now := time.monotonic()) < stop_at:
+            writer.write(head)
+            await writer.drain()
+            status = int((await reader.readline()).split()[1])
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            await reader.readexactly(length)
+            if status != 200:
+                raise RuntimeError(f"GET {path} answered {status}")
+            if now >= measure_from:
+                latencies.append(time.monotonic() - now)
+                done += 1
+        writer.close()
+
+    await asyncio.gather(*(one_client() for _ in range(clients)))
+    return done / seconds, latencies
+
+
+def rust_sql(path, name):
+    """The SQL of a `pub const NAME: &str = "…";` in a Rust file (the query the API runs), so a
+    benchmark hands pgbench exactly the same text."""
+    import re
+
+    with open(os.path.join(ROOT, path)) as f:
+        text = f.read()
+    match = re.search(rf'pub const {name}: &str = "(.*?)";', text, re.S)
+    if not match:
+        raise SystemExit(f"{name} not found in {path}")
+    return match.group(1).replace("\\\n", "").replace('\\"', '"')
+
+
+def wrk_load(port, token, path, clients, seconds, warmup=0):
+    """GETs `path` with wrk (a compiled load generator, so the client takes little of the two
+    cores) over `clients` connections; returns (requests per second, p50 s, p99 s). Non-2xx
+    answers fail the run."""
+    url = f"http://127.0.0.1:{port}{path}"
+    common = ["wrk", "-t", "2", "-c", str(clients), "-H", f"Authorization: Bearer {token}", "--latency"]
+    if warmup:
+        subprocess.run(common + ["-d", f"{max(1, int(warmup))}s", url], check=True, stdout=subprocess.DEVNULL)
+    out = subprocess.run(common + ["-d", f"{seconds}s", url], check=True, capture_output=True, text=True).stdout
+    if "Non-2xx" in out:
+        raise RuntimeError(f"GET {path}: {out}")
+
+    def seconds_of(text):
+        for unit, factor in (("us", 1e-6), ("ms", 1e-3), ("s", 1.0)):
+            if text.endswith(unit):
+                return float(text[: -len(unit)]) * factor
+        return float(text)
+
+    rps = float(next(line for line in out.splitlines() if line.startswith("Requests/sec")).split()[1])
+    pct = {line.split()[0]: seconds_of(line.split()[1]) for line in out.splitlines() if line.strip().startswith(("50%", "99%"))}
+    return rps, pct["50%"], pct["99%"]

@@ -73,9 +73,9 @@ CREATE TABLE assistance_cases (
     conflict_note        text NOT NULL DEFAULT '' CHECK (length(conflict_note) <= 500),
     -- Staff chose to let the group's leader know the household has an open case.
     shared_with_leader   boolean NOT NULL DEFAULT false,
-    -- Financial details: read only by the assignee and supervisors, every read audited.
-    monthly_income_fen   bigint CHECK (monthly_income_fen >= 0),
-    assets_note          text NOT NULL DEFAULT '' CHECK (length(assets_note) <= 2000),
+    -- Financial details (income per month, assets), sealed at rest as JSON: read only by the
+    -- assignee and supervisors, every read audited.
+    finances             bytea,
     -- Members able to work: the 低保 review is every 6 months instead of yearly.
     able_to_work         boolean NOT NULL DEFAULT false,
     documents_received   text[] NOT NULL DEFAULT '{}',
@@ -99,8 +99,9 @@ CREATE TABLE assistance_cases (
     CHECK (applicant_id = ANY (resident_ids)),
     CHECK (cardinality(resident_ids) BETWEEN 1 AND 20)
 );
--- The staff list: open first, by the step's deadline.
-CREATE INDEX assistance_cases_list_idx ON assistance_cases (community_id, status, step_due_on, id);
+-- The list's order: by the running step's deadline (overdue first), finished cases (no deadline)
+-- last; a status or kind filter walks it until a page is full.
+CREATE INDEX assistance_cases_list_idx ON assistance_cases (community_id, (COALESCE(step_due_on, DATE '9999-12-31')), id);
 CREATE INDEX assistance_cases_household_idx ON assistance_cases (household_id);
 CREATE INDEX assistance_cases_review_idx ON assistance_cases (community_id, next_review_on) WHERE status = 'approved';
 

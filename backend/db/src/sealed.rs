@@ -362,7 +362,7 @@ pub enum Reseal {
 }
 
 /// The sealed columns; `id_number` also carries its blind indexes.
-const SEALED_COLUMNS: [(&str, &str); 7] = [
+const SEALED_COLUMNS: [(&str, &str); 8] = [
     ("residents", "id_number"),
     ("residents", "phone"),
     ("households", "phone"),
@@ -370,6 +370,7 @@ const SEALED_COLUMNS: [(&str, &str); 7] = [
     ("webhook_endpoints", "secret"),
     ("webhook_endpoints", "previous_secret"),
     ("idempotency_keys", "response_body"),
+    ("assistance_cases", "finances"),
 ];
 
 #[derive(diesel::QueryableByName)]

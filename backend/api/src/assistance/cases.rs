@@ -5,22 +5,20 @@ use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{Days, NaiveDate};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use uuid::Uuid;
-use xingguang_db::models::assistance::{Case, CaseChanges, CaseEntry, CaseFilter, CaseStep, FinanceChanges};
-use xingguang_db::models::community::Community as CommunityRow;
+use xingguang_db::models::assistance::{Case, CaseChanges, CaseEntry, CaseFilter, CaseStep};
 use xingguang_db::models::resident::Resident;
 use xingguang_db::models::state_change::StateChange;
 use xingguang_db::models::user::{Role, User};
 use xingguang_db::reach::Reach;
 use xingguang_db::vocab::{CaseKind, CaseStatus, NotificationKind, ResidentStatus, Tag};
 
-use super::domain::{derived_category, working_age, PublicityNotice, CASE_MACHINE};
+use super::domain::{derived_category, working_age, CASE_MACHINE};
 use super::dto::*;
 use super::service::{self, calendar, current_types, sees_finances, staff_user, summary, types_by_id};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, RoleSet, Staff};
 use crate::common::age::age_on;
 use crate::common::notify::{notify, Message};
-use crate::common::pii::{audit_reveal, RevealRequest};
 use crate::common::state_machine::Actor;
 use crate::error::{ApiError, ApiResult, Errors, FieldError};
 use crate::http::{ListResponse, PageQuery, RequestCtx};
@@ -102,8 +100,7 @@ pub async fn list_cases(
     let rows = Case::list(&mut conn, user.community_id(), &filter, page.after, page.limit).await?;
     let page = xingguang_db::pagination::Page::from_overfetch(rows, page.limit, |r| r.id);
     let types = types_by_id(&mut conn, page.items.iter().map(|r| r.case_type_id)).await?;
-    let first = page.items.iter().map(|r| r.opened_on).min().unwrap_or(today);
-    let cal = calendar(&mut conn, first, today).await?;
+    let cal = crate::common::workdays::WorkCalendar::recent(&mut conn).await?;
     let list = ListResponse::try_from_page(page, |line| {
         let t = types.get(&line.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
         Ok::<_, ApiError>(summary(line, t, &cal, today, user.role()))
@@ -230,8 +227,7 @@ pub async fn create_case(
         conflict_user_id: None,
         conflict_note: String::new(),
         shared_with_leader: false,
-        monthly_income_fen: None,
-        assets_note: String::new(),
+        finances: None,
         able_to_work: body.able_to_work,
         documents_received: vec![],
         amount_fen: None,
@@ -391,7 +387,8 @@ pub(super) async fn detail<R: RoleSet>(
             from: h.from_state,
             to: h.to_state,
             actor: if staff { h.actor_name } else { "社区居委会".to_owned() },
-            note: h.note,
+            // A step's note may be internal; the family reads the decision's reason in `decision_note`.
+            note: if staff { h.note } else { None },
             at: h.at,
         })
         .collect();
@@ -590,155 +587,4 @@ pub async fn update_case(
         })
         .await?;
     Ok(HttpResponse::Ok().json(detail(&mut conn, &user, saved, state.clock.today()).await?))
-}
-
-/// A case's income and assets
-///
-/// Sensitive personal data (PIPL Art 28): only the case's assignee and supervisors read it,
-/// with a stated reason; every read is written to the audit log before the answer is sent.
-///
-/// **Roles:** staff (the assignee or a supervisor).
-#[utoipa::path(
-    tag = "assistance",
-    operation_id = "get_case_finances",
-    security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "The case."), FinancesQuery),
-    responses(
-        (status = 200, description = "The financial details.", body = CaseFinancesDto),
-        (status = 403, description = "Not staff, or neither the assignee nor a supervisor."),
-        (status = 404, description = "No such case."),
-        (status = 422, description = "No reason (4–200 characters)."),
-    )
-)]
-#[get("/cases/{id}/finances")]
-pub async fn get_finances(
-    user: Authed<Staff>,
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    id: web::Path<Uuid>,
-    query: web::Query<FinancesQuery>,
-) -> ApiResult<HttpResponse> {
-    let reason = RevealRequest { reason: query.reason.clone() };
-    let reason = reason.reason()?;
-    let mut conn = state.conn().await?;
-    let case = Case::find(&mut conn, user.community_id(), *id).await?;
-    if !sees_finances(&mut conn, &case, user.user_id(), user.role()).await? {
-        return Err(ApiError::forbidden("Only the case's assignee and supervisors read its income and assets."));
-    }
-    audit_reveal(
-        &mut conn,
-        &user,
-        &ctx,
-        ("case.finances_read", "assistance_case"),
-        case.id,
-        &["monthly_income_fen", "assets_note"],
-        reason,
-    )
-    .await?;
-    Ok(HttpResponse::Ok().json(CaseFinancesDto { monthly_income_fen: case.monthly_income_fen, assets_note: case.assets_note }))
-}
-
-/// Record a case's income and assets
-///
-/// **Roles:** staff (the assignee or a supervisor).
-#[utoipa::path(
-    tag = "assistance",
-    operation_id = "put_case_finances",
-    security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "The case.")),
-    request_body = FinancesUpdateRequest,
-    responses(
-        (status = 200, description = "Saved (the new values).", body = CaseFinancesDto),
-        (status = 403, description = "Not staff, or neither the assignee nor a supervisor."),
-        (status = 404, description = "No such case."),
-        (status = 412, description = "Changed since it was loaded."),
-        (status = 422, description = "A negative income or a note too long."),
-    )
-)]
-#[put("/cases/{id}/finances")]
-pub async fn put_finances(
-    user: Authed<Staff>,
-    state: web::Data<AppState>,
-    ctx: RequestCtx,
-    id: web::Path<Uuid>,
-    body: web::Json<FinancesUpdateRequest>,
-) -> ApiResult<HttpResponse> {
-    let mut errors = Errors::default();
-    let assets_note = errors.optional_text("assets_note", &body.finances.assets_note, 2000);
-    if body.finances.monthly_income_fen.is_some_and(|f| !(0..=10_000_000_000).contains(&f)) {
-        errors.push("monthly_income_fen", "must be 0 or more (fen)");
-    }
-    errors.finish()?;
-    let mut conn = state.conn().await?;
-    let case = Case::find(&mut conn, user.community_id(), *id).await?;
-    if !sees_finances(&mut conn, &case, user.user_id(), user.role()).await? {
-        return Err(ApiError::forbidden("Only the case's assignee and supervisors record its income and assets."));
-    }
-    let changes = FinanceChanges { monthly_income_fen: body.finances.monthly_income_fen, assets_note };
-    let saved = conn
-        .transaction::<_, ApiError, _>(async |conn| {
-            let saved = Case::update_finances(conn, case.id, body.version, changes).await?.ok_or_else(ApiError::precondition_failed)?;
-            AuditEvent::new("case.finances_update", "assistance_case")
-                .by(&user)
-                .entity(case.id)
-                .fields(&["monthly_income_fen", "assets_note"])
-                .write(conn, &ctx)
-                .await?;
-            Ok(saved)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(CaseFinancesDto { monthly_income_fen: saved.monthly_income_fen, assets_note: saved.assets_note }))
-}
-
-/// The 公示 notice
-///
-/// What the community posts for 7 days: by law only the applicant's name, the number of
-/// household members and the amount (审核确认办法 第24条) — never an ID number, an address, an
-/// illness or a disability. Available once the case has reached its publicity step.
-///
-/// **Roles:** staff.
-#[utoipa::path(
-    tag = "assistance",
-    operation_id = "get_case_publicity",
-    security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "The case.")),
-    responses(
-        (status = 200, description = "The notice's content.", body = PublicityNotice),
-        (status = 403, description = "Not staff."),
-        (status = 404, description = "No such case."),
-        (status = 409, description = "The kind has no 公示, or the case has not reached it (`step_incomplete`)."),
-    )
-)]
-#[get("/cases/{id}/publicity")]
-pub async fn get_publicity(user: Authed<Staff>, state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let mut conn = state.conn().await?;
-    let case = Case::find(&mut conn, user.community_id(), *id).await?;
-    let types = types_by_id(&mut conn, std::iter::once(case.case_type_id)).await?;
-    let (case_type, def) = types.get(&case.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
-    let index = def.steps.iter().position(|s| s.publicity);
-    let steps = CaseStep::of_case(&mut conn, case.id).await?;
-    let posted = index.and_then(|i| steps.iter().find(|s| s.step_index as usize == i));
-    let Some(posted) = posted else {
-        return Err(ApiError::conflict(
-            crate::error::ErrorCode::StepIncomplete,
-            "This case has not reached its 公示 (or its kind has none).",
-        ));
-    };
-    let members = Resident::members(&mut conn, case.household_id).await?;
-    let applicant = members.iter().find(|m| m.id == case.applicant_id).map(|m| m.name.clone()).unwrap_or_default();
-    let community = CommunityRow::find(&mut conn, user.community_id()).await?;
-    let step = &def.steps[posted.step_index as usize];
-    Ok(HttpResponse::Ok().json(PublicityNotice {
-        community: community.name.clone(),
-        kind_name: case_type.name.clone(),
-        applicant_name: applicant,
-        household_size: members.iter().filter(|m| m.status == ResidentStatus::Active).count() as i32,
-        amount_fen: case.amount_fen,
-        monthly: case.payment != Some(xingguang_db::vocab::PaymentKind::OneOff),
-        posted_from: posted.started_on,
-        posted_until: posted.due_on.unwrap_or_else(|| {
-            posted.started_on.checked_add_days(Days::new(u64::from(step.days.unwrap_or(7)))).unwrap_or(posted.started_on)
-        }),
-        objections_to: format!("{}居委会、所属街道", community.name),
-    }))
 }

@@ -438,6 +438,24 @@ pub static CASE_MACHINE: Machine<S, CaseAction> = Machine {
     ],
 };
 
+/// The moves staff can make on a case in `status` at step `index` of `def`: a step is advanced
+/// unless it is the decision (approve or refuse there) or the last of a procedure without one
+/// (solve there); refusing and withdrawing are possible at any open step.
+pub fn actions_at(def: &Definition, status: S, index: usize) -> Vec<CaseAction> {
+    let at_decision = def.steps.get(index).is_some_and(|s| s.decision);
+    let last = index + 1 >= def.steps.len();
+    CASE_MACHINE
+        .available(status, Role::Staff)
+        .into_iter()
+        .filter(|a| match a {
+            CaseAction::Advance => !at_decision && !last,
+            CaseAction::Approve => at_decision,
+            CaseAction::Solve => !def.has_decision(),
+            _ => true,
+        })
+        .collect()
+}
+
 /// The 就业困难人员 category the registry already shows (浙人社发〔2025〕59号): a 低保 member,
 /// a disabled card holder, or older unemployed (women 45+, men 55+; the women's age rises a year
 /// every three years from 2025 to 47). The registration period and the benefit history are not
@@ -562,6 +580,17 @@ mod tests {
             assert_eq!(m.check(CaseAction::Approve, S::Open, role).err().map(|e| e.status.as_u16()), Some(403));
             assert!(m.check_create(CaseAction::Open, role).is_err());
         }
+    }
+
+    #[test]
+    fn the_actions_offered_follow_the_step() {
+        let (_, _, dibao) = default_definition(CaseKind::Dibao);
+        assert_eq!(actions_at(&dibao, S::Open, 0), [CaseAction::Advance, CaseAction::Refuse, CaseAction::Withdraw]);
+        assert_eq!(actions_at(&dibao, S::Open, 5), [CaseAction::Approve, CaseAction::Refuse, CaseAction::Withdraw]);
+        assert_eq!(actions_at(&dibao, S::Approved, 5), [CaseAction::Close]);
+        let (_, _, job) = default_definition(CaseKind::Reemployment);
+        assert_eq!(actions_at(&job, S::Open, 1), [CaseAction::Refuse, CaseAction::Solve, CaseAction::Withdraw]);
+        assert_eq!(actions_at(&job, S::Solved, 1), []);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 pub mod cases;
 pub mod domain;
 pub mod dto;
+pub mod finances;
 pub mod moves;
+pub mod publicity;
 pub mod service;
 pub mod types;
 
@@ -18,9 +20,9 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(cases::create_case)
         .service(cases::get_case)
         .service(cases::update_case)
-        .service(cases::get_finances)
-        .service(cases::put_finances)
-        .service(cases::get_publicity)
+        .service(finances::get_finances)
+        .service(finances::put_finances)
+        .service(publicity::get_publicity)
         .service(moves::advance_case)
         .service(moves::approve_case)
         .service(moves::refuse_case)

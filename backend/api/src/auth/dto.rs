@@ -67,6 +67,17 @@ pub struct MeResponse {
     pub community: CommunityDto,
     /// For a partner user: their partner unit.
     pub partner_id: Option<Uuid>,
+    /// A supervisor (社区主任): reads every assistance case's finances and conflicts of interest.
+    pub supervisor: bool,
+}
+
+/// A colleague: someone staff can assign work to (a case, a visit).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ColleagueDto {
+    pub id: Uuid,
+    pub display_name: String,
+    pub role: Role,
+    pub supervisor: bool,
 }
 
 impl MeResponse {
@@ -78,6 +89,7 @@ impl MeResponse {
             role: user.role,
             community: community.into(),
             partner_id: user.partner_id,
+            supervisor: user.supervisor,
         }
     }
 }

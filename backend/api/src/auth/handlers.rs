@@ -7,7 +7,7 @@ use xingguang_db::models::login_failure::LoginFailure;
 use xingguang_db::models::user::User;
 
 use super::domain::{hash_refresh_token, Username, MAX_PASSWORD_LEN};
-use super::dto::{LoginRequest, MeResponse, RefreshRequest, TokenResponse};
+use super::dto::{ColleagueDto, LoginRequest, MeResponse, RefreshRequest, TokenResponse};
 use super::extract::{AnyRole, Authed};
 use super::service::{self, RefreshOutcome};
 use crate::audit::AuditEvent;
@@ -207,6 +207,32 @@ pub async fn get_me(user: Authed<AnyRole>, state: web::Data<AppState>) -> ApiRes
     }
     let community = Community::find(&mut conn, me.community_id).await?;
     Ok(HttpResponse::Ok().json(MeResponse::new(me, community)))
+}
+
+/// Colleagues
+///
+/// The community's active staff and group leaders, by name: whom a case or a visit can be given
+/// to. Names and roles only.
+///
+/// **Roles:** staff.
+#[utoipa::path(
+    tag = "auth",
+    operation_id = "list_colleagues",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Staff first, then group leaders, each by name.", body = Vec<ColleagueDto>),
+        (status = 403, description = "Not staff."),
+    )
+)]
+#[get("/colleagues")]
+pub async fn list_colleagues(user: Authed<crate::auth::extract::Staff>, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let mut conn = state.conn().await?;
+    let list = User::colleagues(&mut conn, user.community_id())
+        .await?
+        .into_iter()
+        .map(|u| ColleagueDto { id: u.id, display_name: u.display_name, role: u.role, supervisor: u.supervisor })
+        .collect::<Vec<_>>();
+    Ok(HttpResponse::Ok().json(list))
 }
 
 /// The refresh token from a JSON body, else from the cookie. An empty body is fine.

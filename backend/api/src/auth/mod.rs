@@ -9,5 +9,6 @@ pub mod service;
 
 pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(utoipa_actix_web::scope("/auth").service(handlers::login).service(handlers::refresh).service(handlers::logout))
-        .service(handlers::get_me);
+        .service(handlers::get_me)
+        .service(handlers::list_colleagues);
 }

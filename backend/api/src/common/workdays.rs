@@ -20,6 +20,9 @@ pub struct WorkCalendar {
     years: BTreeSet<i32>,
 }
 
+/// The calendar as last read by [`WorkCalendar::recent`], and when.
+static RECENT: std::sync::Mutex<Option<(std::time::Instant, WorkCalendar)>> = std::sync::Mutex::new(None);
+
 /// The furthest a deadline is counted (a guard against absurd inputs: 2 years of working days).
 const MAX_WORKING_DAYS: u32 = 500;
 
@@ -30,13 +33,40 @@ impl WorkCalendar {
         WorkCalendar { overrides, years }
     }
 
-    /// The calendar from `first` to well past `last` (deadlines reach beyond the last start).
+    /// The calendar of the whole years from `first` to well past `last` (deadlines reach beyond
+    /// the last start): one query, and a year is known exactly when it has entries.
     pub async fn load(conn: &mut AsyncPgConnection, first: NaiveDate, last: NaiveDate) -> diesel::QueryResult<Self> {
         let until = last.checked_add_days(Days::new(400)).unwrap_or(last);
-        let rows = CalendarDay::between(conn, first, until).await?;
-        let mut calendar = WorkCalendar::new(rows.into_iter().map(|d| (d.day, d.kind)));
-        calendar.years.extend(CalendarDay::years(conn).await?);
+        let from = NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first);
+        let to = NaiveDate::from_ymd_opt(until.year(), 12, 31).unwrap_or(until);
+        let rows = CalendarDay::between(conn, from, to).await?;
+        Ok(WorkCalendar::new(rows.into_iter().map(|d| (d.day, d.kind))))
+    }
+
+    /// The whole calendar as read within the last minute on this instance — for showing "working
+    /// days left" in lists, where a minute's delay after a staff edit does not matter. Deadlines
+    /// being set use [`WorkCalendar::load`].
+    pub async fn recent(conn: &mut AsyncPgConnection) -> diesel::QueryResult<Self> {
+        const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+        if let Some((at, calendar)) = RECENT.lock().ok().and_then(|c| c.clone()) {
+            if at.elapsed() < FRESH_FOR {
+                return Ok(calendar);
+            }
+        }
+        let (first, last) = (NaiveDate::from_ymd_opt(1900, 1, 1), NaiveDate::from_ymd_opt(2200, 12, 31));
+        let rows = CalendarDay::between(conn, first.unwrap_or_default(), last.unwrap_or_default()).await?;
+        let calendar = WorkCalendar::new(rows.into_iter().map(|d| (d.day, d.kind)));
+        if let Ok(mut cached) = RECENT.lock() {
+            *cached = Some((std::time::Instant::now(), calendar.clone()));
+        }
         Ok(calendar)
+    }
+
+    /// Forgets the recent calendar (after an edit on this instance).
+    pub fn forget_recent() {
+        if let Ok(mut cached) = RECENT.lock() {
+            *cached = None;
+        }
     }
 
     /// Whether the holidays of `day`'s year were entered (otherwise only weekends count).

@@ -67,7 +67,10 @@ pub async fn list_elderly(
 ) -> ApiResult<HttpResponse> {
     let page = crate::http::paging::page(&paging)?;
     let day = query.on.unwrap_or_else(|| state.clock.today());
-    let min = query.min_age.unwrap_or(60);
+    // A card filter lists every application or card (the batch registers people turning 60 later
+    // this year); an age list starts at 60.
+    let carded = matches!(query.card, Some(CardFilter::Applied | CardFilter::Issued));
+    let min = query.min_age.unwrap_or(if carded { 0 } else { 60 });
     if !(0..=130).contains(&min) || query.below_age.is_some_and(|b| b <= min || b > 131) || !(1900..=2200).contains(&day.year()) {
         return Err(ApiError::validation(vec![FieldError::new(
             "min_age",
@@ -137,7 +140,7 @@ pub async fn elderly_summary(user: Authed<StaffOrLeader>, state: web::Data<AppSt
         aged_90_plus: count(90, None, None, today).await?,
         aged_100_plus: count(100, None, None, today).await?,
         without_card: count(60, None, Some("none"), today).await?,
-        cards_pending: count(60, None, Some("applied"), today).await?,
+        cards_pending: count(0, None, Some("applied"), today).await?,
         // Counted on 31 December: who is 60 (70) by then and was not 61 (71).
         turning_60_this_year: count(60, Some(61), None, year_end).await?,
         turning_70_this_year: count(70, Some(71), None, year_end).await?,

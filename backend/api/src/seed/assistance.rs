@@ -202,10 +202,10 @@ fn build(
         Outcome::OpenAt(..) => {}
     }
     let monthly = payment == Some(PaymentKind::Monthly);
-    let able = applicant.id.as_u128() % 3 == 0;
+    let able = applicant.id.as_u128().is_multiple_of(3);
     let age = age_on(applicant.birth_date, ctx.today);
     let reemployment = kind == CaseKind::Reemployment;
-    let zero = reemployment && applicant.id.as_u128() % 7 == 0;
+    let zero = reemployment && applicant.id.as_u128().is_multiple_of(7);
     let (step_started_on, step_due_on) = match (status, &current) {
         (CaseStatus::Open, Some(s)) => (s.started_on, s.due_on),
         (_, Some(s)) => (s.started_on, None),
@@ -231,13 +231,12 @@ fn build(
         conflict_user_id: None,
         conflict_note: String::new(),
         shared_with_leader: false,
-        monthly_income_fen: matches!(kind, CaseKind::Dibao | CaseKind::DibaoEdge)
-            .then_some(52_000 + (applicant.id.as_u128() % 40) as i64 * 1_000),
-        assets_note: if matches!(kind, CaseKind::Dibao | CaseKind::DibaoEdge) {
-            "无机动车；自住房一套（约60平方米）；存款不足1万元。".into()
-        } else {
-            String::new()
-        },
+        finances: matches!(kind, CaseKind::Dibao | CaseKind::DibaoEdge).then(|| {
+            xingguang_db::sealed::SealedJsonValue(serde_json::json!({
+                "monthly_income_fen": 52_000 + (applicant.id.as_u128() % 40) as i64 * 1_000,
+                "assets_note": "无机动车；自住房一套（约60平方米）；存款不足1万元。",
+            }))
+        }),
         able_to_work: able,
         documents_received: def
             .documents
@@ -381,8 +380,11 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
 
     // 低保 in every state, one 低保边缘.
     let (dibao_type, dibao) = def_of(CaseKind::Dibao)?;
+    // The first is in group 1 and shared with its leader (the family agreed), so the demo leader sees it.
+    let in_group_one = |p: &Person| adult(p) && Some(p.group_id) == group_one;
     for (k, ago) in [(0usize, 1u32), (1, 1), (2, 2), (3, 20), (4, 3), (5, 2)] {
-        if let Some(p) = pick(&adult, &mut rng) {
+        let who: &dyn Fn(&Person) -> bool = if k == 0 { &in_group_one } else { &adult };
+        if let Some(p) = pick(who, &mut rng) {
             let opened = opened_for(&ctx, &dibao, k, ago);
             let mut b = build(&ctx, dibao_type, CaseKind::Dibao, &dibao, &p, opened, Outcome::OpenAt(k, ago), staff);
             if k == 4 {
@@ -413,7 +415,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
                 b.case.conflict_note = "申请人系社区工作人员王丽的表姐，按规定单独登记备案，由县民政局入户核查。".into();
                 b.case.assignee_id = Some(director.id);
             }
-            if k == 0 && group_one.is_some() {
+            if k == 0 && Some(p.group_id) == group_one {
                 b.case.shared_with_leader = true;
             }
             built.push(b);

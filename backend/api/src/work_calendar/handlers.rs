@@ -121,6 +121,7 @@ pub async fn put_day(
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = CalendarDay::put(conn, &row).await?;
+            crate::common::workdays::WorkCalendar::forget_recent();
             AuditEvent::new("work_calendar.put", "work_calendar_day")
                 .by(&user)
                 .detail(serde_json::json!({ "day": day }))
@@ -161,6 +162,7 @@ pub async fn delete_day(
         if !CalendarDay::delete(conn, day).await? {
             return Err(ApiError::not_found());
         }
+        crate::common::workdays::WorkCalendar::forget_recent();
         AuditEvent::new("work_calendar.delete", "work_calendar_day")
             .by(&user)
             .detail(serde_json::json!({ "day": day }))

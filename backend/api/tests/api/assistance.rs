@@ -223,7 +223,10 @@ async fn families_leaders_and_other_roles_see_only_what_they_may() {
     app.get(&format!("/api/v1/cases/{other_id}"), Some(&resident)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     app.get(&format!("/api/v1/cases/{other_id}"), Some(&leader)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     let leader_list = app.get("/api/v1/cases", Some(&leader)).await.json;
-    assert!(leader_list["items"].as_array().expect("items").iter().all(|c| c["id"] != other_id));
+    let shared = leader_list["items"].as_array().expect("items");
+    assert!(shared.iter().all(|c| c["id"] != other_id));
+    // The demo case shared with group 1's leader: kind and state, no assignee.
+    assert!(!shared.is_empty() && shared.iter().all(|c| c["group_number"] == 1 && c["assignee_name"].is_null()), "{leader_list}");
     app.get("/api/v1/cases?assignee_id=00000000-0000-0000-0000-000000000000", Some(&leader))
         .await
         .assert_problem(StatusCode::FORBIDDEN, "forbidden");
@@ -269,6 +272,16 @@ async fn finances_are_read_by_the_assignee_and_supervisors_only_and_every_read_i
     let reads = app.audit_actions("case.finances_read").await;
     assert_eq!(reads.len(), 1, "{reads:?}");
     assert_eq!(reads[0]["detail"]["reason"], "初审核对收入");
+
+    // Colleagues to assign to: staff (the director a supervisor) and leaders; not for leaders.
+    let colleagues = app.get("/api/v1/colleagues", Some(&staff)).await.json;
+    let colleagues = colleagues.as_array().expect("list");
+    assert!(colleagues.iter().any(|c| c["display_name"].as_str().is_some_and(|n| n.contains("陈建华")) && c["supervisor"] == true));
+    assert_eq!(colleagues[0]["role"], "staff", "staff first");
+    assert!(colleagues.iter().all(|c| c["role"] == "staff" || c["role"] == "group_leader"));
+    assert_eq!(app.get("/api/v1/me", Some(&director)).await.json["supervisor"], true);
+    let leader = app.token("leader").await;
+    app.get("/api/v1/colleagues", Some(&leader)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
 
     // A case assigned to the director: 王丽 (not a supervisor) may not read it; the director may.
     let (other, _) = new_resident(&app, &staff, "19720507", 43, &[]).await;

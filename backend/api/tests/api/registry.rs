@@ -6,8 +6,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::{wuyi_id, Response, TestApp};
 
-/// A valid Wuyi ID number for a birth date and sequence.
-
 /// `key=value` with the value percent-encoded (Chinese text in query strings).
 fn param(key: &str, value: &str) -> String {
     serde_urlencoded::to_string([(key, value)]).expect("encodes")

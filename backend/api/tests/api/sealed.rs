@@ -10,7 +10,7 @@ use xingguang_db::sealed::{reseal, Keyring, Reseal};
 
 use crate::helpers::{TestApp, DATA_KEYS, INDEX_KEY};
 
-const SEALED: [(&str, &str); 7] = [
+const SEALED: [(&str, &str); 8] = [
     ("residents", "id_number"),
     ("residents", "phone"),
     ("households", "phone"),
@@ -18,6 +18,7 @@ const SEALED: [(&str, &str); 7] = [
     ("webhook_endpoints", "secret"),
     ("webhook_endpoints", "previous_secret"),
     ("idempotency_keys", "response_body"),
+    ("assistance_cases", "finances"),
 ];
 
 #[derive(diesel::QueryableByName)]

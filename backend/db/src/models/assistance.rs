@@ -50,18 +50,6 @@ impl CalendarDay {
     pub async fn delete(conn: &mut AsyncPgConnection, day: NaiveDate) -> QueryResult<bool> {
         diesel::delete(work_calendar_days::table.find(day)).execute(conn).await.map(|n| n > 0)
     }
-
-    /// The years that have at least one entry (a year with none is counted on weekends alone).
-    pub async fn years(conn: &mut AsyncPgConnection) -> QueryResult<Vec<i32>> {
-        #[derive(QueryableByName)]
-        struct Year {
-            #[diesel(sql_type = Int4)]
-            year: i32,
-        }
-        let rows: Vec<Year> =
-            diesel::sql_query("SELECT DISTINCT extract(year FROM day)::int AS year FROM work_calendar_days ORDER BY 1").load(conn).await?;
-        Ok(rows.into_iter().map(|y| y.year).collect())
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -133,8 +121,8 @@ pub struct Case {
     pub conflict_user_id: Option<Uuid>,
     pub conflict_note: String,
     pub shared_with_leader: bool,
-    pub monthly_income_fen: Option<i64>,
-    pub assets_note: String,
+    /// `{monthly_income_fen, assets_note}`, sealed at rest.
+    pub finances: Option<crate::sealed::SealedJsonValue>,
     pub able_to_work: bool,
     pub documents_received: Vec<String>,
     pub amount_fen: Option<i64>,
@@ -177,8 +165,7 @@ pub struct CaseChanges {
 #[derive(Debug, AsChangeset)]
 #[diesel(table_name = assistance_cases, treat_none_as_null = true)]
 pub struct FinanceChanges {
-    pub monthly_income_fen: Option<i64>,
-    pub assets_note: String,
+    pub finances: Option<crate::sealed::SealedJsonValue>,
 }
 
 /// A move of the case: its status, step and outcome columns together.

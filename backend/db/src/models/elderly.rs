@@ -204,15 +204,6 @@ impl ElderlyCard {
             .get_result(conn)
             .await
     }
-
-    pub async fn pending(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<i64> {
-        elderly_cards::table
-            .filter(elderly_cards::community_id.eq(community_id))
-            .filter(elderly_cards::status.eq(ElderlyCardStatus::Applied))
-            .count()
-            .get_result(conn)
-            .await
-    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -418,6 +409,9 @@ impl Campaign {
     }
 }
 
+/// A card with its holder: name, sex, birth date, group number and the address's four parts.
+type ExportRow = (ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String, String, String, String);
+
 impl ElderlyCard {
     /// Of these residents, the ones with a card or an application.
     pub async fn holders(conn: &mut AsyncPgConnection, resident_ids: &[Uuid]) -> QueryResult<Vec<Uuid>> {
@@ -431,7 +425,7 @@ impl ElderlyCard {
         status: ElderlyCardStatus,
     ) -> QueryResult<Vec<(ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String)>> {
         use crate::schema::{households, resident_groups, residents};
-        let rows: Vec<(ElderlyCard, String, crate::vocab::Sex, NaiveDate, i32, String, String, String, String)> = elderly_cards::table
+        let rows: Vec<ExportRow> = elderly_cards::table
             .inner_join(residents::table.inner_join(households::table.inner_join(resident_groups::table)))
             .filter(elderly_cards::community_id.eq(community_id))
             .filter(elderly_cards::status.eq(status))

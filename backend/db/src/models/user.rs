@@ -71,6 +71,18 @@ impl User {
 }
 
 impl User {
+    /// The community's active staff and group leaders: staff first, each by name.
+    pub async fn colleagues(conn: &mut AsyncPgConnection, community_id: Uuid) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::community_id.eq(community_id))
+            .filter(users::disabled.eq(false))
+            .filter(users::role.eq_any([Role::Staff, Role::GroupLeader]))
+            .order((users::role.desc(), users::display_name, users::id))
+            .select(User::as_select())
+            .load(conn)
+            .await
+    }
+
     /// Makes a staff user a supervisor (or not).
     pub async fn set_supervisor(conn: &mut AsyncPgConnection, id: Uuid, supervisor: bool) -> QueryResult<()> {
         diesel::update(users::table.find(id)).set(users::supervisor.eq(supervisor)).execute(conn).await.map(|_| ())
