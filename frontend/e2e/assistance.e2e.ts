@@ -5,11 +5,10 @@
 // the 7 days over, record the approval (the assignee chosen among the staff; the director, a
 // supervisor, registers conflicts of interest). A group leader sees the cases shared with the
 // group, and the family sees its case approved, on a 360 px phone.
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInCommunity } from '@/lib/dates';
-import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
+import { apiAs, launch, logIn, newPage, noSidewaysScroll, PHONE, screenshot, seriousViolations } from './browser';
 
 const APPLICANT = '张秀英';
 const AMOUNT = '736.50';
@@ -23,38 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Signs in through the API; returns a caller for JSON requests. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseURL()}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
-}
-
-async function noSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 /** Waits until the case is at the step with this key. */
 async function atStep(page: Page, key: string) {

@@ -23,7 +23,9 @@ describe('staff dashboard', () => {
   it('staff log in, see their navigation and their own login in the audit log, in Chinese', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
-    await expect.poll(() => navLabels(page)).toEqual(['首页', '居民登记', '值班', '活动管理', '广场夜间活动', '文体队伍', '共建与认捐', '操作日志', '通知']);
+    await expect
+      .poll(() => navLabels(page))
+      .toEqual(['首页', '居民登记', '值班', '帮扶救助', '活动管理', '广场夜间活动', '文体队伍', '共建与认捐', '老年人服务', '操作日志', '通知']);
     expect(await page.getByTestId('community-name').innerText()).toBe('星光社区');
     expect(await page.getByTestId('my-role').innerText()).toBe('社区工作人员');
     await screenshot(page, 'staff-home');
@@ -49,7 +51,19 @@ describe('staff dashboard', () => {
     await expect.poll(() => page.getByTestId('page-title').innerText()).toBe('Audit log');
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Home', 'Registry', 'Duty', 'Events', 'Nightly square', 'Teams', 'Partners & pledges', 'Audit log', 'Notifications']);
+      .toEqual([
+        'Home',
+        'Registry',
+        'Duty',
+        'Assistance',
+        'Events',
+        'Nightly square',
+        'Teams',
+        'Partners & pledges',
+        'Senior services',
+        'Audit log',
+        'Notifications',
+      ]);
     // Ant Design's own components follow the language too.
     expect(await page.locator('.ant-picker-range input').first().getAttribute('placeholder')).toBe('Start date');
     await screenshot(page, 'staff-audit-en');

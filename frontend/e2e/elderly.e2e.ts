@@ -5,10 +5,9 @@
 // register a 优待证 application for someone without a card and record the card issued.
 // The demo's 2026年重阳节走访 is used when the leader's group still has someone to visit in it;
 // otherwise the test starts a campaign of its own (a unique name, the festival today).
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseURL, launch, logIn, newPage, PASSWORD, PHONE, screenshot } from './browser';
+import { apiAs, launch, logIn, newPage, PHONE, screenshot, seriousViolations } from './browser';
 
 let browser: Browser;
 let campaignName = '';
@@ -16,26 +15,6 @@ let campaignId = '';
 /** The person the leader visits, and the one staff register for a card. */
 let visited = '';
 let cardHolder = '';
-
-/** Signs in through the API; returns a caller for JSON requests. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseURL()}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
-}
 
 interface Campaign {
   id: string;
@@ -71,14 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.mouse.move(0, 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
