@@ -3097,23 +3097,47 @@ export interface components {
          * @enum {string}
          */
         CaseStatus: "open" | "approved" | "refused" | "solved" | "withdrawn" | "closed";
-        /** @description A step of the case's procedure and where the case stands with it. */
-        CaseStepDto: components["schemas"]["StepDef"] & {
+        /**
+         * @description A step of the case's procedure (as its revision defines it: see `StepDef`) and where the
+         *     case stands with it. (The definition's fields are listed, not flattened: `StepDef` refuses
+         *     unknown fields, and a flattened schema would then refuse this answer's own.)
+         */
+        CaseStepDto: {
+            /** @description The rule it comes from. */
+            basis: string;
+            /** @description Who acts at this step. */
+            body: string;
             /** @description Staff only. */
             completed_by?: string | null;
             /** Format: date */
             completed_on?: string | null;
+            /** @description The deadline counts from the start of this earlier step. */
+            counted_from?: string | null;
+            /**
+             * Format: int32
+             * @description The deadline in days (working days when `working_days`); none when the law sets none.
+             */
+            days?: number | null;
+            /** @description The approving body decides here. */
+            decision: boolean;
             /** Format: date */
             due_on?: string | null;
             /** Format: int32 */
             index: number;
+            key: string;
+            name: string;
             /** @description Staff only. */
             note?: string | null;
             overdue: boolean;
+            /** @description The 公示. */
+            publicity: boolean;
             /** Format: date */
             started_on?: string | null;
             /** @description `done`, `current` or `later`. */
             state: string;
+            /** @description Needs a recorded home survey. */
+            survey: boolean;
+            working_days: boolean;
         };
         /**
          * @description One case in a list. Leaders see only the kind, the state and the household (cases staff
@@ -3814,7 +3838,13 @@ export interface components {
          * @enum {string}
          */
         FileFormat: "csv" | "xlsx";
-        FinancesUpdateRequest: components["schemas"]["CaseFinancesDto"] & {
+        FinancesUpdateRequest: {
+            assets_note: string;
+            /**
+             * Format: int64
+             * @description Household income per month, in fen.
+             */
+            monthly_income_fen?: number | null;
             /** Format: int32 */
             version: number;
         };

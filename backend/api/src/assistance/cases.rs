@@ -348,7 +348,16 @@ pub(super) async fn detail<R: RoleSet>(
                 _ => "later",
             };
             CaseStepDto {
-                definition: d.clone(),
+                key: d.key.clone(),
+                name: d.name.clone(),
+                body: d.body.clone(),
+                days: d.days,
+                working_days: d.working_days,
+                counted_from: d.counted_from.clone(),
+                survey: d.survey,
+                publicity: d.publicity,
+                decision: d.decision,
+                basis: d.basis.clone(),
                 index: i as i32,
                 started_on: rec.map(|r| r.started_on),
                 due_on: rec.and_then(|r| r.due_on),

@@ -4,7 +4,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use xingguang_db::vocab::{CaseEntryKind, CaseKind, CaseStatus, EmploymentCategory, PaymentKind};
 
-use super::domain::{Definition, StepDef};
+use super::domain::Definition;
 
 /// A kind of case as the community runs it now (its current revision).
 #[derive(Debug, Serialize, ToSchema)]
@@ -136,11 +136,28 @@ pub struct CaseUpdateRequest {
     pub zero_employment: Option<bool>,
 }
 
-/// A step of the case's procedure and where the case stands with it.
+/// A step of the case's procedure (as its revision defines it: see `StepDef`) and where the
+/// case stands with it. (The definition's fields are listed, not flattened: `StepDef` refuses
+/// unknown fields, and a flattened schema would then refuse this answer's own.)
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CaseStepDto {
-    #[serde(flatten)]
-    pub definition: StepDef,
+    pub key: String,
+    pub name: String,
+    /// Who acts at this step.
+    pub body: String,
+    /// The deadline in days (working days when `working_days`); none when the law sets none.
+    pub days: Option<u32>,
+    pub working_days: bool,
+    /// The deadline counts from the start of this earlier step.
+    pub counted_from: Option<String>,
+    /// Needs a recorded home survey.
+    pub survey: bool,
+    /// The 公示.
+    pub publicity: bool,
+    /// The approving body decides here.
+    pub decision: bool,
+    /// The rule it comes from.
+    pub basis: String,
     pub index: i32,
     pub started_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
@@ -254,8 +271,10 @@ pub struct CaseFinancesDto {
 #[serde(deny_unknown_fields)]
 pub struct FinancesUpdateRequest {
     pub version: i32,
-    #[serde(flatten)]
-    pub finances: CaseFinancesDto,
+    /// Household income per month, in fen.
+    pub monthly_income_fen: Option<i64>,
+    #[schema(max_length = 2000)]
+    pub assets_note: String,
 }
 
 /// Why the financial details are read (kept in the audit log).

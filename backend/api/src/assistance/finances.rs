@@ -87,8 +87,8 @@ pub async fn put_finances(
     body: web::Json<FinancesUpdateRequest>,
 ) -> ApiResult<HttpResponse> {
     let mut errors = Errors::default();
-    let assets_note = errors.optional_text("assets_note", &body.finances.assets_note, 2000);
-    if body.finances.monthly_income_fen.is_some_and(|f| !(0..=10_000_000_000).contains(&f)) {
+    let assets_note = errors.optional_text("assets_note", &body.assets_note, 2000);
+    if body.monthly_income_fen.is_some_and(|f| !(0..=10_000_000_000).contains(&f)) {
         errors.push("monthly_income_fen", "must be 0 or more (fen)");
     }
     errors.finish()?;
@@ -97,7 +97,7 @@ pub async fn put_finances(
     if !sees_finances(&mut conn, &case, user.user_id(), user.role()).await? {
         return Err(ApiError::forbidden("Only the case's assignee and supervisors record its income and assets."));
     }
-    let value = CaseFinancesDto { monthly_income_fen: body.finances.monthly_income_fen, assets_note };
+    let value = CaseFinancesDto { monthly_income_fen: body.monthly_income_fen, assets_note };
     let changes = FinanceChanges { finances: Some(SealedJsonValue(serde_json::to_value(&value).map_err(ApiError::internal)?)) };
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
