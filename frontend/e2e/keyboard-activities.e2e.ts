@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatNight } from '@/features/duty/components/text';
-import { baseURL, launch, newPage, PASSWORD, PHONE, screenshot } from './browser';
+import { apiAs, launch, newPage, PASSWORD, PHONE, screenshot } from './browser';
 
 /** Today in the community (Asia/Shanghai), as the server counts days. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -35,26 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Signs in through the API; returns a caller for JSON requests. */
-async function apiAs(username: string) {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { access_token: token } = (await login.json()) as { access_token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseURL()}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  };
-}
 
 /**
  * What has the keyboard focus: tag, text, accessible name (aria-label), test id, the card or row

@@ -14,7 +14,7 @@ use xingguang_db::vocab::{CaseKind, CaseStatus, NotificationKind, ResidentStatus
 
 use super::domain::{derived_category, working_age, CASE_MACHINE};
 use super::dto::*;
-use super::service::{self, calendar, current_types, sees_finances, staff_user, summary, types_by_id};
+use super::service::{self, calendar, current_types, staff_user, summary, types_by_id};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, RoleSet, Staff};
 use crate::common::age::age_on;
@@ -325,8 +325,7 @@ pub(super) async fn detail<R: RoleSet>(
     let staff = user.role() == Role::Staff;
     let filter = CaseFilter { case_id: Some(case.id), ..CaseFilter::default() };
     let line = Case::list(conn, case.community_id, &filter, None, 1).await?.into_iter().next().ok_or_else(ApiError::not_found)?;
-    let types = types_by_id(conn, std::iter::once(case.case_type_id)).await?;
-    let t = types.get(&case.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
+    let t = &service::revision_of(conn, &case).await?;
     let (case_type, def) = t;
     let cal = calendar(conn, case.opened_on, today).await?;
     let done_steps = CaseStep::of_case(conn, case.id).await?;
@@ -408,8 +407,9 @@ pub(super) async fn detail<R: RoleSet>(
         .map(|m| CasePersonDto { id: m.id, name: m.name.clone(), age: age_on(m.birth_date, today) })
         .collect();
     let household_size = members.iter().filter(|m| m.status == ResidentStatus::Active).count() as i32;
-    let finances = sees_finances(conn, &case, user.user_id(), user.role()).await?;
+    // The caller is read once: a supervisor sees conflicts, and (like the assignee) the finances.
     let supervisor = staff && User::find(conn, user.user_id()).await?.supervisor;
+    let finances = staff && (supervisor || case.assignee_id == Some(user.user_id()));
     let publicity_index = def.steps.iter().position(|s| s.publicity);
     let publicity_available = staff && publicity_index.is_some_and(|p| current >= p || case.status != CaseStatus::Open);
     let actions = if staff {
@@ -512,8 +512,7 @@ pub async fn update_case(
     let mut conn = state.conn().await?;
     let community = user.community_id();
     let case = Case::find(&mut conn, community, *id).await?;
-    let types = types_by_id(&mut conn, std::iter::once(case.case_type_id)).await?;
-    let (case_type, def) = types.get(&case.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
+    let (case_type, def) = service::revision_of(&mut conn, &case).await?;
     let mut errors = Errors::default();
     let summary_text = body.summary.as_ref().map(|s| errors.optional_text("summary", s, 2000));
     let conflict_note = body.conflict_note.as_ref().map(|s| errors.optional_text("conflict_note", s, 500));

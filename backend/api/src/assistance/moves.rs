@@ -15,7 +15,7 @@ use xingguang_db::vocab::{CaseEntryKind, CaseKind, CaseStatus, NotificationKind}
 use super::cases::{detail, past_day};
 use super::domain::{CaseAction, Definition, CASE_MACHINE};
 use super::dto::*;
-use super::service::{calendar, starts, types_by_id};
+use super::service::{calendar, revision_of, starts};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Staff};
 use crate::common::notify::{notify, Message};
@@ -59,8 +59,7 @@ async fn load(
 ) -> ApiResult<(Case, Definition, String, &'static crate::common::state_machine::Move<CaseStatus, CaseAction>)> {
     let case = Case::find(conn, user.community_id(), id).await?;
     let rule = CASE_MACHINE.check(action, case.status, user.role())?;
-    let types = types_by_id(conn, std::iter::once(case.case_type_id)).await?;
-    let (t, def) = types.get(&case.case_type_id).cloned().ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
+    let (t, def) = revision_of(conn, &case).await?;
     Ok((case, def, t.name, rule))
 }
 
@@ -503,8 +502,7 @@ pub async fn add_entry(
     let on = past_day("occurred_on", body.occurred_on, today)?;
     let mut conn = state.conn().await?;
     let case = Case::find(&mut conn, user.community_id(), *id).await?;
-    let types = types_by_id(&mut conn, std::iter::once(case.case_type_id)).await?;
-    let (_, def) = types.get(&case.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
+    let (_, def) = revision_of(&mut conn, &case).await?;
     let at_publicity = case.status == CaseStatus::Open && def.steps.get(case.step_index as usize).is_some_and(|s| s.publicity);
     match body.kind {
         CaseEntryKind::Objection | CaseEntryKind::Deliberation if !at_publicity => {

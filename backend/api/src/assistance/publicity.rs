@@ -9,7 +9,7 @@ use xingguang_db::models::resident::Resident;
 use xingguang_db::vocab::ResidentStatus;
 
 use super::domain::PublicityNotice;
-use super::service::types_by_id;
+use super::service::revision_of;
 use crate::auth::extract::{Authed, Staff};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -37,8 +37,7 @@ use crate::state::AppState;
 pub async fn get_publicity(user: Authed<Staff>, state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let case = Case::find(&mut conn, user.community_id(), *id).await?;
-    let types = types_by_id(&mut conn, std::iter::once(case.case_type_id)).await?;
-    let (case_type, def) = types.get(&case.case_type_id).ok_or_else(|| ApiError::internal(anyhow::anyhow!("case type missing")))?;
+    let (case_type, def) = revision_of(&mut conn, &case).await?;
     let index = def.steps.iter().position(|s| s.publicity);
     let steps = CaseStep::of_case(&mut conn, case.id).await?;
     let posted = index.and_then(|i| steps.iter().find(|s| s.step_index as usize == i));

@@ -57,6 +57,14 @@ pub async fn types_by_id(
     Ok(out)
 }
 
+/// The revision a case follows (a case always has one: a missing one is a bug).
+pub async fn revision_of(conn: &mut AsyncPgConnection, case: &Case) -> ApiResult<(CaseType, Definition)> {
+    types_by_id(conn, std::iter::once(case.case_type_id))
+        .await?
+        .remove(&case.case_type_id)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("case {} has no case type {}", case.id, case.case_type_id)))
+}
+
 /// A stored definition (one the code cannot read is a bug, not a default).
 pub fn definition(t: &CaseType) -> ApiResult<Definition> {
     serde_json::from_value(t.definition.clone())
