@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
+use diesel_async::AsyncConnection;
 use xingguang_db::models::idempotency::IdempotencyRecord;
 use xingguang_db::models::webhook::{DueDelivery, WebhookDelivery, WebhookEndpoint};
 
@@ -169,11 +170,16 @@ async fn attempt(state: &AppState, client: &awc::Client, due: DueDelivery) -> an
         log::info!("webhook {msg_id} to endpoint {} failed (attempt {attempts}): {}", endpoint.id, error.as_deref().unwrap_or(""));
     }
     let mut conn = state.pool.get().await?;
-    WebhookDelivery::record_attempt(&mut conn, delivery.id, status, http_status, error, retry_at).await?;
-    if gone {
-        log::info!("endpoint {} answered 410 Gone: disabled", endpoint.id);
-        WebhookEndpoint::disable(&mut conn, endpoint.id).await?;
-    }
+    // One transaction: whoever reads the failed delivery also sees the endpoint disabled.
+    conn.transaction::<_, anyhow::Error, _>(async |conn| {
+        WebhookDelivery::record_attempt(conn, delivery.id, status, http_status, error, retry_at).await?;
+        if gone {
+            log::info!("endpoint {} answered 410 Gone: disabled", endpoint.id);
+            WebhookEndpoint::disable(conn, endpoint.id).await?;
+        }
+        Ok(())
+    })
+    .await?;
     if retry_at.is_some() {
         // A short back-off (tests, local use) should not wait for the idle poll.
         let wake = state.webhook_wake.clone();
