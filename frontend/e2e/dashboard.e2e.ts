@@ -25,7 +25,7 @@ describe('staff dashboard', () => {
     await logIn(page, 'staff');
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['首页', '居民登记', '值班', '帮扶救助', '活动管理', '广场夜间活动', '文体队伍', '共建与认捐', '老年人服务', '操作日志', '通知']);
+      .toEqual(['首页', '居民登记', '求助服务', '值班', '帮扶救助', '活动管理', '广场夜间活动', '文体队伍', '共建与认捐', '老年人服务', '操作日志', '通知']);
     expect(await page.getByTestId('community-name').innerText()).toBe('星光社区');
     expect(await page.getByTestId('my-role').innerText()).toBe('社区工作人员');
     await screenshot(page, 'staff-home');
@@ -54,6 +54,7 @@ describe('staff dashboard', () => {
       .toEqual([
         'Home',
         'Registry',
+        'Help requests',
         'Duty',
         'Assistance',
         'Events',

@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { unwrap } from '@/api/problem';
+import { REQUESTS } from './get-requests';
+import { hr } from './loose';
+import type { RequestDetail } from './types';
+
+export const requestKey = (id: string) => [...REQUESTS, 'one', id] as const;
+
+/** One request in full, as the caller may see it (residents and leaders: no internal notes). */
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: requestKey(id),
+    queryFn: () => unwrap(hr.GET<RequestDetail>('/api/v1/help-requests/{id}', { params: { path: { id } } })),
+    enabled: id !== '',
+  });
+}
