@@ -1,10 +1,11 @@
 // The resident handbook (居民手册): a resident on a 360 px phone finds a place to turn to by
 // searching and gets a button that dials it; staff open the draft (or create one), change an
-// entry's phone — a bad number is refused on its own input — save and publish, and the resident
-// then sees the new number. The A5 booklet lists every category in its contents with the page it
-// starts on, and the PDF is a PDF. Staff issue an Open311 key, see it once, and revoke it.
+// entry's phone — a bad number refused on its input before sending, a repeated code by the
+// server on its own — save and publish, and the resident then sees the new number. The A5
+// booklet lists every category in its contents with the page it starts on, and the PDF is a PDF.
+// Staff issue an Open311 key, see it once, and revoke it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { apiAs, baseURL, launch, logIn, newPage, noSidewaysScroll, PASSWORD, PHONE, screenshot, seriousViolations } from './browser';
 
 interface Entry {
@@ -54,6 +55,9 @@ async function find(page: Page, name: string) {
   return card.first();
 }
 
+/** The form item (label, input, errors) that holds this input. */
+const itemOf = (page: Page, input: Locator) => page.locator('.ant-form-item').filter({ has: input }).last();
+
 let changed: Entry = { name: '', phone: '' };
 
 describe('the resident handbook', () => {
@@ -83,7 +87,7 @@ describe('the resident handbook', () => {
     await context.close();
   });
 
-  it('staff change a phone number in a draft — a bad one refused on its input — save and publish it', async () => {
+  it('staff change a phone number in a draft — bad input refused on its field — save and publish it', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'staff');
     await page.goto('/handbook/editions');
@@ -99,19 +103,23 @@ describe('the resident handbook', () => {
     changed = { name: await name.inputValue(), phone: NEW_PHONE };
     expect(changed.name).not.toBe('');
 
-    // The server's refusal lands under the input it names.
+    // A bad number is refused on its input before anything is sent.
     await phone.fill('not a phone');
     await page.getByTestId('edition-dirty').filter({ hasText: '有未保存的修改' }).waitFor();
+    await page.getByTestId('save-edition').click();
+    await itemOf(page, phone).locator('.ant-form-item-explain-error').filter({ hasText: '请填写电话号码' }).waitFor();
+    // A code used twice is the server's to refuse: its answer lands on the input it names.
+    const codes = page.getByTestId('category-code');
+    expect(await codes.count()).toBeGreaterThanOrEqual(2);
+    const second = await codes.nth(1).inputValue();
+    await codes.nth(1).fill(await codes.nth(0).inputValue());
+    await phone.fill(NEW_PHONE);
     const refused = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/v1/handbook/editions/'));
     await page.getByTestId('save-edition').click();
     expect((await refused).status()).toBe(422);
-    const item = page
-      .locator('.ant-form-item')
-      .filter({ has: page.getByTestId('entry-phone').first() })
-      .first();
-    await item.locator('.ant-form-item-explain-error').first().waitFor();
+    await itemOf(page, codes.nth(1)).locator('.ant-form-item-explain-error').filter({ hasText: '前面的分类已经用了这个代码' }).waitFor();
+    await codes.nth(1).fill(second);
 
-    await phone.fill(NEW_PHONE);
     const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/v1/handbook/editions/'));
     await page.getByTestId('save-edition').click();
     expect((await saved).status()).toBe(200);

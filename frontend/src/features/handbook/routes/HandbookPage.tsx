@@ -34,6 +34,13 @@ export function HandbookPage() {
   const none = handbook.error instanceof ApiProblem && handbook.error.status === 404;
   const staff = me.role === 'staff';
 
+  // Searching opens every matching section (the answer is what was asked for); clearing the
+  // search folds them up again. Each can still be opened or closed by hand.
+  const search = (value: string) => {
+    setQuery(value);
+    setOpen(searchWords(value).length > 0 ? filterHandbook(book?.categories ?? [], value).map((c) => c.code) : []);
+  };
+
   const download = async () => {
     setDownloading(true);
     try {
@@ -90,7 +97,7 @@ export function HandbookPage() {
                 size="large"
                 allowClear
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onChange={(e) => search(e.target.value)}
                 placeholder={t('handbook.searchPlaceholder')}
                 prefix={<SearchOutlined aria-hidden />}
                 data-testid="handbook-search"
@@ -103,11 +110,8 @@ export function HandbookPage() {
               <Collapse
                 size="large"
                 className="xg-handbook-sections"
-                // While searching every matching section is open: the answer is what was asked for.
-                activeKey={searching ? shown.map((c) => c.code) : open}
-                onChange={(keys) => {
-                  if (!searching) setOpen(Array.isArray(keys) ? keys : [keys]);
-                }}
+                activeKey={open}
+                onChange={(keys) => setOpen(Array.isArray(keys) ? keys : [keys])}
                 items={shown.map((c) => ({
                   key: c.code,
                   label: (
