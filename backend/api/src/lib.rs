@@ -16,6 +16,7 @@ pub mod duty;
 pub mod elderly;
 pub mod error;
 pub mod events;
+pub mod help_requests;
 pub mod http;
 pub mod notifications;
 pub mod openapi;

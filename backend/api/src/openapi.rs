@@ -38,6 +38,8 @@ Partner POSTs require an `Idempotency-Key` header."),
         (name = "work-calendar", description = "The national holiday calendar (法定节假日, 调休上班) that deadlines in working days are counted on."),
         (name = "assistance", description = "Assistance cases (低保, 临时救助, 医疗救助, disability subsidies, re-employment, hardship): each level's step, deadline in working days and approving body; home surveys, 公示, decisions, reviews. Staff only, but a family follows its own case; income and assets are read by the assignee and supervisors, every read audited."),
         (name = "elderly", description = "Older residents from the registry's birth dates (60+ … 100+), the 老年人优待证, and festival visit campaigns (重阳节) recorded by group leaders."),
+        (name = "help_requests", description = "Help requests (求助、报修、投诉、咨询) filed in the app, by a leader for a resident, on the hotline or through Open311; assigned, referred to the handbook, resolved and called back on clocks in hours or working days; and the resident handbook (居民手册), edited as a draft and published as a frozen edition, with its A5 PDF."),
+        (name = "open311", description = "Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at /open311/v2/, in JSON and XML, with the mySociety servicerequestupdates extension; and the staff endpoints that issue its API keys. See docs/open311.md."),
         (name = "ops", description = "Health, readiness and metrics."),
     )
 )]
@@ -135,7 +137,8 @@ impl Modify for ProblemResponses {
             components.responses.insert(name.to_owned(), RefOr::T(problem_response(description)));
         }
         for (path, item) in openapi.paths.paths.iter_mut() {
-            if path == "/api/v1/oauth/token" {
+            // OAuth and Open311 answer errors in their own specifications' formats.
+            if path == "/api/v1/oauth/token" || path.starts_with("/open311/v2/") {
                 continue;
             }
             let has_path_params = path.contains('{');

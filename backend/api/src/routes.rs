@@ -9,7 +9,7 @@ use utoipa_actix_web::scope;
 use crate::common::jobs;
 use crate::state::AppState;
 use crate::{
-    assistance, audit, auth, calendar, duty, elderly, events, notifications, ops, partners, pledges, registry, teams, webhooks,
+    assistance, audit, auth, calendar, duty, elderly, events, help_requests, notifications, ops, partners, pledges, registry, teams, webhooks,
     work_calendar,
 };
 
@@ -29,8 +29,9 @@ pub fn api_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .configure(notifications::routes)
         .configure(work_calendar::routes)
         .configure(assistance::routes)
-        .configure(elderly::routes);
-    cfg.service(v1).configure(ops::routes);
+        .configure(elderly::routes)
+        .configure(help_requests::routes);
+    cfg.service(v1).configure(help_requests::open311::routes).configure(ops::routes);
 }
 
 /// At start-up and then every [`jobs::REAP_EVERY`]: jobs whose holder died are marked

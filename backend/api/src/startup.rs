@@ -42,6 +42,7 @@ pub fn run(state: AppState, listener: TcpListener) -> std::io::Result<actix_web:
     actix_web::rt::spawn(crate::webhooks::worker::run(state.clone().into_inner()));
     actix_web::rt::spawn(crate::routes::reap_jobs(state.clone().into_inner()));
     actix_web::rt::spawn(crate::duty::reminders::run(state.clone().into_inner()));
+    actix_web::rt::spawn(crate::help_requests::escalation::run(state.clone().into_inner()));
 
     let server = HttpServer::new(move || {
         let mut cors = actix_cors::Cors::default()

@@ -8,6 +8,7 @@ diesel::table! {
         city -> Text,
         county -> Text,
         created_at -> Timestamptz,
+        code -> Nullable<Text>,
     }
 }
 
@@ -173,7 +174,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_entries,
     elderly_cards,
     visit_campaigns,
-    campaign_visits
+    campaign_visits,
+    handbook_editions,
+    open311_clients,
+    help_requests,
+    help_request_notes,
+    help_request_photos
 );
 
 diesel::table! {
@@ -790,3 +796,106 @@ diesel::joinable!(assistance_cases -> case_types (case_type_id));
 diesel::joinable!(elderly_cards -> residents (resident_id));
 diesel::joinable!(campaign_visits -> residents (resident_id));
 diesel::joinable!(campaign_visits -> resident_groups (group_id));
+
+diesel::table! {
+    handbook_editions (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        number -> Int4,
+        title -> Text,
+        status -> Text,
+        content -> Jsonb,
+        published_on -> Nullable<Date>,
+        published_by -> Nullable<Uuid>,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    open311_clients (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        name -> Text,
+        key_hash -> Text,
+        key_hint -> Text,
+        created_by -> Uuid,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    help_requests (id) {
+        id -> Uuid,
+        community_id -> Uuid,
+        number -> Text,
+        kind -> Text,
+        category_code -> Text,
+        category_name -> Text,
+        edition_id -> Uuid,
+        description -> Text,
+        address -> Text,
+        lat -> Nullable<Float8>,
+        long -> Nullable<Float8>,
+        channel -> Text,
+        resident_id -> Nullable<Uuid>,
+        household_id -> Nullable<Uuid>,
+        group_id -> Nullable<Uuid>,
+        caller_name -> Text,
+        caller_phone -> Nullable<crate::sealed::SealedText>,
+        caller_email -> Nullable<Text>,
+        filed_by -> Nullable<Uuid>,
+        open311_client_id -> Nullable<Uuid>,
+        open311_token -> Uuid,
+        media_url -> Nullable<Text>,
+        answers -> Jsonb,
+        status -> Text,
+        assignee -> Nullable<Uuid>,
+        referral -> Nullable<Jsonb>,
+        referral_ref -> Nullable<Text>,
+        resolution -> Nullable<Text>,
+        duplicate_of -> Nullable<Uuid>,
+        mediation_ref -> Nullable<Text>,
+        satisfaction -> Nullable<Int2>,
+        followup_comment -> Nullable<Text>,
+        received_at -> Timestamptz,
+        response_due_at -> Timestamptz,
+        resolution_due_at -> Timestamptz,
+        responded_at -> Nullable<Timestamptz>,
+        resolved_at -> Nullable<Timestamptz>,
+        followup_due_on -> Nullable<Date>,
+        closed_at -> Nullable<Timestamptz>,
+        escalated_at -> Nullable<Timestamptz>,
+        reopened -> Int4,
+        version -> Int4,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    help_request_notes (id) {
+        id -> Uuid,
+        request_id -> Uuid,
+        community_id -> Uuid,
+        action -> Nullable<Text>,
+        public -> Bool,
+        body -> Text,
+        author_name -> Text,
+        author_user -> Nullable<Uuid>,
+        update_id -> Nullable<Text>,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    help_request_photos (id) {
+        id -> Uuid,
+        request_id -> Uuid,
+        content_type -> Text,
+        bytes -> Bytea,
+        created_at -> Timestamptz,
+    }
+}

@@ -362,7 +362,7 @@ pub enum Reseal {
 }
 
 /// The sealed columns; `id_number` also carries its blind indexes.
-const SEALED_COLUMNS: [(&str, &str); 8] = [
+const SEALED_COLUMNS: [(&str, &str); 9] = [
     ("residents", "id_number"),
     ("residents", "phone"),
     ("households", "phone"),
@@ -371,6 +371,7 @@ const SEALED_COLUMNS: [(&str, &str); 8] = [
     ("webhook_endpoints", "previous_secret"),
     ("idempotency_keys", "response_body"),
     ("assistance_cases", "finances"),
+    ("help_requests", "caller_phone"),
 ];
 
 #[derive(diesel::QueryableByName)]

@@ -234,12 +234,15 @@ text_enum! {
         /// A leader is on duty tomorrow night: for an SMS or WeChat gateway, never for partners
         /// (it names a person).
         DutyReminder = "duty.reminder",
+        /// A help request passed its resolution time: for the community's own gateway (SMS to the
+        /// director), never for partners (it names a resident's matter).
+        RequestEscalated = "help_request.escalated",
     }
 }
 
 impl EventType {
     pub fn is_subscribable(self) -> bool {
-        !matches!(self, EventType::WebhookTest | EventType::DutyReminder)
+        !matches!(self, EventType::WebhookTest | EventType::DutyReminder | EventType::RequestEscalated)
     }
 }
 
@@ -407,6 +410,12 @@ text_enum! {
         CaseAssigned = "case_assigned",
         /// The person's household's assistance case moved on.
         CaseUpdate = "case_update",
+        /// A help request was assigned to a staff member.
+        RequestAssigned = "request_assigned",
+        /// A request the household (or the leader who filed it) follows moved on or got a public note.
+        RequestUpdate = "request_update",
+        /// A request passed its resolution time: its assignee and the supervisors are told.
+        RequestEscalated = "request_escalated",
     }
 }
 
@@ -530,6 +539,58 @@ text_enum! {
         Holiday = "holiday",
         /// 调休上班 (a working Saturday or Sunday).
         Workday = "workday",
+    }
+}
+
+text_enum! {
+    /// What a help request is (求助 / 报修 / 投诉 / 咨询).
+    pub enum RequestKind {
+        Help = "help",
+        Repair = "repair",
+        Complaint = "complaint",
+        Inquiry = "inquiry",
+    }
+}
+
+text_enum! {
+    /// How a help request came in.
+    pub enum RequestChannel {
+        /// The resident, in the app.
+        App = "app",
+        /// A group leader, on a resident's behalf.
+        Leader = "leader",
+        /// Staff, while on the hotline.
+        Hotline = "hotline",
+        /// A third-party client, through Open311 GeoReport v2.
+        Open311 = "open311",
+    }
+}
+
+text_enum! {
+    /// Where a help request stands.
+    pub enum RequestStatus {
+        /// 受理: recorded, waiting for someone to take it.
+        Received = "received",
+        /// 派单: a staff member has it (and may have referred it to a handbook entry).
+        Assigned = "assigned",
+        /// 办理中.
+        InProgress = "in_progress",
+        /// 办结: solved; the follow-up call is due.
+        Resolved = "resolved",
+        /// 回访 done (or rated by the requester): finished.
+        Closed = "closed",
+        /// Not the community's matter: the requester was told where to go.
+        NotOurs = "not_ours",
+        /// The same matter as another request.
+        Duplicate = "duplicate",
+    }
+}
+
+text_enum! {
+    /// A handbook edition: the one draft staff edit, or a published (frozen) one.
+    pub enum EditionStatus {
+        Draft = "draft",
+        Published = "published",
     }
 }
 

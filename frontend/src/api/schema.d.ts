@@ -1425,6 +1425,480 @@ export interface paths {
         patch: operations["update_group"];
         trace?: never;
     };
+    "/api/v1/handbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The handbook
+         * @description The current edition: categories of matters and, under each, whom to call — the party, the
+         *     phone, the hours, the address and what to have ready.
+         *
+         *     **Roles:** everyone signed in.
+         */
+        get: operations["get_handbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handbook/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handbook editions
+         * @description Every edition, newest first: the published ones (frozen) and the draft being edited.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["list_handbook_editions"];
+        put?: never;
+        /**
+         * Start a draft
+         * @description A new draft copying the current edition (or empty when none is published). There is one
+         *     draft at a time.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_handbook_edition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handbook/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One edition
+         * @description **Roles:** staff.
+         */
+        get: operations["get_handbook_edition"];
+        /**
+         * Save a draft
+         * @description Replaces the draft's title and content. A category's `code` stays the same across editions
+         *     (it is the Open311 `service_code`).
+         *
+         *     **Roles:** staff.
+         */
+        put: operations["update_handbook_edition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handbook/editions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An edition as a PDF
+         * @description Any edition, the draft included (to proof-read before publishing).
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["get_handbook_edition_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handbook/editions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft
+         * @description The draft becomes the current edition and is frozen; residents read it from now on.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["publish_handbook_edition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handbook/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The handbook as a PDF
+         * @description The current edition as an A5 booklet: a cover, the contents with page numbers, one section
+         *     per category in large type — for residents without a smartphone.
+         *
+         *     **Roles:** everyone signed in.
+         */
+        get: operations["get_handbook_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Help requests
+         * @description Staff see every request of the community; a group leader their group's and those they filed;
+         *     a resident their household's. Open requests come first, by time left to their resolution
+         *     time (overdue first), then finished ones, newest first. The caller's phone is masked unless
+         *     the reader works the request.
+         *
+         *     **Roles:** staff, group_leader, resident.
+         */
+        get: operations["list_help_requests"];
+        put?: never;
+        /**
+         * File a request
+         * @description A resident files for themself (or a member of their household) in the app; a group leader
+         *     for a resident of their group; staff on the hotline for a caller (from the registry, or by
+         *     name and phone). The category comes from the current handbook and sets the clocks: the
+         *     response and resolution times, in hours or working days. Photos (up to 3 JPEG, PNG or WebP
+         *     images of ≤ 2 MB, base64) are kept with the request. The request and its photos are written
+         *     together or not at all.
+         *
+         *     **Roles:** resident, group_leader, staff.
+         */
+        post: operations["create_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Request counts
+         * @description For the staff home page: open, not yet taken, overdue, escalated, follow-up calls due.
+         *
+         *     **Roles:** staff.
+         */
+        get: operations["help_request_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One request
+         * @description The request, its clocks, its timeline (internal notes for staff only) and what the caller
+         *     may do now.
+         *
+         *     **Roles:** staff, group_leader, resident (within their reach).
+         */
+        get: operations["get_help_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a request
+         * @description Gives the request to a staff member (or to another one), optionally referring it to an entry
+         *     of the handbook — the outside party's name and phone are kept as they are now — with that
+         *     party's reference number and an internal note. The first assignment answers the response
+         *     clock.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["assign_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a duplicate
+         * @description The same matter as another request (by its number): this one closes and points there.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["duplicate_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the follow-up call
+         * @description The 回访: how satisfied the requester is (1–5) and what they said. Closes the request.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["follow_up_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/not-ours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Not the community's matter
+         * @description Closes the request, telling the requester where to go instead (a public note).
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["not_ours_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note
+         * @description Staff write public notes (the requester reads them) or internal ones; the requester's side
+         *     adds public notes (more details, a question). Whoever is on the other side is told.
+         *
+         *     **Roles:** staff, group_leader, resident (within their reach).
+         */
+        post: operations["add_help_request_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's photo
+         * @description **Roles:** staff, group_leader, resident (within their reach).
+         */
+        get: operations["get_help_request_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a resolved request
+         * @description The requester's side says how satisfied they are (1–5); this closes the request like the
+         *     follow-up call does.
+         *
+         *     **Roles:** resident, group_leader (requests within their reach).
+         */
+        post: operations["rate_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a request
+         * @description The problem is back or was not solved: within 30 days of its resolution the requester's side
+         *     (or staff for them) reopens it, with the reason. It goes back to its assignee, in progress,
+         *     with a new resolution time; the history keeps the earlier resolution.
+         *
+         *     **Roles:** resident, group_leader (requests within their reach), staff.
+         */
+        post: operations["reopen_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a request
+         * @description Records what was done (the requester reads it) and starts the follow-up clock: the call is
+         *     due 3 working days later.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["resolve_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/reveal-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reveal the caller's phone
+         * @description For staff who do not work the request (the assignee sees it already): the full number, with
+         *     the reason written to the audit log first.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["reveal_help_request_phone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/help-requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start work on a request
+         * @description **Roles:** staff.
+         */
+        post: operations["start_help_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households": {
         parameters: {
             query?: never;
@@ -1637,6 +2111,54 @@ export interface paths {
          */
         post: operations["oauth_token"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 keys
+         * @description **Roles:** staff.
+         */
+        get: operations["list_open311_keys"];
+        put?: never;
+        /**
+         * Issue an Open311 key
+         * @description A new `api_key` for one client; the answer is the only time the key is shown.
+         *
+         *     **Roles:** staff.
+         */
+        post: operations["create_open311_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an Open311 key
+         * @description The client's requests stay; the key stops working at once.
+         *
+         *     **Roles:** staff.
+         */
+        delete: operations["revoke_open311_key"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2749,6 +3271,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/discovery.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service discovery
+         * @description Where this endpoint is, its specification, formats and contact.
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["open311_discovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get service requests
+         * @description Requests that came in through Open311: by `service_request_id` (comma-separated), or in a
+         *     window (`start_date`, `end_date`; by default the last 90 days), by `service_code` and
+         *     `status` (`open`, `closed`); at most 1,000, newest first. No personal data.
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["open311_get_requests"];
+        put?: never;
+        /**
+         * Post a service request
+         * @description Form-encoded, with the client's `api_key`: `service_code`, a location (`lat` and `long`, or
+         *     `address_string`), `description`, optionally `first_name`, `last_name`, `phone`, `email`,
+         *     `media_url` and `attribute[code]` answers. The request is recorded at once; the answer gives
+         *     its `service_request_id` (and a `token` that resolves to it).
+         *
+         *     **Roles:** a third-party client with an API key issued by staff.
+         */
+        post: operations["open311_post_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a service request
+         * @description **Roles:** none (public).
+         */
+        get: operations["open311_get_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/servicerequestupdates.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service request updates (mySociety extension)
+         * @description The public notes of Open311 requests in a window (`start_date`, `end_date`; by default the
+         *     last 90 days), oldest first, each with the status it set.
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["open311_get_updates"];
+        put?: never;
+        /**
+         * Post a service request update (mySociety extension)
+         * @description The reporter's update from the client, form-encoded with the `api_key`: `service_request_id`,
+         *     `update_id` (the client's; sent again, it is not added twice), `updated_datetime`, `status`
+         *     and `description`. `status=OPEN` on a fixed request reopens it (within 30 days).
+         *
+         *     **Roles:** a third-party client with an API key issued by staff.
+         */
+        post: operations["open311_post_update"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service list
+         * @description The current handbook's categories as services; `metadata` is true where a category asks
+         *     extra questions (see the service definition).
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["open311_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service definition
+         * @description A service's extra questions as attributes (`singlevaluelist` with its values, or `string`).
+         *
+         *     **Roles:** none (public).
+         */
+        get: operations["open311_service_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a request id from a token
+         * @description **Roles:** none (public).
+         */
+        get: operations["open311_get_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ready": {
         parameters: {
             query?: never;
@@ -2821,6 +3514,16 @@ export interface components {
             /** Format: date */
             on?: string | null;
             payment: components["schemas"]["PaymentKind"];
+            /** Format: int32 */
+            version: number;
+        };
+        AssignRequest: {
+            /** Format: uuid */
+            assignee_id: string;
+            entry?: null | components["schemas"]["EntryRef"];
+            /** @description An internal note for the assignee. */
+            note?: string | null;
+            referral_ref?: string | null;
             /** Format: int32 */
             version: number;
         };
@@ -3228,6 +3931,23 @@ export interface components {
             version: number;
             zero_employment?: boolean | null;
         };
+        /** @description A category of the handbook: where requests of its kind go and how fast. */
+        Category: {
+            /**
+             * @description Stable across editions; the Open311 `service_code`.
+             * @example utilities
+             */
+            code: string;
+            description?: string;
+            entries?: components["schemas"]["Entry"][];
+            /** @description What a request in it usually is. */
+            kind: components["schemas"]["RequestKind"];
+            /** @example 水电气维修 */
+            name: string;
+            questions?: components["schemas"]["Question"][];
+            resolution: components["schemas"]["Limit"];
+            response: components["schemas"]["Limit"];
+        };
         /** @description A status change: moved out, deceased, or back to active. The record is kept. */
         ChangeStatusRequest: {
             /**
@@ -3257,6 +3977,11 @@ export interface components {
              * @description … or the resident, found by name.
              */
             resident_id?: string | null;
+        };
+        /** @description One answer choice of a question. */
+        Choice: {
+            key: string;
+            name: string;
         };
         /** @description RFC 6749 §5.1. */
         ClientTokenResponse: {
@@ -3566,6 +4291,12 @@ export interface components {
             name: string;
             received: boolean;
         };
+        DuplicateRequest: {
+            /** @description The original's number, e.g. `2026-0042`. */
+            of: string;
+            /** Format: int32 */
+            version: number;
+        };
         DutyRulesDto: {
             /** Format: int32 */
             holiday_weight: number;
@@ -3596,6 +4327,34 @@ export interface components {
          * @enum {string}
          */
         DutyStatus: "scheduled" | "served" | "no_show" | "cancelled";
+        /**
+         * @description A handbook edition: the one draft staff edit, or a published (frozen) one.
+         * @enum {string}
+         */
+        EditionStatus: "draft" | "published";
+        /** @description One edition in the list. */
+        EditionSummaryDto: {
+            categories: number;
+            entries: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            published_on?: string | null;
+            status: components["schemas"]["EditionStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A draft's whole content, replacing what it held. */
+        EditionUpdateRequest: {
+            categories: components["schemas"]["Category"][];
+            /** @example 星光社区居民手册（2027年版） */
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
         ElderlyCardDto: {
             /** Format: date */
             applied_on: string;
@@ -3681,6 +4440,19 @@ export interface components {
             /** @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
             secret: string;
         };
+        /** @description One party to call, as the printed handbook lists it. */
+        Entry: {
+            address?: string;
+            /** @description What the resident should have ready, e.g. 户号、身份证. */
+            bring?: string;
+            /** @example 24小时 */
+            hours?: string;
+            /** @example 县供电公司抢修 */
+            name: string;
+            party: components["schemas"]["PartyKind"];
+            /** @example 0579-87000001 */
+            phone: string;
+        };
         /** @description The case after an entry (a review moves the next review date; an objection calls for 民主评议). */
         EntryCreatedDto: {
             entry: components["schemas"]["CaseEntryDto"];
@@ -3688,6 +4460,11 @@ export interface components {
             next_review_on?: string | null;
             /** Format: int32 */
             version: number;
+        };
+        /** @description Refer to a handbook entry: the category's code and the entry's position in it. */
+        EntryRef: {
+            category_code: string;
+            index: number;
         };
         EquipmentDto: {
             /** @description The partner unit that gave it. */
@@ -3813,7 +4590,7 @@ export interface components {
          *     when its partner asks for a test.
          * @enum {string}
          */
-        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test" | "duty.reminder";
+        EventType: "pledge.accepted" | "pledge.declined" | "pledge.fulfilled" | "need.published" | "webhook.test" | "duty.reminder" | "help_request.escalated";
         /** @description The caller's private calendar feed. */
         FeedDto: {
             /** @description Whether the caller has a feed. */
@@ -3931,6 +4708,20 @@ export interface components {
             total: number;
             /** Format: int64 */
             visited: number;
+        };
+        /** @description A handbook edition with its categories and entries. */
+        HandbookDto: {
+            categories: components["schemas"]["Category"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            number: number;
+            /** Format: date */
+            published_on?: string | null;
+            status: components["schemas"]["EditionStatus"];
+            title: string;
+            /** Format: int32 */
+            version: number;
         };
         /** @description A health answer. */
         HealthStatus: {
@@ -4090,6 +4881,14 @@ export interface components {
              */
             served_weight: number;
         };
+        /** @description A response or resolution time, e.g. 2 hours or 5 working days. */
+        Limit: {
+            /** Format: int32 */
+            amount: number;
+            unit: components["schemas"]["LimitUnit"];
+        };
+        /** @enum {string} */
+        LimitUnit: "hours" | "working_days";
         /** @description A page of a list. */
         ListResponse_AuditEntryDto: {
             items: {
@@ -4329,6 +5128,49 @@ export interface components {
                 support: components["schemas"]["SupportDetails"];
                 /** Format: date-time */
                 updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A page of a list. */
+        ListResponse_RequestSummaryDto: {
+            items: {
+                address: string;
+                /** Format: uuid */
+                assignee_id?: string | null;
+                assignee_name?: string | null;
+                caller_name: string;
+                caller_phone?: string | null;
+                category_code: string;
+                category_name: string;
+                channel: components["schemas"]["RequestChannel"];
+                description: string;
+                /** @description Escalated: its resolution time passed and the director was told. */
+                escalated: boolean;
+                /** Format: date */
+                followup_due_on?: string | null;
+                /** Format: int32 */
+                group_number?: number | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["RequestKind"];
+                /** @description What the requester quotes, e.g. `2026-0042`. */
+                number: string;
+                /** @description Open and past its resolution time. */
+                overdue: boolean;
+                /** Format: date-time */
+                received_at: string;
+                /** Format: date-time */
+                resolution_due_at: string;
+                /** Format: date-time */
+                response_due_at: string;
+                /** @description Nobody took it within its response time. */
+                response_overdue: boolean;
+                /** Format: int32 */
+                satisfaction?: number | null;
+                status: components["schemas"]["RequestStatus"];
                 /** Format: int32 */
                 version: number;
             }[];
@@ -4598,6 +5440,8 @@ export interface components {
             /** @description Re-employment: a 零就业家庭 (no member works). */
             zero_employment?: boolean;
         };
+        /** @description An empty body (a new draft copies the current edition). */
+        NewEditionRequest: Record<string, never>;
         /** @description A timeline entry. */
         NewEntryRequest: {
             body: string;
@@ -4619,6 +5463,40 @@ export interface components {
             url: string;
             /** @description The same as `webcal://…`, which phones open straight in their calendar. */
             webcal_url: string;
+        };
+        NewOpen311KeyRequest: {
+            /** @example 县数字城管平台 */
+            name: string;
+        };
+        /**
+         * @description A new request. The channel follows from who files it: a resident in the app, a leader for a
+         *     resident of their group, staff on the hotline.
+         */
+        NewRequestRequest: {
+            address?: string | null;
+            /** @description Answers to the category's questions, by question code. */
+            answers?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Staff on the hotline: who called, when they are not in the registry. */
+            caller_name?: string | null;
+            caller_phone?: string | null;
+            /** @example utilities */
+            category_code: string;
+            description: string;
+            kind: components["schemas"]["RequestKind"];
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            long?: number | null;
+            /** @description Up to 3 photos. */
+            photos?: components["schemas"]["PhotoUpload"][];
+            /**
+             * Format: uuid
+             * @description The requester in the registry: a resident themself or a member of their household
+             *     (default: themself); a leader, a resident of their group; staff, anyone.
+             */
+            resident_id?: string | null;
         };
         /** @description One night of the roster. */
         NightDto: {
@@ -4642,6 +5520,17 @@ export interface components {
          * @enum {string}
          */
         NightKind: "weekday" | "weekend" | "holiday";
+        NoteMoveRequest: {
+            /** @description Start: internal; not ours: public (where to go instead); reopen: why (public). */
+            note?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        NoteRequest: {
+            body: string;
+            /** @description Staff may keep a note internal; the requester's side always writes public notes. */
+            public?: boolean;
+        };
         NotificationDto: {
             body: string;
             /** Format: date-time */
@@ -4658,7 +5547,7 @@ export interface components {
          * @description What an in-app notification is about.
          * @enum {string}
          */
-        NotificationKind: "event_cancelled" | "duty_reminder" | "team_request" | "team_decision" | "case_assigned" | "case_update";
+        NotificationKind: "event_cancelled" | "duty_reminder" | "team_request" | "team_decision" | "case_assigned" | "case_update" | "request_assigned" | "request_update" | "request_escalated";
         NotificationsDto: {
             /** @description The newest 50 (or the unread ones). */
             items: components["schemas"]["NotificationDto"][];
@@ -4729,6 +5618,25 @@ export interface components {
             name: string;
             sex: components["schemas"]["Sex"];
         };
+        /** @description One error as the specification writes it. */
+        Open311ErrorDto: {
+            /** Format: int32 */
+            code: number;
+            description: string;
+        };
+        /** @description A third-party Open311 client's key (the key itself only when issued). */
+        Open311KeyDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The whole key: shown once, when issued. */
+            key?: string | null;
+            key_hint: string;
+            name: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
         /** @description The unmasked contact phone. */
         PartnerContactDto: {
             contact_name?: string | null;
@@ -4762,10 +5670,27 @@ export interface components {
          */
         PartnerStatus: "active" | "inactive";
         /**
+         * @description Who answers at a handbook entry.
+         * @enum {string}
+         */
+        PartyKind: "office" | "partner" | "county" | "utility" | "other";
+        /**
          * @description How an approved amount is paid.
          * @enum {string}
          */
         PaymentKind: "monthly" | "one_off";
+        PhotoDto: {
+            content_type: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description A photo sent with a new request. */
+        PhotoUpload: {
+            /** @example image/jpeg */
+            content_type: string;
+            /** @description The image, base64 (≤ 2 MiB once decoded). */
+            data: string;
+        };
         /** @description A pledge with its history and deliveries. */
         PledgeDetailDto: components["schemas"]["PledgeDto"] & {
             deliveries: components["schemas"]["DeliveryDto"][];
@@ -4884,6 +5809,30 @@ export interface components {
             /** Format: date */
             posted_until: string;
         };
+        /** @description An extra question a category asks (an Open311 service attribute). */
+        Question: {
+            /** @description Empty: a free-text answer. */
+            choices?: components["schemas"]["Choice"][];
+            code: string;
+            label: string;
+            required?: boolean;
+        };
+        /** @description The follow-up call's (or the requester's own) rating. */
+        RatingRequest: {
+            comment?: string | null;
+            /** Format: int32 */
+            satisfaction: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description The handbook entry a request was referred to, as it was then. */
+        ReferralDto: {
+            name: string;
+            party: components["schemas"]["PartyKind"];
+            phone: string;
+            /** @description The outside party's reference number. */
+            reference?: string | null;
+        };
         /**
          * @description A refresh or logout request from an API client. Browsers send nothing in the body: their
          *     refresh token travels in the httpOnly cookie.
@@ -4940,6 +5889,117 @@ export interface components {
          * @enum {string}
          */
         Relationship: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+        /** @enum {string} */
+        RequestAction: "receive" | "assign" | "start" | "resolve" | "follow_up" | "rate" | "not_ours" | "duplicate" | "reopen";
+        /**
+         * @description How a help request came in.
+         * @enum {string}
+         */
+        RequestChannel: "app" | "leader" | "hotline" | "open311";
+        /** @description The staff home page's counts. */
+        RequestCountsDto: {
+            /** Format: int64 */
+            escalated: number;
+            /** Format: int64 */
+            followups_due: number;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            unassigned: number;
+        };
+        /** @description A request with its timeline and what the caller may do now. */
+        RequestDetailDto: components["schemas"]["RequestSummaryDto"] & {
+            actions: components["schemas"]["RequestAction"][];
+            /** @description Answers to the category's questions. */
+            answers: unknown;
+            can_note: boolean;
+            /** Format: date-time */
+            closed_at?: string | null;
+            duplicate_of?: null | components["schemas"]["RequestRefDto"];
+            /** @description Who filed it for the requester (a leader or staff on the hotline). */
+            filed_by_name?: string | null;
+            followup_comment?: string | null;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            long?: number | null;
+            media_url?: string | null;
+            /** @description The dispute it went to mediation as, when it did. */
+            mediation_ref?: string | null;
+            /** @description The phone is shown masked (staff not working the request may reveal it, audited). */
+            phone_masked: boolean;
+            photos: components["schemas"]["PhotoDto"][];
+            referral?: null | components["schemas"]["ReferralDto"];
+            /**
+             * Format: date
+             * @description The last day the requester may reopen it (resolved or closed requests).
+             */
+            reopen_until?: string | null;
+            resolution?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            timeline: components["schemas"]["TimelineDto"][];
+        };
+        /**
+         * @description What a help request is (求助 / 报修 / 投诉 / 咨询).
+         * @enum {string}
+         */
+        RequestKind: "help" | "repair" | "complaint" | "inquiry";
+        /** @description Another request, by number. */
+        RequestRefDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+        };
+        /**
+         * @description Where a help request stands.
+         * @enum {string}
+         */
+        RequestStatus: "received" | "assigned" | "in_progress" | "resolved" | "closed" | "not_ours" | "duplicate";
+        /**
+         * @description A request in a list. The caller's phone is masked unless the reader works the request (or
+         *     is the caller's own household).
+         */
+        RequestSummaryDto: {
+            address: string;
+            /** Format: uuid */
+            assignee_id?: string | null;
+            assignee_name?: string | null;
+            caller_name: string;
+            caller_phone?: string | null;
+            category_code: string;
+            category_name: string;
+            channel: components["schemas"]["RequestChannel"];
+            description: string;
+            /** @description Escalated: its resolution time passed and the director was told. */
+            escalated: boolean;
+            /** Format: date */
+            followup_due_on?: string | null;
+            /** Format: int32 */
+            group_number?: number | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["RequestKind"];
+            /** @description What the requester quotes, e.g. `2026-0042`. */
+            number: string;
+            /** @description Open and past its resolution time. */
+            overdue: boolean;
+            /** Format: date-time */
+            received_at: string;
+            /** Format: date-time */
+            resolution_due_at: string;
+            /** Format: date-time */
+            response_due_at: string;
+            /** @description Nobody took it within its response time. */
+            response_overdue: boolean;
+            /** Format: int32 */
+            satisfaction?: number | null;
+            status: components["schemas"]["RequestStatus"];
+            /** Format: int32 */
+            version: number;
+        };
         /** @description A resident (人), with personal data masked. */
         ResidentDto: {
             /** @description The household's address. */
@@ -4980,6 +6040,12 @@ export interface components {
          * @enum {string}
          */
         ResidentStatus: "active" | "moved_out" | "deceased";
+        ResolveRequest: {
+            /** @description What was done, as the requester reads it. */
+            resolution: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @description A duty that breaks the rest rule because nobody rested was available. */
         RestBrokenDto: {
             leader_name: string;
@@ -4998,6 +6064,9 @@ export interface components {
             /** @description The household's phone. */
             household_phone?: string | null;
             id_number: string;
+            phone?: string | null;
+        };
+        RevealedPhoneDto: {
             phone?: string | null;
         };
         /**
@@ -5241,6 +6310,20 @@ export interface components {
             /** Format: date-time */
             starts_at: string;
         };
+        /** @description One line of a request's timeline: a move, or a note (internal notes only for staff). */
+        TimelineDto: {
+            action?: string | null;
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            body?: string | null;
+            from?: string | null;
+            kind: components["schemas"]["TimelineKind"];
+            public: boolean;
+            to?: string | null;
+        };
+        /** @enum {string} */
+        TimelineKind: "move" | "note";
         /** @description `application/x-www-form-urlencoded` body of the token request (RFC 6749 §4.4.2). */
         TokenRequest: {
             /** @description Instead of HTTP Basic authentication. */
@@ -5431,6 +6514,11 @@ export interface components {
             /** @example 19:30:00 */
             starts_local: string;
             title: string;
+        };
+        /** @description The version a move is made on. */
+        VersionRequest: {
+            /** Format: int32 */
+            version: number;
         };
         /**
          * @description How the person visited was found.
@@ -9251,6 +10339,1318 @@ export interface operations {
             };
         };
     };
+    get_handbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current edition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No edition has been published yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_handbook_editions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The editions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionSummaryDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_handbook_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEditionRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft exists already (`duplicate`): edit that one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
+    get_handbook_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The edition. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The edition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such edition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_handbook_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The saved draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such edition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The edition is published and frozen (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone saved it since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A field is invalid (each on its path, e.g. `categories[2].entries[0].phone`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_handbook_edition_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The edition. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such edition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_handbook_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The draft. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionRequest"];
+            };
+        };
+        responses: {
+            /** @description The published edition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandbookDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such edition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already published, or it has no category (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone saved it since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
+    get_handbook_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No edition has been published yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_help_requests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RequestStatus"];
+                /** @description A handbook category's code. */
+                category?: string;
+                /** @description Open requests past their resolution time. */
+                overdue?: boolean;
+                /** @description Staff only: requests assigned to this staff member. */
+                assignee_id?: string;
+                /** @description Staff only: requests nobody has taken. */
+                unassigned?: boolean;
+                /** @description Staff only: requests of one resident group. */
+                group_id?: string;
+                /** @description Staff only: a request number, or words of the description. */
+                q?: string;
+                /** @description How many items to return (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResponse_RequestSummaryDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner, or a filter by assignee, group or words by someone who is not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad paging. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRequestRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A photo over 2 MB (or the body over 9 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A photo that is not a JPEG, PNG or WebP image. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown category, a resident out of reach, a missing caller name, bad answers. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    help_request_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestCountsDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request within your reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, assigned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is finished (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The assignee is not active staff, or no such handbook entry. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    duplicate_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DuplicateRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, marked a duplicate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is finished (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No request has that number, or it is this one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    follow_up_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not resolved (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Satisfaction outside 1–5. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    not_ours_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, referred elsewhere. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is finished (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No note saying where to go. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_help_request_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The request with the note. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request within your reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description An empty note, or an internal note from the requester's side. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_help_request_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+                /** @description The photo. */
+                photo_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": number[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such photo within your reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rate_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Staff (they record the follow-up call instead) or a partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request within your reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not resolved (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Satisfaction outside 1–5. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, in progress again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A partner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request within your reach. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not resolved or closed, or resolved more than 30 days ago (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolve_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, resolved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not assigned or in progress (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No resolution. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reveal_help_request_phone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description The phone (null when none was given). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedPhoneDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No reason given. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_help_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteMoveRequest"];
+            };
+        };
+        responses: {
+            /** @description The request, in progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetailDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not assigned (`invalid_transition`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request changed since you loaded it. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidBody"];
+        };
+    };
     list_households: {
         parameters: {
             query?: {
@@ -9829,6 +12229,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+        };
+    };
+    list_open311_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every key issued, newest first (without the keys themselves). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311KeyDto"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_open311_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOpen311KeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311KeyDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description No name. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_open311_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not staff. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such live key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13085,6 +15602,414 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open311_discovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The discovery document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description Another format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_get_requests: {
+        parameters: {
+            query?: {
+                /** @description The community's code. */
+                jurisdiction_id?: string;
+                /** @description Comma-separated ids. */
+                service_request_id?: string;
+                /** @description One service. */
+                service_code?: string;
+                /** @description W3C date-time. */
+                start_date?: string;
+                /** @description W3C date-time. */
+                end_date?: string;
+                /** @description `open`, `closed`, or both comma-separated. */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description A date or status that cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description Unknown jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_post_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        /** @description The GeoReport v2 fields. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description A required field is missing or invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description No api_key, or an invalid one. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description Unknown service_code or jurisdiction_id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_get_request: {
+        parameters: {
+            query?: {
+                /** @description The community's code. */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The service_request_id. */
+                id: string;
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request (in a list of one). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description Unknown id (or not an Open311 request), jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_get_updates: {
+        parameters: {
+            query?: {
+                /** @description The community's code. */
+                jurisdiction_id?: string;
+                /** @description W3C date-time. */
+                start_date?: string;
+                /** @description W3C date-time. */
+                end_date?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The updates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description A date that cannot be read. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description Unknown jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_post_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        /** @description The update's fields. */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description A required field is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description No api_key, or an invalid one. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description Unknown service_request_id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_services: {
+        parameters: {
+            query?: {
+                /** @description The community's code (optional when the server serves one community). */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description No jurisdiction_id where one is needed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+            /** @description Unknown jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_service_definition: {
+        parameters: {
+            query?: {
+                /** @description The community's code. */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The service_code. */
+                code: string;
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description Unknown service_code, jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
+                };
+            };
+        };
+    };
+    open311_get_token: {
+        parameters: {
+            query?: {
+                /** @description The community's code. */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The token a POST answered. */
+                token: string;
+                /** @description `json` or `xml`. */
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request's id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/xml": string;
+                };
+            };
+            /** @description Unknown token, jurisdiction_id or format. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ErrorDto"][];
                 };
             };
         };

@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod national_id;
 pub mod notify;
 pub mod outbox;
+pub mod pdf;
 pub mod pii;
 pub mod pledge_link;
 pub mod reach;

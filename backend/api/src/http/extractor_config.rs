@@ -14,6 +14,13 @@ pub fn json() -> web::JsonConfig {
     web::JsonConfig::default().limit(JSON_LIMIT).error_handler(|err, _req: &HttpRequest| json_problem(&err).into())
 }
 
+/// A JSON body larger than [`JSON_LIMIT`] allows, for the few endpoints that carry photos:
+/// the same problems as the `Json` extractor, with this endpoint's own limit.
+pub async fn json_up_to<T: serde::de::DeserializeOwned>(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<T, ApiError> {
+    let mut payload = payload.into_inner();
+    actix_web::dev::JsonBody::<T>::new(req, &mut payload, None, true).limit(limit).await.map_err(|e| json_problem(&e))
+}
+
 pub fn query() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err, _req| query_problem(&err).into())
 }

@@ -10,6 +10,7 @@ pub mod duty;
 pub mod elderly;
 pub mod event;
 pub mod event_series;
+pub mod help_request;
 pub mod household;
 pub mod idempotency;
 pub mod job;
