@@ -3,6 +3,7 @@
 //! missing. Demo-only passwords; never seed a production database.
 
 pub mod assistance;
+pub mod help_requests;
 pub mod duty;
 pub mod events;
 pub mod partners;
@@ -77,6 +78,7 @@ pub async fn seed_demo_sized(conn: &mut AsyncPgConnection, size: SeedSize) -> an
                 events::seed(conn, community.id, staff.id, today).await?;
                 teams::seed(conn, community.id, staff.id, today).await?;
                 assistance::seed(conn, community.id, &staff, today).await?;
+                help_requests::seed(conn, community.id, &staff, today).await?;
             }
             Ok(report)
         })

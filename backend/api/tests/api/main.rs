@@ -9,6 +9,7 @@ mod duty;
 mod elderly;
 mod errors;
 mod events;
+mod help_requests;
 mod helpers;
 mod imports;
 mod jobs;

@@ -26,6 +26,15 @@ pub struct StateChange {
 }
 
 impl StateChange {
+    /// Many history rows at once (demo data).
+    pub async fn insert_all(conn: &mut AsyncPgConnection, changes: &[StateChange]) -> QueryResult<usize> {
+        let mut n = 0;
+        for chunk in changes.chunks(1000) {
+            n += diesel::insert_into(state_changes::table).values(chunk).execute(conn).await?;
+        }
+        Ok(n)
+    }
+
     pub async fn insert(conn: &mut AsyncPgConnection, change: &StateChange) -> QueryResult<()> {
         diesel::insert_into(state_changes::table).values(change).execute(conn).await.map(|_| ())
     }
