@@ -20,6 +20,7 @@ const STAMP = Date.now().toString(36);
 const DESCRIPTION = `楼道灯坏了，晚上看不见台阶（测试${STAMP}）`;
 const RESOLUTION = `已更换楼道灯泡，物业检查了线路（${STAMP}）`;
 const INTERNAL = `内部：物业说灯泡库存不足（${STAMP}）`;
+const FOR_RESIDENT = `组长代报：老人家里水龙头坏了（${STAMP}）`;
 
 let browser: Browser;
 let categories: Category[] = [];
@@ -160,11 +161,13 @@ describe('help requests', () => {
     await screenshot(page, 'staff-request-queue');
 
     // Found by its number (what a caller quotes on the phone).
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/help-requests?') && r.url().includes(`q=${encodeURIComponent(requestNumber)}`));
     await page.locator('#request-filter-q').fill(requestNumber);
     await page.locator('#request-filter-q').press('Enter');
-    const row = page.getByTestId('request-row').filter({ hasText: '楼道灯坏了' });
+    expect((await searched).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('request-row').count()).toBe(1);
+    const row = page.getByTestId('request-row').filter({ hasText: requestNumber }).filter({ hasText: '楼道灯坏了' });
     await row.waitFor();
-    expect(await page.getByTestId('request-row').count()).toBe(1);
     await row.getByTestId('time-left').waitFor();
     await row.getByTestId('request-number').click();
     await page.waitForURL(`**/help-requests/${id}`);
@@ -286,14 +289,14 @@ describe('help requests', () => {
       .click();
     await page.getByTestId(`category-${category.code}`).click();
     await answerQuestions(page, category);
-    await page.getByTestId('request-description').fill(`组长代报：老人家里水龙头坏了（${STAMP}）`);
+    await page.getByTestId('request-description').fill(FOR_RESIDENT);
     await noSidewaysScroll(page);
     await page.getByTestId('submit-request').click();
     await page.getByTestId('group-request-page').waitFor();
     await page.getByTestId('family-state').filter({ hasText: '已收到' }).waitFor();
     await noSidewaysScroll(page);
     await page.goto('/group-requests');
-    await page.getByTestId('request-card').filter({ hasText: STAMP }).waitFor();
+    await page.getByTestId('request-card').filter({ hasText: FOR_RESIDENT }).waitFor();
     await context.close();
   });
 });

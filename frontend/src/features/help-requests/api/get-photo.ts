@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiProblem, toProblem } from '@/api/problem';
-import { hr } from './loose';
+import { api } from '@/api/client';
 
 /**
  * A request's photo as an address an <img> can show. The image needs the bearer token, which an
@@ -11,7 +11,7 @@ export function usePhotoUrl(requestId: string, photoId: string) {
   const query = useQuery({
     queryKey: ['help-requests', 'photo', requestId, photoId],
     queryFn: async () => {
-      const { data, error, response } = await hr.GET<Blob>('/api/v1/help-requests/{id}/photos/{photo_id}', {
+      const { data, error, response } = await api.GET('/api/v1/help-requests/{id}/photos/{photo_id}', {
         params: { path: { id: requestId, photo_id: photoId } },
         parseAs: 'blob',
       });

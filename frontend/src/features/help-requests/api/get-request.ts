@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '@/api/problem';
 import { REQUESTS } from './get-requests';
-import { hr } from './loose';
-import type { RequestDetail } from './types';
+import { api } from '@/api/client';
 
 export const requestKey = (id: string) => [...REQUESTS, 'one', id] as const;
 
@@ -10,7 +9,7 @@ export const requestKey = (id: string) => [...REQUESTS, 'one', id] as const;
 export function useRequest(id: string) {
   return useQuery({
     queryKey: requestKey(id),
-    queryFn: () => unwrap(hr.GET<RequestDetail>('/api/v1/help-requests/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/help-requests/{id}', { params: { path: { id } } })),
     enabled: id !== '',
   });
 }

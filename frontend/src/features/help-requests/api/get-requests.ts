@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
-import { hr } from './loose';
-import type { RequestFilters, RequestPage } from './types';
+import type { RequestFilters } from './types';
 
 export const REQUESTS = ['help-requests'] as const;
 
@@ -12,7 +12,7 @@ export const REQUESTS = ['help-requests'] as const;
 export function useRequests(filters: RequestFilters = {}) {
   return useInfiniteQuery({
     queryKey: [...REQUESTS, 'list', filters],
-    queryFn: ({ pageParam }) => unwrap(hr.GET<RequestPage>('/api/v1/help-requests', { params: { query: { ...filters, cursor: pageParam, limit: 50 } } })),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/help-requests', { params: { query: { ...filters, cursor: pageParam, limit: 50 } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });

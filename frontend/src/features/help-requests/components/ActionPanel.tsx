@@ -14,7 +14,7 @@ import { useMoveRequest, type Move } from '../api/move-request';
 import type { RequestAction, RequestDetail } from '../api/types';
 import { useReportMove } from './report';
 import { SatisfactionPicker } from './SatisfactionPicker';
-import { staffActions } from './text';
+import { staffActions, staffChoices } from './text';
 
 export function ActionPanel({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
@@ -28,7 +28,8 @@ export function ActionPanel({ r }: { r: RequestDetail }) {
           <Button
             key={a}
             size="large"
-            type={a === 'assign' || a === 'start' || a === 'resolve' || a === 'follow_up' ? 'primary' : 'default'}
+            // The next step of the work stands out; 派单 again (to someone else) does not.
+            type={(a === 'assign' && r.status === 'received') || a === 'start' || a === 'resolve' || a === 'follow_up' ? 'primary' : 'default'}
             onClick={() => setActing(a)}
             data-testid={`action-${a}`}
           >
@@ -50,7 +51,6 @@ interface MoveValues {
   satisfaction?: number;
   comment?: string;
   of?: string;
-  reason?: string;
 }
 
 function MoveModal({ r, action, onClose }: { r: RequestDetail; action: RequestAction; onClose: () => void }) {
@@ -65,8 +65,7 @@ function MoveModal({ r, action, onClose }: { r: RequestDetail; action: RequestAc
   const entries = handbook.data?.categories.find((c) => c.code === r.category_code)?.entries ?? [];
   const entryIndex = Form.useWatch('entry', form);
   const entry = entryIndex != null ? entries[entryIndex] : undefined;
-  const mine = { value: me.id, label: t('helpRequests.me', { name: me.display_name }) };
-  const assignees = [mine, ...(colleagues.data ?? []).filter((c) => c.role === 'staff' && c.id !== me.id).map((c) => ({ value: c.id, label: c.display_name }))];
+  const assignees = staffChoices(colleagues.data ?? [], { value: me.id, label: t('helpRequests.me', { name: me.display_name }) });
   const text = (s?: string) => s?.trim() || undefined;
 
   const toMove = (v: MoveValues): Move => {
@@ -95,7 +94,9 @@ function MoveModal({ r, action, onClose }: { r: RequestDetail; action: RequestAc
       case 'duplicate':
         return { action, body: { version, of: v.of?.trim() ?? '' } };
       case 'reopen':
-        return { action, body: { version, reason: v.reason?.trim() ?? '' } };
+        return { action, body: { version, note: v.note?.trim() ?? '' } };
+      default:
+        throw new Error(`not a staff move: ${action}`);
     }
   };
 
@@ -208,7 +209,7 @@ function MoveModal({ r, action, onClose }: { r: RequestDetail; action: RequestAc
         )}
         {action === 'reopen' && (
           <Form.Item
-            name="reason"
+            name="note"
             label={t('helpRequests.reopen.reason')}
             rules={[
               { required: true, whitespace: true, message: t('helpRequests.reopen.reasonRequired') },

@@ -13,6 +13,7 @@ export function CategoryButtons({ id, value, onChange, categories }: { id?: stri
       id={id}
       value={value}
       onChange={(e) => onChange?.(e.target.value as string)}
+      buttonStyle="solid"
       style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8, width: '100%' }}
       data-testid="category-buttons"
     >
@@ -31,9 +32,9 @@ export function CategoryButtons({ id, value, onChange, categories }: { id?: stri
             whiteSpace: 'normal',
             borderRadius: 8,
           }}
-          data-testid={`category-${c.code}`}
         >
-          {c.name}
+          {/* The button's own test id would land on its hidden input: the words carry it. */}
+          <span data-testid={`category-${c.code}`}>{c.name}</span>
         </Radio.Button>
       ))}
     </Radio.Group>
@@ -98,17 +99,18 @@ export function CategoryLimits({ category }: { category?: Category }) {
 /** The category's own questions, under `answers.<code>`. */
 export function QuestionFields({ category, large = false }: { category?: Category; large?: boolean }) {
   const { t } = useTranslation();
-  if (!category || category.questions.length === 0) return null;
+  const questions = category?.questions ?? [];
+  if (questions.length === 0) return null;
   return (
     <>
-      {category.questions.map((q) => (
+      {questions.map((q) => (
         <Form.Item
           key={q.code}
           name={['answers', q.code]}
           label={q.label}
           rules={[{ required: q.required, whitespace: true, message: t('helpRequests.form.answerRequired') }, { max: 200 }]}
         >
-          {q.choices.length > 0 ? (
+          {q.choices?.length ? (
             <Radio.Group
               optionType="button"
               size="large"

@@ -128,12 +128,12 @@ function ReopenCard({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ note: string }>();
   const move = useMoveRequest(r.id);
   const report = useReportMove();
-  const onFinish = (v: { reason: string }) =>
+  const onFinish = (v: { note: string }) =>
     move.mutate(
-      { action: 'reopen', body: { version: r.version, reason: v.reason.trim() } },
+      { action: 'reopen', body: { version: r.version, note: v.note.trim() } },
       {
         onSuccess: () => {
           void message.success(t('helpRequests.reopen.done'));
@@ -152,7 +152,7 @@ function ReopenCard({ r }: { r: RequestDetail }) {
     <Card title={<span style={big}>{t('helpRequests.reopen.button')}</span>} data-testid="reopen-card">
       <Form name="reopen-request" form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
         <Form.Item
-          name="reason"
+          name="note"
           label={<span style={big}>{t('helpRequests.reopen.reason')}</span>}
           rules={[
             { required: true, whitespace: true, message: t('helpRequests.reopen.reasonRequired') },

@@ -2,7 +2,7 @@
 // their group (代居民求助): what kind of help, about what (big buttons), the category's questions,
 // what happened, where, and an optional photo. Sending it opens the request's page.
 import { useState } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { App, Button, Form, Input, Spin } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -73,6 +73,7 @@ export function RequestForm({ onBehalf = false, base }: { onBehalf?: boolean; ba
   };
 
   if (handbook.isError) return <NoHandbook />;
+  if (handbook.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   return (
     <Form<Values> name="help-request" form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 640 }} data-testid="request-form">
       {onBehalf && (

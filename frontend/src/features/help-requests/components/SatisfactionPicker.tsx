@@ -12,6 +12,7 @@ export function SatisfactionPicker({ id, value, onChange }: { id?: string; value
       id={id}
       value={value}
       onChange={(e) => onChange?.(e.target.value as number)}
+      buttonStyle="solid"
       style={{ display: 'flex', flexDirection: 'column', gap: 8, width: '100%' }}
       data-testid="satisfaction"
     >
@@ -20,14 +21,16 @@ export function SatisfactionPicker({ id, value, onChange }: { id?: string; value
           key={n}
           value={n}
           style={{ height: 'auto', minHeight: 52, padding: '8px 16px', fontSize: 18, lineHeight: 1.4, borderRadius: 8, borderInlineStartWidth: 1 }}
-          data-testid={`satisfaction-${n}`}
         >
-          <span style={{ display: 'inline-block', minWidth: 104, color: '#ad6800' }} aria-hidden>
-            {Array.from({ length: n }, (_, i) => (
-              <StarFilled key={i} />
-            ))}
-          </span>{' '}
-          {satisfactionText(t, n)}
+          {/* The button's own test id would land on its hidden input: the words carry it. */}
+          <span data-testid={`satisfaction-${n}`}>
+            <span style={{ display: 'inline-block', minWidth: 104, color: 'inherit' }} aria-hidden>
+              {Array.from({ length: n }, (_, i) => (
+                <StarFilled key={i} />
+              ))}
+            </span>{' '}
+            {satisfactionText(t, n)}
+          </span>
         </Radio.Button>
       ))}
     </Radio.Group>

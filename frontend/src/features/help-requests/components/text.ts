@@ -100,7 +100,7 @@ export function dataUrlPayload(dataUrl: string): string {
 }
 
 /** Whether the requester may still reopen it: the server offers it, and its 30 days are not over. */
-export function canReopen(r: { actions: readonly RequestAction[]; status: RequestStatus; reopen_until: string | null }, today: string): boolean {
+export function canReopen(r: { actions: readonly RequestAction[]; status: RequestStatus; reopen_until?: string | null }, today: string): boolean {
   return r.actions.includes('reopen') && (r.status === 'resolved' || r.status === 'closed') && (r.reopen_until == null || r.reopen_until >= today);
 }
 

@@ -59,10 +59,11 @@ function RequestHeader({ r }: { r: RequestDetail }) {
   const { t } = useTranslation();
   const handbook = useHandbook();
   const questions = handbook.data?.categories.find((c) => c.code === r.category_code)?.questions ?? [];
-  const answers = Object.entries(r.answers ?? {});
+  // The schema leaves the answers open (any JSON); the server stores an object of strings.
+  const answers = r.answers && typeof r.answers === 'object' ? Object.entries(r.answers as Record<string, unknown>) : [];
   const answerLabel = (code: string, value: string) => {
     const q = questions.find((x) => x.code === code);
-    return { label: q?.label ?? code, value: q?.choices.find((c) => c.key === value)?.name ?? value };
+    return { label: q?.label ?? code, value: q?.choices?.find((c) => c.key === value)?.name ?? value };
   };
   return (
     <Card data-testid="request-header">
@@ -92,7 +93,7 @@ function RequestHeader({ r }: { r: RequestDetail }) {
           <Descriptions.Item label={t('helpRequests.detail.referral')}>
             <span data-testid="request-referral">
               {r.referral.name} · <a href={`tel:${r.referral.phone}`}>{r.referral.phone}</a>
-              {r.referral.ref && ` · ${t('helpRequests.detail.referralRef', { ref: r.referral.ref })}`}
+              {r.referral.reference && ` · ${t('helpRequests.detail.referralRef', { ref: r.referral.reference })}`}
             </span>
           </Descriptions.Item>
         )}
