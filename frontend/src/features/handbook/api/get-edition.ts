@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
-import { loose } from './loose';
-import type { Handbook } from './types';
+import { complete } from './types';
 
 export const editionKey = (id: string) => ['handbook', 'edition', id];
 
@@ -9,7 +9,7 @@ export const editionKey = (id: string) => ['handbook', 'edition', id];
 export function useEdition(id: string) {
   return useQuery({
     queryKey: editionKey(id),
-    queryFn: () => unwrap(loose.GET<Handbook>('/api/v1/handbook/editions/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/handbook/editions/{id}', { params: { path: { id } } })).then(complete),
     retry: false,
   });
 }

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
-import { loose } from './loose';
-import type { Handbook } from './types';
+import { complete } from './types';
 
 /** The edition residents read now (404 until one is published). */
 export function useHandbook() {
   return useQuery({
     queryKey: ['handbook', 'current'],
-    queryFn: () => unwrap(loose.GET<Handbook>('/api/v1/handbook')),
+    queryFn: () => unwrap(api.GET('/api/v1/handbook')).then(complete),
     retry: false,
   });
 }

@@ -1,20 +1,19 @@
 // Keys of third-party Open311 clients (a civic app, the county's platform): listed, issued (the
 // key itself is in the answer to the issue only) and revoked.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/api/client';
 import { unwrap } from '@/api/problem';
-import { loose } from './loose';
-import type { Open311Key, Open311KeyIssued } from './types';
 
 const KEYS = ['open311', 'keys'];
 
 export function useOpen311Keys() {
-  return useQuery({ queryKey: KEYS, queryFn: () => unwrap(loose.GET<Open311Key[]>('/api/v1/open311/keys')) });
+  return useQuery({ queryKey: KEYS, queryFn: () => unwrap(api.GET('/api/v1/open311/keys')) });
 }
 
 export function useIssueOpen311Key() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => unwrap(loose.POST<Open311KeyIssued>('/api/v1/open311/keys', { body: { name } })),
+    mutationFn: (name: string) => unwrap(api.POST('/api/v1/open311/keys', { body: { name } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: KEYS }),
   });
 }
@@ -22,7 +21,7 @@ export function useIssueOpen311Key() {
 export function useRevokeOpen311Key() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(loose.DELETE<undefined>('/api/v1/open311/keys/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/open311/keys/{id}', { params: { path: { id } } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: KEYS }),
   });
 }

@@ -1,73 +1,43 @@
-// The handbook's shapes, in one place so the pages do not care where they come from.
-// PROVISIONAL: written from the API contract until the generated schema has them.
+// The handbook's shapes for the pages: the generated schema's, with every list and text present.
+// The server fills them all, but the schema marks those it defaults on input as optional; the
+// answers are completed once here (complete()), so no page deals with a missing list.
+import type { Schemas } from '@/api/client';
 
-export type RequestKind = 'help' | 'repair' | 'complaint' | 'inquiry';
-export type LimitUnit = 'hours' | 'working_days';
-export type PartyKind = 'office' | 'partner' | 'county' | 'utility' | 'other';
-export type EditionStatus = 'draft' | 'published';
-
-export interface Limit {
-  amount: number;
-  unit: LimitUnit;
-}
-export interface Choice {
-  key: string;
-  name: string;
-}
-export interface Question {
-  code: string;
-  label: string;
-  required: boolean;
-  choices: Choice[];
-}
-export interface Entry {
-  name: string;
-  party: PartyKind;
-  phone: string;
-  hours: string;
-  address: string;
-  bring: string;
-}
-export interface Category {
-  code: string;
-  name: string;
-  description: string;
-  kind: RequestKind;
-  response: Limit;
-  resolution: Limit;
+export type RequestKind = Schemas['RequestKind'];
+export type LimitUnit = Schemas['LimitUnit'];
+export type PartyKind = Schemas['PartyKind'];
+export type EditionStatus = Schemas['EditionStatus'];
+export type Limit = Schemas['Limit'];
+export type Choice = Schemas['Choice'];
+export type Question = Required<Schemas['Question']>;
+export type Entry = Required<Schemas['Entry']>;
+export interface Category extends Omit<Required<Schemas['Category']>, 'questions' | 'entries'> {
   questions: Question[];
   entries: Entry[];
 }
-export interface Handbook {
-  id: string;
-  number: number;
-  title: string;
-  status: EditionStatus;
+export interface Handbook extends Omit<Schemas['HandbookDto'], 'categories' | 'published_on'> {
   published_on: string | null;
-  version: number;
   categories: Category[];
 }
-export interface EditionSummary {
-  id: string;
-  number: number;
-  title: string;
-  status: EditionStatus;
-  published_on: string | null;
-  categories: number;
-  entries: number;
-  updated_at: string;
-}
-export interface Open311Key {
-  id: string;
-  name: string;
-  key_hint: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-export interface Open311KeyIssued extends Open311Key {
-  key: string;
-}
+export type EditionSummary = Schemas['EditionSummaryDto'];
+export type EditionUpdate = Schemas['EditionUpdateRequest'];
+/** A third-party client's key: `key` itself only in the answer to issuing it. */
+export type Open311Key = Schemas['Open311KeyDto'];
 
 export const REQUEST_KINDS: RequestKind[] = ['help', 'repair', 'complaint', 'inquiry'];
 export const LIMIT_UNITS: LimitUnit[] = ['hours', 'working_days'];
 export const PARTY_KINDS: PartyKind[] = ['office', 'partner', 'county', 'utility', 'other'];
+
+/** An edition as the server sent it, with every optional list and text filled in. */
+export function complete(h: Schemas['HandbookDto']): Handbook {
+  return {
+    ...h,
+    published_on: h.published_on ?? null,
+    categories: h.categories.map((c) => ({
+      ...c,
+      description: c.description ?? '',
+      questions: (c.questions ?? []).map((q) => ({ ...q, required: q.required ?? false, choices: q.choices ?? [] })),
+      entries: (c.entries ?? []).map((e) => ({ ...e, hours: e.hours ?? '', address: e.address ?? '', bring: e.bring ?? '' })),
+    })),
+  };
+}

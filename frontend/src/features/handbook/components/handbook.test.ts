@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { Category, Entry } from '../api/types';
-import { bookletPages, fieldPath, filterHandbook, searchWords, telHref } from './handbook';
+import { bookletPages, fieldPath, filterHandbook, paginate, searchWords, telHref } from './handbook';
 import { CODE, handbookFieldMessage, isPhone } from './rules';
 
 const entry = (name: string, phone: string, bring = ''): Entry => ({ name, party: 'utility', phone, hours: '24小时', address: '', bring });
@@ -53,16 +53,68 @@ describe('phone links', () => {
 });
 
 describe('the booklet pages', () => {
-  it('cover 1, contents 2, then one page per category', () => {
-    const { contentsPages, categoryPage } = bookletPages(5);
-    expect(contentsPages).toBe(1);
-    expect([0, 1, 4].map(categoryPage)).toEqual([3, 4, 7]);
+  it('cover 1, contents 2, then each category on its own pages', () => {
+    expect(bookletPages([1, 1, 1])).toEqual([3, 4, 5]);
+    expect(bookletPages([2, 1, 3, 1])).toEqual([3, 5, 6, 9]);
+    expect(bookletPages([1, 1], 2)).toEqual([4, 5]);
+    expect(bookletPages([])).toEqual([]);
   });
 
-  it('a long contents takes more pages', () => {
-    expect(bookletPages(40).contentsPages).toBe(3);
-    expect(bookletPages(40).categoryPage(0)).toBe(5);
-    expect(bookletPages(0).contentsPages).toBe(1);
+  it('counts the pages of blocks that may not be split', () => {
+    expect(paginate([], 100)).toBe(1);
+    expect(
+      paginate(
+        [
+          [0, 40],
+          [40, 90],
+          [90, 100],
+        ],
+        100,
+      ),
+    ).toBe(1);
+    // The third block would cross the end: it starts page 2, and the fourth fits beside it.
+    expect(
+      paginate(
+        [
+          [0, 40],
+          [40, 80],
+          [80, 130],
+          [130, 170],
+        ],
+        100,
+      ),
+    ).toBe(2);
+    expect(
+      paginate(
+        [
+          [0, 60],
+          [60, 120],
+          [120, 180],
+          [180, 240],
+        ],
+        100,
+      ),
+    ).toBe(4);
+    // A block taller than a page runs over.
+    expect(
+      paginate(
+        [
+          [0, 10],
+          [10, 260],
+        ],
+        100,
+      ),
+    ).toBe(4);
+    // Offsets need not start at 0.
+    expect(
+      paginate(
+        [
+          [500, 560],
+          [560, 620],
+        ],
+        100,
+      ),
+    ).toBe(2);
   });
 });
 

@@ -41,17 +41,44 @@ export function telHref(phone: string): string {
 }
 
 /**
- * The booklet's page numbers. Assumption: the cover is page 1, the contents start on page 2 and
- * take one page per CONTENTS_PER_PAGE lines, and every category starts on a page of its own
- * (`break-before: page`) and fits on that one A5 page. A category longer than a page pushes the
- * following ones on, and their printed numbers are then too small: keep categories short, or
- * check the PDF, whose layout is computed.
+ * The booklet's page numbers: the cover is page 1, the contents take `contentsPages` pages from
+ * page 2, and each category starts on a page of its own (`break-before: page`) and takes
+ * `spans[i]` pages. The spans are measured from the laid-out booklet (see paginate); until then
+ * — and wherever nothing is laid out — each category is assumed to fit one A5 page, so category
+ * i starts at page 3 + i.
  */
-export const CONTENTS_PER_PAGE = 16;
+export function bookletPages(spans: number[], contentsPages = 1): number[] {
+  let next = 2 + Math.max(1, contentsPages);
+  return spans.map((span) => {
+    const start = next;
+    next += Math.max(1, span);
+    return start;
+  });
+}
 
-export function bookletPages(categoryCount: number): { contentsPages: number; categoryPage: (index: number) => number } {
-  const contentsPages = Math.max(1, Math.ceil(categoryCount / CONTENTS_PER_PAGE));
-  return { contentsPages, categoryPage: (index) => 2 + contentsPages + index };
+/** A5 less the 12 mm margins all round, in CSS pixels (96 per inch). */
+export const A5_CONTENT = { width: (124 * 96) / 25.4, height: (186 * 96) / 25.4 };
+
+/**
+ * How many pages blocks laid out one under another take when none may be split (an entry is
+ * `break-inside: avoid`): a block that would cross the page's end starts the next page; one
+ * taller than a page runs over as many as it needs. Blocks are [top, bottom] in pixels from the
+ * top of the first page.
+ */
+export function paginate(blocks: [number, number][], pageHeight: number): number {
+  let pages = 1;
+  let pageTop = blocks[0]?.[0] ?? 0;
+  for (const [top, bottom] of blocks) {
+    if (bottom - pageTop > pageHeight + 0.5 && top > pageTop) {
+      pages += 1;
+      pageTop = top;
+    }
+    while (bottom - pageTop > pageHeight + 0.5) {
+      pages += 1;
+      pageTop += pageHeight;
+    }
+  }
+  return pages;
 }
 
 /** `categories[2].entries[0].phone` → ['categories', 2, 'entries', 0, 'phone'] (a form field's name). */

@@ -218,7 +218,7 @@ function Editor({ edition }: { edition: Handbook }) {
     }
     const values = toInput(form.getFieldsValue(true) as Values);
     try {
-      const saved = (await update.mutateAsync({ version: edition.version, ...values })) as Handbook;
+      const saved = await update.mutateAsync({ version: edition.version, ...values });
       form.setFieldsValue({ title: saved.title, categories: saved.categories });
       setDirty(false);
       setOtherErrors([]);
@@ -462,7 +462,8 @@ function CategoryCard({
           </Form.Item>
         </Col>
         <Col xs={24} md={12} lg={8}>
-          <Form.Item name={[name, 'kind']} label={t('handbook.kindLabel')} rules={required(t)}>
+          {/* No `required` rule: it would put aria-required on the Select's wrapper (not allowed there); a kind is always chosen. */}
+          <Form.Item name={[name, 'kind']} label={t('handbook.kindLabel')}>
             <Select options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`handbook.kind.${k}`) }))} />
           </Form.Item>
         </Col>

@@ -13,7 +13,7 @@ import { copyText } from '@/lib/clipboard';
 import { formatDateTime } from '@/lib/format';
 import { useReportError } from '@/lib/forms';
 import { useIssueOpen311Key, useOpen311Keys, useRevokeOpen311Key } from '../api/open311-keys';
-import type { Open311Key, Open311KeyIssued } from '../api/types';
+import type { Open311Key } from '../api/types';
 
 export function Open311KeysPage() {
   const { t, i18n } = useTranslation();
@@ -23,12 +23,10 @@ export function Open311KeysPage() {
   const issue = useIssueOpen311Key();
   const revoke = useRevokeOpen311Key();
   const [form] = Form.useForm<{ name: string }>();
-  const [issued, setIssued] = useState<Open311KeyIssued | null>(null);
+  const [issued, setIssued] = useState<Open311Key | null>(null);
   const when = (at: string) => formatDateTime(at, i18n.language);
   // Keys in use first, newest first.
-  const rows = [...((keys.data ?? []) as Open311Key[])].sort(
-    (a, b) => Number(!!a.revoked_at) - Number(!!b.revoked_at) || b.created_at.localeCompare(a.created_at),
-  );
+  const rows = [...(keys.data ?? [])].sort((a, b) => Number(!!a.revoked_at) - Number(!!b.revoked_at) || b.created_at.localeCompare(a.created_at));
 
   const status = (k: Open311Key) =>
     k.revoked_at ? (
@@ -67,7 +65,7 @@ export function Open311KeysPage() {
           name="open311-key"
           onFinish={async (v) => {
             try {
-              const created = (await issue.mutateAsync(v.name.trim())) as Open311KeyIssued;
+              const created = await issue.mutateAsync(v.name.trim());
               setIssued(created);
               form.resetFields();
             } catch (error) {
@@ -124,11 +122,11 @@ export function Open311KeysPage() {
 }
 
 /** The new key, this once: a warning, the key to select or copy, and a button that copies it. */
-function IssuedKeyModal({ issued, onClose }: { issued: Open311KeyIssued | null; onClose: () => void }) {
+function IssuedKeyModal({ issued, onClose }: { issued: Open311Key | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const copy = async () => {
-    if (issued && (await copyText(issued.key))) void message.success(t('handbook.keys.copied'));
+    if (issued?.key && (await copyText(issued.key))) void message.success(t('handbook.keys.copied'));
     else void message.error(t('handbook.keys.copyFailed'));
   };
   return (
