@@ -9,8 +9,8 @@ use utoipa_actix_web::scope;
 use crate::common::jobs;
 use crate::state::AppState;
 use crate::{
-    assistance, audit, auth, calendar, duty, elderly, events, help_requests, notifications, ops, partners, pledges, registry, teams, webhooks,
-    work_calendar,
+    assistance, audit, auth, calendar, duty, elderly, events, help_requests, notifications, ops, partners, pledges, registry, teams,
+    webhooks, work_calendar,
 };
 
 /// Every API route.

@@ -138,7 +138,7 @@ impl Document {
         let xref = out.len();
         let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
         for offset in offsets {
-            let _ = write!(table, "{offset:010} 00000 n \n");
+            let _ = writeln!(table, "{offset:010} 00000 n ");
         }
         let _ = write!(table, "trailer\n<< /Size {} /Root 1 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
         out.extend_from_slice(table.as_bytes());
@@ -166,7 +166,8 @@ mod tests {
         let text = String::from_utf8_lossy(&bytes);
         assert!(bytes.starts_with(b"%PDF-1.4"));
         assert!(text.contains("<6C34753500200030003500370039> Tj"), "UCS-2 hex of 水电 0579");
-        let xref_at: usize = text.rsplit("startxref\n").next().and_then(|t| t.lines().next()).and_then(|n| n.parse().ok()).expect("startxref");
+        let xref_at: usize =
+            text.rsplit("startxref\n").next().and_then(|t| t.lines().next()).and_then(|n| n.parse().ok()).expect("startxref");
         let table = String::from_utf8_lossy(&bytes[xref_at..]);
         assert!(table.starts_with("xref\n0 11\n"), "catalog, pages, 3 font objects, 2 pages × 2, info");
         for (i, line) in table.lines().skip(3).take(10).enumerate() {

@@ -4,8 +4,8 @@
 //! follow-up call 3 working days after resolution; reopening within 30 days), and which photos
 //! are accepted.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use crate::common::clock::CHINA;
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use xingguang_db::models::user::Role;
@@ -143,7 +143,9 @@ fn text(errors: &mut Vec<FieldError>, field: String, value: &str, min: usize, ma
 
 /// A handbook phone: 3–20 characters of digits, spaces, `-` and `+` (110 and 12345 included).
 fn is_phone(s: &str) -> bool {
-    (3..=20).contains(&s.len()) && s.chars().filter(char::is_ascii_digit).count() >= 3 && s.chars().all(|c| c.is_ascii_digit() || " -+".contains(c))
+    (3..=20).contains(&s.len())
+        && s.chars().filter(char::is_ascii_digit).count() >= 3
+        && s.chars().all(|c| c.is_ascii_digit() || " -+".contains(c))
 }
 
 /// Every problem of a draft, each on its field (`categories[2].entries[0].phone`).
@@ -312,8 +314,24 @@ pub static REQUEST_MACHINE: Machine<S, RequestAction> = Machine {
             audit: "help_request.create",
             done: "received",
         },
-        Move { action: RequestAction::Assign, name: "assign", from: OPEN, to: S::Assigned, roles: STAFF, audit: "help_request.assign", done: "assigned" },
-        Move { action: RequestAction::Start, name: "start", from: &[S::Assigned], to: S::InProgress, roles: STAFF, audit: "help_request.start", done: "started" },
+        Move {
+            action: RequestAction::Assign,
+            name: "assign",
+            from: OPEN,
+            to: S::Assigned,
+            roles: STAFF,
+            audit: "help_request.assign",
+            done: "assigned",
+        },
+        Move {
+            action: RequestAction::Start,
+            name: "start",
+            from: &[S::Assigned],
+            to: S::InProgress,
+            roles: STAFF,
+            audit: "help_request.start",
+            done: "started",
+        },
         Move {
             action: RequestAction::Resolve,
             name: "resolve",
@@ -341,7 +359,15 @@ pub static REQUEST_MACHINE: Machine<S, RequestAction> = Machine {
             audit: "help_request.rate",
             done: "rated",
         },
-        Move { action: RequestAction::NotOurs, name: "not_ours", from: OPEN, to: S::NotOurs, roles: STAFF, audit: "help_request.not_ours", done: "referred elsewhere" },
+        Move {
+            action: RequestAction::NotOurs,
+            name: "not_ours",
+            from: OPEN,
+            to: S::NotOurs,
+            roles: STAFF,
+            audit: "help_request.not_ours",
+            done: "referred elsewhere",
+        },
         Move {
             action: RequestAction::Duplicate,
             name: "duplicate",
@@ -390,8 +416,8 @@ mod tests {
         // Friday afternoon + 1 working day: the end of Monday.
         assert_eq!(due(at("2026-11-20 16:00"), days(1), &cal), at("2026-11-24 00:00"));
         // Filed on the 30th of September: the holiday week does not count, so 2 working days
-        // end on Thursday the 8th.
-        assert_eq!(due(at("2026-09-30 10:00"), days(2), &cal), at("2026-10-09 00:00"));
+        // are Thursday the 8th and Friday the 9th.
+        assert_eq!(due(at("2026-09-30 10:00"), days(2), &cal), at("2026-10-10 00:00"));
         // Filed on Friday the 9th: the make-up Saturday (the 10th) is the first working day.
         assert_eq!(due(at("2026-10-09 10:00"), days(1), &cal), at("2026-10-11 00:00"));
         // Hours run round the clock, holidays or not.
@@ -467,8 +493,10 @@ mod tests {
         let c = category();
         let answers = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
         assert!(check_answers(&c, &answers(serde_json::json!({ "what": "water" })), "answers").is_empty());
-        let fields: Vec<String> =
-            check_answers(&c, &answers(serde_json::json!({ "what": "fire", "extra": "x" })), "answers").into_iter().map(|e| e.field).collect();
+        let fields: Vec<String> = check_answers(&c, &answers(serde_json::json!({ "what": "fire", "extra": "x" })), "answers")
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(fields, ["answers.extra", "answers.what"]);
         assert_eq!(check_answers(&c, &serde_json::Map::new(), "answers").len(), 1, "the required question is missing");
     }

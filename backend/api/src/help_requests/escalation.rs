@@ -40,7 +40,8 @@ pub async fn escalate_due(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> a
                 let title = format!("求助 {} 已超过办结时限（{}）", r.number, r.category_name);
                 let link = format!("/help-requests/{}", r.id);
                 let cause = format!("request_escalated:{}:{}", r.id, r.reopened);
-                let message = Message { kind: NotificationKind::RequestEscalated, title: &title, body: &r.description, link: &link, cause: &cause };
+                let message =
+                    Message { kind: NotificationKind::RequestEscalated, title: &title, body: &r.description, link: &link, cause: &cause };
                 notify(conn, r.community_id, &users, &message).await?;
                 // Names no person: the number, the category and the clock.
                 let data = json!({

@@ -267,7 +267,12 @@ pub async fn update_edition(
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
             let saved = Edition::save_draft(conn, edition.id, body.version, change).await?.ok_or_else(ApiError::precondition_failed)?;
-            AuditEvent::new("handbook.save", "handbook_edition").by(&user).entity(saved.id).fields(&["title", "content"]).write(conn, &ctx).await?;
+            AuditEvent::new("handbook.save", "handbook_edition")
+                .by(&user)
+                .entity(saved.id)
+                .fields(&["title", "content"])
+                .write(conn, &ctx)
+                .await?;
             Ok(saved)
         })
         .await?;
@@ -275,7 +280,10 @@ pub async fn update_edition(
 }
 
 fn frozen() -> ApiError {
-    ApiError::conflict(ErrorCode::InvalidTransition, "A published edition is frozen (it is the printed book); start a new draft to change it.")
+    ApiError::conflict(
+        ErrorCode::InvalidTransition,
+        "A published edition is frozen (it is the printed book); start a new draft to change it.",
+    )
 }
 
 /// Publish a draft
@@ -316,7 +324,8 @@ pub async fn publish_edition(
     let today = state.clock.today();
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            let saved = Edition::publish(conn, edition.id, body.version, today, user.user_id()).await?.ok_or_else(ApiError::precondition_failed)?;
+            let saved =
+                Edition::publish(conn, edition.id, body.version, today, user.user_id()).await?.ok_or_else(ApiError::precondition_failed)?;
             AuditEvent::new("handbook.publish", "handbook_edition").by(&user).entity(saved.id).write(conn, &ctx).await?;
             Ok(saved)
         })

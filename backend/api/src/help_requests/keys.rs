@@ -60,7 +60,12 @@ pub async fn list_keys(user: Authed<Staff>, state: web::Data<AppState>) -> ApiRe
     )
 )]
 #[post("/open311/keys")]
-pub async fn create_key(user: Authed<Staff>, state: web::Data<AppState>, ctx: RequestCtx, body: web::Json<NewOpen311KeyRequest>) -> ApiResult<HttpResponse> {
+pub async fn create_key(
+    user: Authed<Staff>,
+    state: web::Data<AppState>,
+    ctx: RequestCtx,
+    body: web::Json<NewOpen311KeyRequest>,
+) -> ApiResult<HttpResponse> {
     let mut errors = Errors::default();
     let name = errors.required_text("name", &body.name, 100);
     errors.finish()?;

@@ -73,7 +73,8 @@ async fn apply<R: RoleSet + Send + Sync>(
             let title = format!("求助 {} 派给了您：{}", saved.number, saved.category_name);
             let link = format!("/help-requests/{}", saved.id);
             let cause = format!("request_assigned:{}:{}", saved.id, saved.version);
-            let message = Message { kind: NotificationKind::RequestAssigned, title: &title, body: &saved.description, link: &link, cause: &cause };
+            let message =
+                Message { kind: NotificationKind::RequestAssigned, title: &title, body: &saved.description, link: &link, cause: &cause };
             notify(conn, saved.community_id, &[staff], &message).await?;
         }
         Ok(saved)
@@ -81,7 +82,12 @@ async fn apply<R: RoleSet + Send + Sync>(
     .await
 }
 
-async fn respond<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, saved: HelpRequest, now: DateTime<Utc>) -> ApiResult<HttpResponse> {
+async fn respond<R: RoleSet>(
+    conn: &mut AsyncPgConnection,
+    user: &Authed<R>,
+    saved: HelpRequest,
+    now: DateTime<Utc>,
+) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(detail(conn, user, saved, now).await?))
 }
 
@@ -154,7 +160,11 @@ pub async fn assign_request(
         changes.referral_ref = reference;
     }
     changes.responded_at = r.responded_at.or(Some(now));
-    let effects = Effects { note: note.map(|n| (n, false)), tell: (r.status == RequestStatus::Received).then_some("已派单办理"), assigned_to: Some(body.assignee_id) };
+    let effects = Effects {
+        note: note.map(|n| (n, false)),
+        tell: (r.status == RequestStatus::Received).then_some("已派单办理"),
+        assigned_to: Some(body.assignee_id),
+    };
     let saved = apply(&mut conn, &user, &ctx, &r, rule, body.version, changes, effects, now).await?;
     respond(&mut conn, &user, saved, now).await
 }

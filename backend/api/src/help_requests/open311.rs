@@ -194,7 +194,10 @@ async fn client(conn: &mut AsyncPgConnection, params: &[(String, String)], commu
         .ok_or_else(|| err(StatusCode::FORBIDDEN, "Invalid api_key"))
 }
 
-async fn current_content(conn: &mut AsyncPgConnection, community: &Community) -> Result<(xingguang_db::models::help_request::Edition, super::domain::Content), Open311Error> {
+async fn current_content(
+    conn: &mut AsyncPgConnection,
+    community: &Community,
+) -> Result<(xingguang_db::models::help_request::Edition, super::domain::Content), Open311Error> {
     let edition = xingguang_db::models::help_request::Edition::current(conn, community.id)
         .await?
         .ok_or_else(|| err(StatusCode::NOT_FOUND, "This jurisdiction has published no services yet."))?;
@@ -273,7 +276,9 @@ fn request_json(r: &HelpRequest, notes: &[RequestNote]) -> Value {
 )]
 #[get("/open311/v2/discovery.{format}")]
 pub async fn discovery(req: HttpRequest, format: web::Path<String>) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
     let base = format!("{}://{}/open311/v2/", req.connection_info().scheme(), req.connection_info().host());
     let body = json!({
         "changeset": "2026-11-28T00:00:00+08:00",
@@ -311,13 +316,17 @@ pub async fn discovery(req: HttpRequest, format: web::Path<String>) -> HttpRespo
 )]
 #[get("/open311/v2/services.{format}")]
 pub async fn services(req: HttpRequest, state: web::Data<AppState>, format: web::Path<String>) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
-    respond(format, async {
-        let params = pairs(req.query_string().as_bytes())?;
-        let mut conn = state.conn().await?;
-        let community = jurisdiction(&mut conn, &params).await?;
-        let (_, c) = current_content(&mut conn, &community).await?;
-        let list: Vec<Value> = c
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
+    respond(
+        format,
+        async {
+            let params = pairs(req.query_string().as_bytes())?;
+            let mut conn = state.conn().await?;
+            let community = jurisdiction(&mut conn, &params).await?;
+            let (_, c) = current_content(&mut conn, &community).await?;
+            let list: Vec<Value> = c
             .categories
             .iter()
             .map(|cat| {
@@ -327,9 +336,10 @@ pub async fn services(req: HttpRequest, state: web::Data<AppState>, format: web:
                 })
             })
             .collect();
-        Ok((StatusCode::OK, "services", Value::Array(list)))
-    }
-    .await)
+            Ok((StatusCode::OK, "services", Value::Array(list)))
+        }
+        .await,
+    )
 }
 
 /// Service definition
@@ -353,29 +363,34 @@ pub async fn services(req: HttpRequest, state: web::Data<AppState>, format: web:
 #[get("/open311/v2/services/{code}.{format}")]
 pub async fn service_definition(req: HttpRequest, state: web::Data<AppState>, path: web::Path<(String, String)>) -> HttpResponse {
     let (code, format) = path.into_inner();
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
-    respond(format, async {
-        let params = pairs(req.query_string().as_bytes())?;
-        let mut conn = state.conn().await?;
-        let community = jurisdiction(&mut conn, &params).await?;
-        let (_, c) = current_content(&mut conn, &community).await?;
-        let cat = c.category(&code).ok_or_else(|| err(StatusCode::NOT_FOUND, "service_code not found"))?;
-        let attributes: Vec<Value> = cat
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| {
-                let values: Vec<Value> = q.choices.iter().map(|c| json!({ "key": c.key, "name": c.name })).collect();
-                json!({
-                    "variable": true, "code": q.code,
-                    "datatype": if q.choices.is_empty() { "string" } else { "singlevaluelist" },
-                    "required": q.required, "datatype_description": null, "order": i + 1, "description": q.label, "values": values,
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
+    respond(
+        format,
+        async {
+            let params = pairs(req.query_string().as_bytes())?;
+            let mut conn = state.conn().await?;
+            let community = jurisdiction(&mut conn, &params).await?;
+            let (_, c) = current_content(&mut conn, &community).await?;
+            let cat = c.category(&code).ok_or_else(|| err(StatusCode::NOT_FOUND, "service_code not found"))?;
+            let attributes: Vec<Value> = cat
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let values: Vec<Value> = q.choices.iter().map(|c| json!({ "key": c.key, "name": c.name })).collect();
+                    json!({
+                        "variable": true, "code": q.code,
+                        "datatype": if q.choices.is_empty() { "string" } else { "singlevaluelist" },
+                        "required": q.required, "datatype_description": null, "order": i + 1, "description": q.label, "values": values,
+                    })
                 })
-            })
-            .collect();
-        Ok((StatusCode::OK, "service_definition", json!({ "service_code": cat.code, "attributes": attributes })))
-    }
-    .await)
+                .collect();
+            Ok((StatusCode::OK, "service_definition", json!({ "service_code": cat.code, "attributes": attributes })))
+        }
+        .await,
+    )
 }
 
 /// Post a service request
@@ -399,8 +414,16 @@ pub async fn service_definition(req: HttpRequest, state: web::Data<AppState>, pa
     )
 )]
 #[post("/open311/v2/requests.{format}")]
-pub async fn post_request(req: HttpRequest, ctx: RequestCtx, state: web::Data<AppState>, format: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
+pub async fn post_request(
+    req: HttpRequest,
+    ctx: RequestCtx,
+    state: web::Data<AppState>,
+    format: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
     respond(format, create(&req, &ctx, &state, &body).await)
 }
 
@@ -413,8 +436,14 @@ fn field(errors: &mut Vec<String>, params: &[(String, String)], name: &str, max:
     Some(v.to_owned())
 }
 
-async fn create(req: &HttpRequest, ctx: &RequestCtx, state: &AppState, body: &[u8]) -> Result<(StatusCode, &'static str, Value), Open311Error> {
-    let form = req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+async fn create(
+    req: &HttpRequest,
+    ctx: &RequestCtx,
+    state: &AppState,
+    body: &[u8],
+) -> Result<(StatusCode, &'static str, Value), Open311Error> {
+    let form =
+        req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !form {
         return Err(err(StatusCode::BAD_REQUEST, "Send the fields form-encoded (application/x-www-form-urlencoded)."));
     }
@@ -528,7 +557,12 @@ async fn create(req: &HttpRequest, ctx: &RequestCtx, state: &AppState, body: &[u
             let actor = Actor { name: format!("{}（Open311）", client.name), user_id: None };
             let rule = REQUEST_MACHINE.rule(RequestAction::Receive);
             REQUEST_MACHINE.record(conn, rule, community.id, saved.id, None, None, &actor).await?;
-            AuditEvent::new(rule.audit, "help_request").community(community.id).entity(saved.id).detail(json!({ "open311_client": client.id })).write(conn, ctx).await?;
+            AuditEvent::new(rule.audit, "help_request")
+                .community(community.id)
+                .entity(saved.id)
+                .detail(json!({ "open311_client": client.id }))
+                .write(conn, ctx)
+                .await?;
             Ok(saved)
         })
         .await?;
@@ -571,7 +605,9 @@ fn limit_words(limit: super::domain::Limit) -> String {
 )]
 #[get("/open311/v2/requests.{format}")]
 pub async fn get_requests(req: HttpRequest, state: web::Data<AppState>, format: web::Path<String>) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
     respond(format, list(&req, &state, None).await)
 }
 
@@ -581,7 +617,8 @@ async fn list(req: &HttpRequest, state: &AppState, one: Option<&str>) -> Result<
     let community = jurisdiction(&mut conn, &params).await?;
     let ids: Option<Vec<String>> = match one {
         Some(id) => Some(vec![id.to_owned()]),
-        None => param(&params, "service_request_id").map(|v| v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).take(CAP as usize).collect()),
+        None => param(&params, "service_request_id")
+            .map(|v| v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).take(CAP as usize).collect()),
     };
     let statuses: Option<Vec<RequestStatus>> = match param(&params, "status") {
         None => None,
@@ -590,7 +627,9 @@ async fn list(req: &HttpRequest, state: &AppState, one: Option<&str>) -> Result<
             for word in v.split(',').map(str::trim) {
                 match word {
                     "open" => out.extend([RequestStatus::Received, RequestStatus::Assigned, RequestStatus::InProgress]),
-                    "closed" => out.extend([RequestStatus::Resolved, RequestStatus::Closed, RequestStatus::NotOurs, RequestStatus::Duplicate]),
+                    "closed" => {
+                        out.extend([RequestStatus::Resolved, RequestStatus::Closed, RequestStatus::NotOurs, RequestStatus::Duplicate])
+                    }
                     _ => return Err(err(StatusCode::BAD_REQUEST, "status must be open, closed, or both")),
                 }
             }
@@ -602,7 +641,16 @@ async fn list(req: &HttpRequest, state: &AppState, one: Option<&str>) -> Result<
     if start > end {
         return Err(err(StatusCode::BAD_REQUEST, "start_date is after end_date"));
     }
-    let rows = HelpRequest::open311_list(&mut conn, community.id, ids.as_deref(), param(&params, "service_code"), statuses.as_deref(), (start, end), CAP).await?;
+    let rows = HelpRequest::open311_list(
+        &mut conn,
+        community.id,
+        ids.as_deref(),
+        param(&params, "service_code"),
+        statuses.as_deref(),
+        (start, end),
+        CAP,
+    )
+    .await?;
     if one.is_some() && rows.is_empty() {
         return Err(err(StatusCode::NOT_FOUND, "service_request_id not found"));
     }
@@ -629,7 +677,9 @@ async fn list(req: &HttpRequest, state: &AppState, one: Option<&str>) -> Result<
 #[get("/open311/v2/requests/{id}.{format}")]
 pub async fn get_request(req: HttpRequest, state: web::Data<AppState>, path: web::Path<(String, String)>) -> HttpResponse {
     let (id, format) = path.into_inner();
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
     respond(format, list(&req, &state, Some(&id)).await)
 }
 
@@ -652,16 +702,23 @@ pub async fn get_request(req: HttpRequest, state: web::Data<AppState>, path: web
 #[get("/open311/v2/tokens/{token}.{format}")]
 pub async fn get_token(req: HttpRequest, state: web::Data<AppState>, path: web::Path<(String, String)>) -> HttpResponse {
     let (token, format) = path.into_inner();
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
-    respond(format, async {
-        let params = pairs(req.query_string().as_bytes())?;
-        let mut conn = state.conn().await?;
-        let community = jurisdiction(&mut conn, &params).await?;
-        let token: Uuid = token.parse().map_err(|_| err(StatusCode::NOT_FOUND, "token not found"))?;
-        let r = HelpRequest::by_token(&mut conn, community.id, token).await?.ok_or_else(|| err(StatusCode::NOT_FOUND, "token not found"))?;
-        Ok((StatusCode::OK, "service_requests", json!([{ "service_request_id": r.number, "token": token.to_string() }])))
-    }
-    .await)
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
+    respond(
+        format,
+        async {
+            let params = pairs(req.query_string().as_bytes())?;
+            let mut conn = state.conn().await?;
+            let community = jurisdiction(&mut conn, &params).await?;
+            let token: Uuid = token.parse().map_err(|_| err(StatusCode::NOT_FOUND, "token not found"))?;
+            let r = HelpRequest::by_token(&mut conn, community.id, token)
+                .await?
+                .ok_or_else(|| err(StatusCode::NOT_FOUND, "token not found"))?;
+            Ok((StatusCode::OK, "service_requests", json!([{ "service_request_id": r.number, "token": token.to_string() }])))
+        }
+        .await,
+    )
 }
 
 /// Service request updates (mySociety extension)
@@ -687,27 +744,32 @@ pub async fn get_token(req: HttpRequest, state: web::Data<AppState>, path: web::
 )]
 #[get("/open311/v2/servicerequestupdates.{format}")]
 pub async fn get_updates(req: HttpRequest, state: web::Data<AppState>, format: web::Path<String>) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
-    respond(format, async {
-        let params = pairs(req.query_string().as_bytes())?;
-        let mut conn = state.conn().await?;
-        let community = jurisdiction(&mut conn, &params).await?;
-        let end = parse_time(param(&params, "end_date"), "end_date")?.unwrap_or_else(|| state.clock.now());
-        let start = parse_time(param(&params, "start_date"), "start_date")?.unwrap_or(end - chrono::Duration::days(WINDOW_DAYS));
-        let rows = RequestNote::open311_updates(&mut conn, community.id, (start, end), CAP).await?;
-        let list: Vec<Value> = rows
-            .into_iter()
-            .map(|(note, number, status)| {
-                json!({
-                    "update_id": note.id.to_string(), "service_request_id": number,
-                    "status": update_status(note.action.as_deref(), status), "updated_datetime": time(note.at),
-                    "description": note.body, "media_url": null,
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
+    respond(
+        format,
+        async {
+            let params = pairs(req.query_string().as_bytes())?;
+            let mut conn = state.conn().await?;
+            let community = jurisdiction(&mut conn, &params).await?;
+            let end = parse_time(param(&params, "end_date"), "end_date")?.unwrap_or_else(|| state.clock.now());
+            let start = parse_time(param(&params, "start_date"), "start_date")?.unwrap_or(end - chrono::Duration::days(WINDOW_DAYS));
+            let rows = RequestNote::open311_updates(&mut conn, community.id, (start, end), CAP).await?;
+            let list: Vec<Value> = rows
+                .into_iter()
+                .map(|(note, number, status)| {
+                    json!({
+                        "update_id": note.id.to_string(), "service_request_id": number,
+                        "status": update_status(note.action.as_deref(), status), "updated_datetime": time(note.at),
+                        "description": note.body, "media_url": null,
+                    })
                 })
-            })
-            .collect();
-        Ok((StatusCode::OK, "service_request_updates", Value::Array(list)))
-    }
-    .await)
+                .collect();
+            Ok((StatusCode::OK, "service_request_updates", Value::Array(list)))
+        }
+        .await,
+    )
 }
 
 /// Post a service request update (mySociety extension)
@@ -730,13 +792,27 @@ pub async fn get_updates(req: HttpRequest, state: web::Data<AppState>, format: w
     )
 )]
 #[post("/open311/v2/servicerequestupdates.{format}")]
-pub async fn post_update(req: HttpRequest, ctx: RequestCtx, state: web::Data<AppState>, format: web::Path<String>, body: web::Bytes) -> HttpResponse {
-    let Ok(format) = format_of(&format) else { return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml.")) };
+pub async fn post_update(
+    req: HttpRequest,
+    ctx: RequestCtx,
+    state: web::Data<AppState>,
+    format: web::Path<String>,
+    body: web::Bytes,
+) -> HttpResponse {
+    let Ok(format) = format_of(&format) else {
+        return failure(Format::Json, err(StatusCode::NOT_FOUND, "The format must be json or xml."));
+    };
     respond(format, update(&req, &ctx, &state, &body).await)
 }
 
-async fn update(req: &HttpRequest, ctx: &RequestCtx, state: &AppState, body: &[u8]) -> Result<(StatusCode, &'static str, Value), Open311Error> {
-    let form = req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+async fn update(
+    req: &HttpRequest,
+    ctx: &RequestCtx,
+    state: &AppState,
+    body: &[u8],
+) -> Result<(StatusCode, &'static str, Value), Open311Error> {
+    let form =
+        req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !form {
         return Err(err(StatusCode::BAD_REQUEST, "Send the fields form-encoded (application/x-www-form-urlencoded)."));
     }
@@ -745,7 +821,11 @@ async fn update(req: &HttpRequest, ctx: &RequestCtx, state: &AppState, body: &[u
     let community = jurisdiction(&mut conn, &params).await?;
     let client = client(&mut conn, &params, &community).await?;
     let number = param(&params, "service_request_id").ok_or_else(|| err(StatusCode::BAD_REQUEST, "service_request_id is required"))?;
-    let update_id = param(&params, "update_id").ok_or_else(|| err(StatusCode::BAD_REQUEST, "update_id is required"))?.chars().take(100).collect::<String>();
+    let update_id = param(&params, "update_id")
+        .ok_or_else(|| err(StatusCode::BAD_REQUEST, "update_id is required"))?
+        .chars()
+        .take(100)
+        .collect::<String>();
     let description = param(&params, "description").ok_or_else(|| err(StatusCode::BAD_REQUEST, "description is required"))?;
     if description.chars().count() > 2000 {
         return Err(err(StatusCode::BAD_REQUEST, "description is longer than 2000 characters"));
@@ -799,7 +879,12 @@ async fn update(req: &HttpRequest, ctx: &RequestCtx, state: &AppState, body: &[u
             at: now,
         };
         RequestNote::insert(conn, &note).await?;
-        AuditEvent::new("help_request.note", "help_request").community(community.id).entity(r.id).detail(json!({ "open311_client": client.id })).write(conn, ctx).await?;
+        AuditEvent::new("help_request.note", "help_request")
+            .community(community.id)
+            .entity(r.id)
+            .detail(json!({ "open311_client": client.id }))
+            .write(conn, ctx)
+            .await?;
         Ok(())
     })
     .await?;
@@ -827,12 +912,12 @@ mod tests {
         let v = json!([{ "service_code": "a&b", "lat": null, "metadata": true }]);
         assert_eq!(
             to_xml("services", &v),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?><services><service><service_code>a&amp;b</service_code><lat/><metadata>true</metadata></service></services>"
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><services><service><lat/><metadata>true</metadata><service_code>a&amp;b</service_code></service></services>"
         );
         let def = json!({ "service_code": "x", "attributes": [{ "values": [{ "key": "k", "name": "<n>" }] }] });
         assert_eq!(
             to_xml("service_definition", &def),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?><service_definition><service_code>x</service_code><attributes><attribute><values><value><key>k</key><name>&lt;n&gt;</name></value></values></attribute></attributes></service_definition>"
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><service_definition><attributes><attribute><values><value><key>k</key><name>&lt;n&gt;</name></value></values></attribute></attributes><service_code>x</service_code></service_definition>"
         );
         assert_eq!(escape("a\u{1}b"), "ab", "control characters XML cannot carry are dropped");
     }

@@ -137,7 +137,12 @@ struct Requester {
     phone: Option<String>,
 }
 
-async fn requester(conn: &mut diesel_async::AsyncPgConnection, user: &Authed<Community>, body: &NewRequestRequest, errors: &mut Errors) -> ApiResult<Option<Requester>> {
+async fn requester(
+    conn: &mut diesel_async::AsyncPgConnection,
+    user: &Authed<Community>,
+    body: &NewRequestRequest,
+    errors: &mut Errors,
+) -> ApiResult<Option<Requester>> {
     let phone = match body.caller_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(raw) => errors.check(parse_phone("caller_phone", raw)),
         None => None,
@@ -332,7 +337,13 @@ pub async fn create_request(
             };
             let saved = HelpRequest::insert(conn, &row).await?;
             for (content_type, bytes) in photos {
-                let photo = RequestPhoto { id: xingguang_db::new_id(), request_id: saved.id, content_type: content_type.to_owned(), bytes, created_at: now };
+                let photo = RequestPhoto {
+                    id: xingguang_db::new_id(),
+                    request_id: saved.id,
+                    content_type: content_type.to_owned(),
+                    bytes,
+                    created_at: now,
+                };
                 RequestPhoto::insert(conn, &photo).await?;
             }
             let actor = Actor::of(conn, &user).await?;

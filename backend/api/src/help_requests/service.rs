@@ -112,7 +112,12 @@ pub fn summary<R: RoleSet>(
 }
 
 /// The whole request as the caller may see it.
-pub async fn detail<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, r: HelpRequest, now: DateTime<Utc>) -> ApiResult<RequestDetailDto> {
+pub async fn detail<R: RoleSet>(
+    conn: &mut AsyncPgConnection,
+    user: &Authed<R>,
+    r: HelpRequest,
+    now: DateTime<Utc>,
+) -> ApiResult<RequestDetailDto> {
     let staff = user.role() == Role::Staff;
     let group_number = match r.group_id {
         Some(g) => xingguang_db::models::resident_group::ResidentGroup::find(conn, r.community_id, g).await.ok().map(|g| g.number),
@@ -166,7 +171,10 @@ pub async fn detail<R: RoleSet>(conn: &mut AsyncPgConnection, user: &Authed<R>, 
     let actions = REQUEST_MACHINE
         .available(r.status, user.role())
         .into_iter()
-        .filter(|a| *a != super::domain::RequestAction::Reopen || r.resolved_at.is_some_and(|t| reopen_until(t) >= crate::help_requests::domain::local_day(now)))
+        .filter(|a| {
+            *a != super::domain::RequestAction::Reopen
+                || r.resolved_at.is_some_and(|t| reopen_until(t) >= crate::help_requests::domain::local_day(now))
+        })
         .collect();
     let referral = r.referral.clone().and_then(|v| serde_json::from_value::<ReferralDto>(v).ok()).map(|mut d| {
         d.reference = r.referral_ref.clone();
@@ -222,10 +230,12 @@ pub async fn tell_requester(conn: &mut AsyncPgConnection, r: &HelpRequest, what:
     household.sort();
     household.dedup();
     household.retain(|u| *u != actor);
-    let leader: Vec<Uuid> = r.filed_by.filter(|u| r.channel == RequestChannel::Leader && *u != actor && !household.contains(u)).into_iter().collect();
+    let leader: Vec<Uuid> =
+        r.filed_by.filter(|u| r.channel == RequestChannel::Leader && *u != actor && !household.contains(u)).into_iter().collect();
     let title = format!("求助 {}：{what}", r.number);
     for (users, link) in [(household, format!("/my/requests/{}", r.id)), (leader, format!("/group-requests/{}", r.id))] {
-        let message = Message { kind: NotificationKind::RequestUpdate, title: &title, body: "点开查看办理情况。", link: &link, cause };
+        let message =
+            Message { kind: NotificationKind::RequestUpdate, title: &title, body: "点开查看办理情况。", link: &link, cause };
         notify(conn, r.community_id, &users, &message).await?;
     }
     Ok(())

@@ -19,7 +19,7 @@ use xingguang_db::vocab::{EditionStatus, RequestChannel, RequestKind, RequestSta
 
 use crate::common::clock::CHINA;
 use crate::common::workdays::WorkCalendar;
-use crate::help_requests::domain::{due, follow_up_due, Category, Content, Entry, Limit, LimitUnit, PartyKind, Question, Choice};
+use crate::help_requests::domain::{due, follow_up_due, Category, Choice, Content, Entry, Limit, LimitUnit, PartyKind, Question};
 
 const UTILITIES: [&str; 3] = ["water", "power", "gas"];
 
@@ -38,8 +38,25 @@ fn days(n: u32) -> Limit {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn category(code: &str, name: &str, description: &str, kind: RequestKind, response: Limit, resolution: Limit, entries: Vec<Entry>) -> Category {
-    Category { code: code.into(), name: name.into(), description: description.into(), kind, response, resolution, questions: vec![], entries }
+fn category(
+    code: &str,
+    name: &str,
+    description: &str,
+    kind: RequestKind,
+    response: Limit,
+    resolution: Limit,
+    entries: Vec<Entry>,
+) -> Category {
+    Category {
+        code: code.into(),
+        name: name.into(),
+        description: description.into(),
+        kind,
+        response,
+        resolution,
+        questions: vec![],
+        entries,
+    }
 }
 
 /// The first edition: 12 categories, 40 entries.
@@ -73,64 +90,152 @@ pub fn first_edition() -> Content {
     }];
     let categories = vec![
         utilities,
-        category("property", "物业与房屋", "楼道灯、单元门、屋顶漏水、公共设施损坏。", RequestKind::Repair, days(1), days(5), vec![
-            entry("社区物业服务站", Office, "0579-0000-2002", workday, office, "门牌号、照片"),
-            entry("老旧小区改造办公室", County, "0579-0000-1201", workday, "武义县住建局", ""),
-            entry("房屋安全鉴定咨询", County, "0579-0000-1202", workday, "武义县住建局", "房产证"),
-        ]),
-        category("sanitation", "环境卫生", "垃圾清运、卫生死角、污水、蚊蝇。", RequestKind::Repair, days(1), days(3), vec![
-            entry("县环卫所（清运调度）", County, "0579-0000-1301", "7:00–19:00", "", "位置"),
-            entry("社区环境卫生专干", Office, "0579-0000-2003", workday, office, ""),
-            entry("垃圾分类督导员", Office, "199-0000-0301", "8:00–18:00", "", ""),
-        ]),
-        category("safety", "治安与消防", "可疑人员、消防通道堵塞、电动车楼道充电。紧急情况请直接拨打110或119。", RequestKind::Help, hours(1), days(2), vec![
-            entry("报警", County, "110", "24小时", "", "位置、情况"),
-            entry("火警", County, "119", "24小时", "", "位置"),
-            entry("壶山派出所", County, "0579-0000-1401", "24小时", "武义县壶山街道", ""),
-            entry("社区治安联防队", Office, "199-0000-0401", "19:00–次日6:00", office, ""),
-        ]),
-        category("health", "医疗卫生", "急病、家庭医生签约、慢病随访、疫苗接种。", RequestKind::Inquiry, hours(4), days(3), vec![
-            entry("急救", County, "120", "24小时", "", "地址、病情"),
-            entry("壶山街道社区卫生服务中心", Partner, "0579-0000-1501", "8:00–17:00", "武义县壶山街道", "医保卡"),
-            entry("家庭医生签约服务", Partner, "0579-0000-1502", workday, "", "身份证、医保卡"),
-        ]),
-        category("elderly", "养老服务", "居家养老、助餐、老年优待证、高龄津贴、独居老人关爱。", RequestKind::Help, days(1), days(5), vec![
-            entry("社区居家养老服务照料中心", Office, "0579-0000-2004", "8:00–17:00", office, "身份证"),
-            entry("老年食堂（助餐点）", Partner, "0579-0000-2005", "11:00–12:30", office, ""),
-            entry("县民政局养老服务科", County, "0579-0000-1601", workday, "武义县民政局", "身份证、户口本"),
-        ]),
-        category("disability", "助残服务", "残疾人证、两项补贴、辅具适配、无障碍改造。", RequestKind::Help, days(1), days(10), vec![
-            entry("社区残疾人专职委员", Office, "0579-0000-2006", workday, office, "残疾人证"),
-            entry("县残疾人联合会", County, "0579-0000-1701", workday, "武义县残联", "残疾人证、身份证"),
-            entry("县辅具服务中心", County, "0579-0000-1702", workday, "", "残疾人证"),
-        ]),
-        category("assistance", "社会救助", "低保、临时救助、医疗救助、困难帮扶的咨询与申请。", RequestKind::Help, days(1), days(5), vec![
-            entry("社区社会救助窗口", Office, "0579-0000-2007", workday, office, "身份证、户口本"),
-            entry("壶山街道社会事务办", County, "0579-0000-1801", workday, "武义县壶山街道", ""),
-            entry("民政服务热线", County, "0579-0000-1802", workday, "", ""),
-        ]),
-        category("employment", "就业创业", "求职登记、技能培训、创业担保贷款、就业困难人员认定。", RequestKind::Inquiry, days(2), days(10), vec![
-            entry("社区就业服务站", Office, "0579-0000-2008", workday, office, "身份证、失业登记证"),
-            entry("县人力资源市场", County, "0579-0000-1901", workday, "", "身份证、简历"),
-            entry("人社服务热线", County, "12333", workday, "", ""),
-        ]),
-        category("legal", "法律援助", "法律咨询、法律援助申请、劳动争议。", RequestKind::Inquiry, days(2), days(10), vec![
-            entry("社区法律顾问（每周三坐班）", Partner, "0579-0000-2101", "周三 9:00–11:30", office, "相关材料"),
-            entry("县法律援助中心", County, "12348", workday, "武义县司法局", "身份证、经济困难证明"),
-            entry("县劳动人事争议仲裁院", County, "0579-0000-2102", workday, "", "劳动合同、工资凭证"),
-        ]),
-        category("neighbours", "邻里纠纷与投诉", "噪音、油烟、占道、漏水殃及邻居等邻里矛盾；社区人民调解委员会免费调解。", RequestKind::Complaint, days(1), days(10), vec![
-            entry("社区人民调解委员会", Office, "0579-0000-2009", workday, office, "双方姓名、情况经过"),
-            entry("居民小组长（先找组长）", Office, "199-0000-0901", "随时", "", ""),
-            entry("县综合行政执法局（油烟、占道）", County, "0579-0000-2201", workday, "", "位置、照片"),
-            entry("县生态环境分局（环境污染）", County, "0579-0000-2202", workday, "", "位置、照片"),
-        ]),
-        category("other", "其他事项与政务咨询", "不知道找谁时，先打社区电话或12345，我们帮您找到对的人。", RequestKind::Inquiry, days(1), days(5), vec![
-            entry("星光社区居委会（总机）", Office, "0579-0000-2000", workday, office, ""),
-            entry("12345政务服务便民热线", County, "12345", "24小时", "", ""),
-            entry("社区党群服务中心值班", Office, "199-0000-1101", "节假日 9:00–17:00", office, ""),
-            entry("武义县政务服务中心", County, "0579-0000-2301", workday, "武义县壶山街道", "身份证"),
-        ]),
+        category(
+            "property",
+            "物业与房屋",
+            "楼道灯、单元门、屋顶漏水、公共设施损坏。",
+            RequestKind::Repair,
+            days(1),
+            days(5),
+            vec![
+                entry("社区物业服务站", Office, "0579-0000-2002", workday, office, "门牌号、照片"),
+                entry("老旧小区改造办公室", County, "0579-0000-1201", workday, "武义县住建局", ""),
+                entry("房屋安全鉴定咨询", County, "0579-0000-1202", workday, "武义县住建局", "房产证"),
+            ],
+        ),
+        category(
+            "sanitation",
+            "环境卫生",
+            "垃圾清运、卫生死角、污水、蚊蝇。",
+            RequestKind::Repair,
+            days(1),
+            days(3),
+            vec![
+                entry("县环卫所（清运调度）", County, "0579-0000-1301", "7:00–19:00", "", "位置"),
+                entry("社区环境卫生专干", Office, "0579-0000-2003", workday, office, ""),
+                entry("垃圾分类督导员", Office, "199-0000-0301", "8:00–18:00", "", ""),
+            ],
+        ),
+        category(
+            "safety",
+            "治安与消防",
+            "可疑人员、消防通道堵塞、电动车楼道充电。紧急情况请直接拨打110或119。",
+            RequestKind::Help,
+            hours(1),
+            days(2),
+            vec![
+                entry("报警", County, "110", "24小时", "", "位置、情况"),
+                entry("火警", County, "119", "24小时", "", "位置"),
+                entry("壶山派出所", County, "0579-0000-1401", "24小时", "武义县壶山街道", ""),
+                entry("社区治安联防队", Office, "199-0000-0401", "19:00–次日6:00", office, ""),
+            ],
+        ),
+        category(
+            "health",
+            "医疗卫生",
+            "急病、家庭医生签约、慢病随访、疫苗接种。",
+            RequestKind::Inquiry,
+            hours(4),
+            days(3),
+            vec![
+                entry("急救", County, "120", "24小时", "", "地址、病情"),
+                entry("壶山街道社区卫生服务中心", Partner, "0579-0000-1501", "8:00–17:00", "武义县壶山街道", "医保卡"),
+                entry("家庭医生签约服务", Partner, "0579-0000-1502", workday, "", "身份证、医保卡"),
+            ],
+        ),
+        category(
+            "elderly",
+            "养老服务",
+            "居家养老、助餐、老年优待证、高龄津贴、独居老人关爱。",
+            RequestKind::Help,
+            days(1),
+            days(5),
+            vec![
+                entry("社区居家养老服务照料中心", Office, "0579-0000-2004", "8:00–17:00", office, "身份证"),
+                entry("老年食堂（助餐点）", Partner, "0579-0000-2005", "11:00–12:30", office, ""),
+                entry("县民政局养老服务科", County, "0579-0000-1601", workday, "武义县民政局", "身份证、户口本"),
+            ],
+        ),
+        category(
+            "disability",
+            "助残服务",
+            "残疾人证、两项补贴、辅具适配、无障碍改造。",
+            RequestKind::Help,
+            days(1),
+            days(10),
+            vec![
+                entry("社区残疾人专职委员", Office, "0579-0000-2006", workday, office, "残疾人证"),
+                entry("县残疾人联合会", County, "0579-0000-1701", workday, "武义县残联", "残疾人证、身份证"),
+                entry("县辅具服务中心", County, "0579-0000-1702", workday, "", "残疾人证"),
+            ],
+        ),
+        category(
+            "assistance",
+            "社会救助",
+            "低保、临时救助、医疗救助、困难帮扶的咨询与申请。",
+            RequestKind::Help,
+            days(1),
+            days(5),
+            vec![
+                entry("社区社会救助窗口", Office, "0579-0000-2007", workday, office, "身份证、户口本"),
+                entry("壶山街道社会事务办", County, "0579-0000-1801", workday, "武义县壶山街道", ""),
+                entry("民政服务热线", County, "0579-0000-1802", workday, "", ""),
+            ],
+        ),
+        category(
+            "employment",
+            "就业创业",
+            "求职登记、技能培训、创业担保贷款、就业困难人员认定。",
+            RequestKind::Inquiry,
+            days(2),
+            days(10),
+            vec![
+                entry("社区就业服务站", Office, "0579-0000-2008", workday, office, "身份证、失业登记证"),
+                entry("县人力资源市场", County, "0579-0000-1901", workday, "", "身份证、简历"),
+                entry("人社服务热线", County, "12333", workday, "", ""),
+            ],
+        ),
+        category(
+            "legal",
+            "法律援助",
+            "法律咨询、法律援助申请、劳动争议。",
+            RequestKind::Inquiry,
+            days(2),
+            days(10),
+            vec![
+                entry("社区法律顾问（每周三坐班）", Partner, "0579-0000-2101", "周三 9:00–11:30", office, "相关材料"),
+                entry("县法律援助中心", County, "12348", workday, "武义县司法局", "身份证、经济困难证明"),
+                entry("县劳动人事争议仲裁院", County, "0579-0000-2102", workday, "", "劳动合同、工资凭证"),
+            ],
+        ),
+        category(
+            "neighbours",
+            "邻里纠纷与投诉",
+            "噪音、油烟、占道、漏水殃及邻居等邻里矛盾；社区人民调解委员会免费调解。",
+            RequestKind::Complaint,
+            days(1),
+            days(10),
+            vec![
+                entry("社区人民调解委员会", Office, "0579-0000-2009", workday, office, "双方姓名、情况经过"),
+                entry("居民小组长（先找组长）", Office, "199-0000-0901", "随时", "", ""),
+                entry("县综合行政执法局（油烟、占道）", County, "0579-0000-2201", workday, "", "位置、照片"),
+                entry("县生态环境分局（环境污染）", County, "0579-0000-2202", workday, "", "位置、照片"),
+            ],
+        ),
+        category(
+            "other",
+            "其他事项与政务咨询",
+            "不知道找谁时，先打社区电话或12345，我们帮您找到对的人。",
+            RequestKind::Inquiry,
+            days(1),
+            days(5),
+            vec![
+                entry("星光社区居委会（总机）", Office, "0579-0000-2000", workday, office, ""),
+                entry("12345政务服务便民热线", County, "12345", "24小时", "", ""),
+                entry("社区党群服务中心值班", Office, "199-0000-1101", "节假日 9:00–17:00", office, ""),
+                entry("武义县政务服务中心", County, "0579-0000-2301", workday, "武义县壶山街道", "身份证"),
+            ],
+        ),
     ];
     Content { categories }
 }
@@ -177,7 +282,15 @@ struct Person {
     address: String,
 }
 
-fn history(community_id: Uuid, id: Uuid, action: &str, from: Option<RequestStatus>, to: RequestStatus, actor: &User, at: DateTime<Utc>) -> StateChange {
+fn history(
+    community_id: Uuid,
+    id: Uuid,
+    action: &str,
+    from: Option<RequestStatus>,
+    to: RequestStatus,
+    actor: &User,
+    at: DateTime<Utc>,
+) -> StateChange {
     StateChange {
         id: xingguang_db::new_id(),
         community_id,
@@ -272,7 +385,8 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
             code = "neighbours";
             kind = RequestKind::Complaint;
             description = "朝阳路一楼餐馆的油烟直排，楼上几户窗户都不敢开，衣服也不能晾，希望社区出面解决。".into();
-            resolution = "组长两次上门协调未果，转社区人民调解委员会调解：餐馆加装油烟净化器并改造排烟管道至楼顶，双方签订书面调解协议。".into();
+            resolution =
+                "组长两次上门协调未果，转社区人民调解委员会调解：餐馆加装油烟净化器并改造排烟管道至楼顶，双方签订书面调解协议。".into();
         }
         let cat = content.category(code).cloned().unwrap_or_else(|| content.categories[0].clone());
         let person = &people[rng.gen_range(0..people.len())];
@@ -370,7 +484,7 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
             created_at: received,
             updated_at: received,
         };
-        if let Some(e) = cat.entries.iter().next().filter(|_| rng.gen_bool(0.4) && status != RequestStatus::Received) {
+        if let Some(e) = <[Entry]>::first(&cat.entries).filter(|_| rng.gen_bool(0.4) && status != RequestStatus::Received) {
             r.referral = Some(json!({ "name": e.name, "party": e.party, "phone": e.phone }));
             r.referral_ref = Some(format!("GD{}{:04}", day.format("%m%d"), rng.gen_range(0..10_000)));
         }
@@ -381,12 +495,28 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
             changes.push(history(community_id, id, "assign", Some(RequestStatus::Received), RequestStatus::Assigned, staff, responded));
         }
         match status {
-            RequestStatus::InProgress => changes.push(history(community_id, id, "start", Some(RequestStatus::Assigned), status, worker, responded + Duration::minutes(30))),
+            RequestStatus::InProgress => changes.push(history(
+                community_id,
+                id,
+                "start",
+                Some(RequestStatus::Assigned),
+                status,
+                worker,
+                responded + Duration::minutes(30),
+            )),
             RequestStatus::Resolved | RequestStatus::Closed => {
                 r.resolution = Some(resolution.clone());
                 r.resolved_at = Some(resolved_at);
                 r.followup_due_on = Some(follow_up_due(resolved_at, &calendar));
-                changes.push(history(community_id, id, "resolve", Some(RequestStatus::Assigned), RequestStatus::Resolved, worker, resolved_at));
+                changes.push(history(
+                    community_id,
+                    id,
+                    "resolve",
+                    Some(RequestStatus::Assigned),
+                    RequestStatus::Resolved,
+                    worker,
+                    resolved_at,
+                ));
                 notes.push(note(community_id, id, "resolve", true, &resolution, worker, resolved_at));
                 if status == RequestStatus::Closed {
                     let score = [5, 5, 5, 5, 4, 4, 3][rng.gen_range(0..7)];
@@ -406,7 +536,15 @@ pub async fn seed(conn: &mut AsyncPgConnection, community_id: Uuid, staff: &User
             _ => {}
         }
         if smoke {
-            notes.push(note(community_id, id, "start", true, "居民小组长两次上门协调，餐馆未整改。", worker, responded + Duration::days(2)));
+            notes.push(note(
+                community_id,
+                id,
+                "start",
+                true,
+                "居民小组长两次上门协调，餐馆未整改。",
+                worker,
+                responded + Duration::days(2),
+            ));
         }
         // The last open ones of last week ran past their resolution time.
         if open_tail && n % 5 != 4 && n < total - 18 {

@@ -3,9 +3,9 @@
 //! missing. Demo-only passwords; never seed a production database.
 
 pub mod assistance;
-pub mod help_requests;
 pub mod duty;
 pub mod events;
+pub mod help_requests;
 pub mod partners;
 pub mod registry;
 pub mod teams;

@@ -10,9 +10,9 @@ use crate::helpers::{Response, TestApp};
 
 /// A 1×1 PNG.
 const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4,
-    0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E,
-    0x44, 0xAE, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F,
+    0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0,
+    0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
 fn b64(bytes: &[u8]) -> String {
@@ -46,7 +46,8 @@ async fn a_resident_files_staff_assign_and_resolve_and_the_resident_rates_it() {
     assert_eq!(r["photos"].as_array().map(Vec::len), Some(1));
     assert_eq!(r["actions"], json!([]), "a resident has nothing to do on a new request");
     // The photo comes back as it was sent.
-    let photo = app.get(&format!("/api/v1/help-requests/{id}/photos/{}", r["photos"][0]["id"].as_str().unwrap_or("")), Some(&resident)).await;
+    let photo =
+        app.get(&format!("/api/v1/help-requests/{id}/photos/{}", r["photos"][0]["id"].as_str().unwrap_or("")), Some(&resident)).await;
     assert_eq!((photo.status, photo.header("content-type").as_deref()), (StatusCode::OK, Some("image/png")));
 
     // Staff see it in the queue with its clock; the phone is masked until someone works it.
@@ -56,7 +57,9 @@ async fn a_resident_files_staff_assign_and_resolve_and_the_resident_rates_it() {
     let me = app.get("/api/v1/me", Some(&staff)).await.json["id"].as_str().expect("me").to_owned();
 
     // Refused moves: resolving before assignment, a resident assigning.
-    mv(&app, &staff, &id, "resolve", json!({ "version": 1, "resolution": "修好了" })).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
+    mv(&app, &staff, &id, "resolve", json!({ "version": 1, "resolution": "修好了" }))
+        .await
+        .assert_problem(StatusCode::CONFLICT, "invalid_transition");
     mv(&app, &resident, &id, "assign", json!({ "version": 1, "assignee_id": me })).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
 
     let assigned = mv(&app, &staff, &id, "assign", json!({ "version": 1, "assignee_id": me, "entry": { "category_code": "property", "index": 0 }, "referral_ref": "WY-1", "note": "先看看灯泡" })).await;
@@ -93,7 +96,13 @@ async fn a_resident_files_staff_assign_and_resolve_and_the_resident_rates_it() {
     let reopened = mv(&app, &resident, &id, "reopen", json!({ "version": 4, "note": "灯又不亮了" })).await;
     assert_eq!(reopened.json["status"], "in_progress", "{}", reopened.body);
     assert_eq!(reopened.json["resolution"], Value::Null);
-    let moves: Vec<&str> = reopened.json["timeline"].as_array().into_iter().flatten().filter(|t| t["kind"] == "move").filter_map(|t| t["action"].as_str()).collect();
+    let moves: Vec<&str> = reopened.json["timeline"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t["kind"] == "move")
+        .filter_map(|t| t["action"].as_str())
+        .collect();
     assert_eq!(moves, ["receive", "assign", "resolve", "rate", "reopen"]);
     assert_eq!(app.audit_actions("help_request.reopen").await.len(), 1);
 }
@@ -123,7 +132,8 @@ async fn photos_are_checked_by_their_bytes_and_nothing_is_half_written() {
     assert_eq!((hotline.status, hotline.json["channel"].as_str()), (StatusCode::CREATED, Some("hotline")), "{}", hotline.body);
     assert_eq!(hotline.json["caller_phone"], "139****1111", "masked until someone works it");
     let id = hotline.json["id"].as_str().unwrap_or("");
-    let revealed = app.post_json(&format!("/api/v1/help-requests/{id}/reveal-phone"), Some(&staff), &json!({ "reason": "回电确认地址" })).await;
+    let revealed =
+        app.post_json(&format!("/api/v1/help-requests/{id}/reveal-phone"), Some(&staff), &json!({ "reason": "回电确认地址" })).await;
     assert_eq!(revealed.json["phone"], "13900001111");
     assert_eq!(app.audit_actions("help_request.reveal").await.len(), 1);
 }
@@ -138,7 +148,14 @@ async fn a_published_edition_is_frozen_and_the_next_one_becomes_current() {
     let entries: usize = current["categories"].as_array().into_iter().flatten().map(|c| c["entries"].as_array().map_or(0, Vec::len)).sum();
     assert!(entries >= 40, "{entries}");
     let first = current["id"].as_str().unwrap_or("");
-    let frozen = app.send_json(awc::http::Method::PUT, &format!("/api/v1/handbook/editions/{first}"), &staff, Some(&json!({ "version": 1, "title": "改", "categories": current["categories"] }))).await;
+    let frozen = app
+        .send_json(
+            awc::http::Method::PUT,
+            &format!("/api/v1/handbook/editions/{first}"),
+            &staff,
+            Some(&json!({ "version": 1, "title": "改", "categories": current["categories"] })),
+        )
+        .await;
     frozen.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     let draft = app.post_json("/api/v1/handbook/editions", Some(&staff), &json!({})).await;
     assert_eq!(draft.status, StatusCode::CREATED);
@@ -146,11 +163,25 @@ async fn a_published_edition_is_frozen_and_the_next_one_becomes_current() {
     let id = draft.json["id"].as_str().unwrap_or("");
     let mut categories = draft.json["categories"].clone();
     categories[0]["entries"][0]["phone"] = json!("打电话");
-    let bad = app.send_json(awc::http::Method::PUT, &format!("/api/v1/handbook/editions/{id}"), &staff, Some(&json!({ "version": 1, "title": "2027年版", "categories": categories }))).await;
+    let bad = app
+        .send_json(
+            awc::http::Method::PUT,
+            &format!("/api/v1/handbook/editions/{id}"),
+            &staff,
+            Some(&json!({ "version": 1, "title": "2027年版", "categories": categories })),
+        )
+        .await;
     bad.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
     assert_eq!(bad.json["errors"][0]["field"], "categories[0].entries[0].phone");
     categories[0]["entries"][0]["phone"] = json!("0579-0000-9999");
-    let saved = app.send_json(awc::http::Method::PUT, &format!("/api/v1/handbook/editions/{id}"), &staff, Some(&json!({ "version": 1, "title": "2027年版", "categories": categories }))).await;
+    let saved = app
+        .send_json(
+            awc::http::Method::PUT,
+            &format!("/api/v1/handbook/editions/{id}"),
+            &staff,
+            Some(&json!({ "version": 1, "title": "2027年版", "categories": categories })),
+        )
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     assert_eq!(app.get("/api/v1/handbook", Some(&resident)).await.json["id"], first, "a draft is not read by residents");
     let published = app.post_json(&format!("/api/v1/handbook/editions/{id}/publish"), Some(&staff), &json!({ "version": 2 })).await;
@@ -175,21 +206,43 @@ async fn an_open311_client_lists_services_posts_and_reads_a_request_in_json_and_
     let utilities = services.json.as_array().and_then(|s| s.iter().find(|s| s["service_code"] == "utilities").cloned()).expect("utilities");
     assert_eq!((utilities["metadata"].as_bool(), utilities["type"].as_str()), (Some(true), Some("realtime")));
     let xml = app.get("/open311/v2/services.xml", None).await;
-    assert!(xml.header("content-type").is_some_and(|c| c.starts_with("text/xml")) && xml.body.contains("<services><service>") && xml.body.contains("<service_code>utilities</service_code>"), "{}", xml.body);
+    assert!(
+        xml.header("content-type").is_some_and(|c| c.starts_with("text/xml"))
+            && xml.body.contains("<services><service>")
+            && xml.body.contains("<service_code>utilities</service_code>"),
+        "{}",
+        xml.body
+    );
     let definition = app.get("/open311/v2/services/utilities.json", None).await.json;
     assert_eq!(definition["attributes"][0]["datatype"], "singlevaluelist");
 
     // Posting needs a key issued by staff.
-    let fields = [("service_code", "utilities"), ("lat", "28.89"), ("long", "119.81"), ("description", "路灯不亮"), ("attribute[utility]", "power"), ("first_name", "明"), ("last_name", "王"), ("phone", "13911112222")];
+    let fields = [
+        ("service_code", "utilities"),
+        ("lat", "28.89"),
+        ("long", "119.81"),
+        ("description", "路灯不亮"),
+        ("attribute[utility]", "power"),
+        ("first_name", "明"),
+        ("last_name", "王"),
+        ("phone", "13911112222"),
+    ];
     let keyless = form(&app, "/open311/v2/requests.json", &fields).await;
     assert_eq!((keyless.status, keyless.json[0]["code"].as_i64()), (StatusCode::FORBIDDEN, Some(403)), "{}", keyless.body);
-    let key = app.post_json("/api/v1/open311/keys", Some(&staff), &json!({ "name": "县数字城管平台" })).await.json["key"].as_str().expect("a key").to_owned();
+    let key = app.post_json("/api/v1/open311/keys", Some(&staff), &json!({ "name": "县数字城管平台" })).await.json["key"]
+        .as_str()
+        .expect("a key")
+        .to_owned();
     let mut with_key = fields.to_vec();
     with_key.push(("api_key", &key));
     let unknown: Vec<(&str, &str)> = with_key.iter().map(|(k, v)| if *k == "service_code" { (*k, "ufo") } else { (*k, *v) }).collect();
     let refused = form(&app, "/open311/v2/requests.xml", &unknown).await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
-    assert!(refused.body.contains("<errors><error><code>404</code><description>service_code not found</description></error></errors>"), "{}", refused.body);
+    assert!(
+        refused.body.contains("<errors><error><code>404</code><description>service_code not found</description></error></errors>"),
+        "{}",
+        refused.body
+    );
     let posted = form(&app, "/open311/v2/requests.json", &with_key).await;
     assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.body);
     let number = posted.json[0]["service_request_id"].as_str().expect("an id").to_owned();
@@ -201,13 +254,19 @@ async fn an_open311_client_lists_services_posts_and_reads_a_request_in_json_and_
     assert_eq!((one.json[0]["status"].as_str(), one.json[0]["service_code"].as_str()), (Some("open"), Some("utilities")), "{}", one.body);
     assert!(!one.body.contains("13911112222") && !one.body.contains("王明"));
     let listed = app.get("/open311/v2/requests.xml?status=open", None).await;
-    assert!(listed.body.contains(&format!("<service_request_id>{number}</service_request_id>")) && listed.body.contains("<status>open</status>"));
+    assert!(
+        listed.body.contains(&format!("<service_request_id>{number}</service_request_id>"))
+            && listed.body.contains("<status>open</status>")
+    );
     // Requests filed in the app or on the hotline are never listed.
     let all = app.get("/open311/v2/requests.json", None).await.json;
     assert_eq!(all.as_array().map(Vec::len), Some(1), "{all}");
 
     // Staff resolve it; the client sees it closed with the public note as status_notes.
-    let id = app.get(&format!("/api/v1/help-requests?q={number}"), Some(&staff)).await.json["items"][0]["id"].as_str().expect("found").to_owned();
+    let id = app.get(&format!("/api/v1/help-requests?q={number}"), Some(&staff)).await.json["items"][0]["id"]
+        .as_str()
+        .expect("found")
+        .to_owned();
     let me = app.get("/api/v1/me", Some(&staff)).await.json["id"].as_str().expect("me").to_owned();
     mv(&app, &staff, &id, "assign", json!({ "version": 1, "assignee_id": me })).await;
     mv(&app, &staff, &id, "resolve", json!({ "version": 2, "resolution": "供电所已修复路灯。" })).await;
@@ -216,7 +275,14 @@ async fn an_open311_client_lists_services_posts_and_reads_a_request_in_json_and_
     let updates = app.get("/open311/v2/servicerequestupdates.json", None).await.json;
     assert_eq!(updates[0]["status"], "FIXED", "{updates}");
     // The reporter says it is broken again: the update reopens it, once.
-    let update = [("api_key", key.as_str()), ("service_request_id", &number), ("update_id", "u-1"), ("status", "OPEN"), ("description", "又坏了"), ("updated_datetime", "2026-11-28T10:00:00+08:00")];
+    let update = [
+        ("api_key", key.as_str()),
+        ("service_request_id", &number),
+        ("update_id", "u-1"),
+        ("status", "OPEN"),
+        ("description", "又坏了"),
+        ("updated_datetime", "2026-11-28T10:00:00+08:00"),
+    ];
     let first = form(&app, "/open311/v2/servicerequestupdates.json", &update).await;
     let again = form(&app, "/open311/v2/servicerequestupdates.json", &update).await;
     assert_eq!(first.json[0]["update_id"], again.json[0]["update_id"], "{} {}", first.body, again.body);

@@ -44,7 +44,8 @@ impl Community {
     /// The deployment's community when it serves exactly one (an Open311 client may then omit
     /// the jurisdiction).
     pub async fn sole(conn: &mut AsyncPgConnection) -> QueryResult<Option<Community>> {
-        let mut two: Vec<Community> = communities::table.order(communities::name).limit(2).select(Community::as_select()).load(conn).await?;
+        let mut two: Vec<Community> =
+            communities::table.order(communities::name).limit(2).select(Community::as_select()).load(conn).await?;
         Ok(if two.len() == 1 { two.pop() } else { None })
     }
 

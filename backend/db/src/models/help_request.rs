@@ -333,7 +333,12 @@ impl HelpRequest {
     }
 
     pub async fn find(conn: &mut AsyncPgConnection, community_id: Uuid, id: Uuid) -> QueryResult<HelpRequest> {
-        help_requests::table.filter(help_requests::community_id.eq(community_id)).find(id).select(HelpRequest::as_select()).first(conn).await
+        help_requests::table
+            .filter(help_requests::community_id.eq(community_id))
+            .find(id)
+            .select(HelpRequest::as_select())
+            .first(conn)
+            .await
     }
 
     pub async fn by_number(conn: &mut AsyncPgConnection, community_id: Uuid, number: &str) -> QueryResult<Option<HelpRequest>> {
@@ -417,7 +422,12 @@ impl HelpRequest {
     }
 
     /// The staff home page's counts.
-    pub async fn summary(conn: &mut AsyncPgConnection, community_id: Uuid, now: DateTime<Utc>, today: NaiveDate) -> QueryResult<RequestCounts> {
+    pub async fn summary(
+        conn: &mut AsyncPgConnection,
+        community_id: Uuid,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> QueryResult<RequestCounts> {
         diesel::sql_query(
             "SELECT count(*) FILTER (WHERE status IN ('received', 'assigned', 'in_progress')) AS open,
                     count(*) FILTER (WHERE status = 'received') AS unassigned,
