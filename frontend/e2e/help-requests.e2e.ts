@@ -1,7 +1,8 @@
 // Help requests: a resident on a 360 px phone asks for a repair with a photo (a file over 2 MB is
-// refused before sending) and finds it in 我的求助; staff at a desk find it in the queue, assign it
-// to themselves, note something internal and resolve it with an answer the resident reads; the
-// resident sees the answer (not the internal note) and rates it 很满意, which closes it. The
+// refused before sending) and finds it in 我的求助; staff at a desk find it in the queue, see the
+// caller's phone in full for a stated reason, assign it to themselves, note something internal,
+// are told when a colleague moved it meanwhile (412), and resolve it with an answer the resident
+// reads; the resident sees the answer (not the internal note) and rates it 很满意, which closes it. The
 // hotline intake is filled in and sent with the keyboard alone, and a group leader files a
 // request for a resident of the group. Pages are checked with axe, phones for sideways scrolling.
 import { deflateSync } from 'node:zlib';
@@ -175,6 +176,13 @@ describe('help requests', () => {
     await page.getByTestId('request-description').filter({ hasText: DESCRIPTION }).waitFor();
     await page.getByTestId('request-photos').locator('img').waitFor();
 
+    // Nobody works it yet: the caller's phone is masked, shown in full for a stated reason.
+    await page.getByTestId('caller-phone').filter({ hasText: '****' }).waitFor();
+    await page.getByTestId('reveal-phone').click();
+    await page.getByTestId('reveal-reason').fill('需要回电了解灯的位置');
+    await page.getByTestId('reveal-confirm').click();
+    await expect.poll(async () => (await page.getByTestId('revealed-phone').innerText()).replace(/\D/g, '').length).toBeGreaterThanOrEqual(5);
+
     // 派单 to oneself (the dialog offers "我" first).
     await page.getByTestId('action-assign').click();
     let dialog = page.getByRole('dialog');
@@ -189,6 +197,19 @@ describe('help requests', () => {
     await page.getByTestId('timeline-item').filter({ hasText: INTERNAL }).getByTestId('internal-mark').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'staff-request');
+
+    // A colleague starts it meanwhile: the page's move, on the old version, is refused (412);
+    // the page says so and shows the request as it is now.
+    const staff = await apiAs('staff');
+    const current = await staff<{ version: number }>('GET', `/api/v1/help-requests/${id}`);
+    await staff('POST', `/api/v1/help-requests/${id}/start`, { version: current.version, note: '同事已开始办理' });
+    await page.getByTestId('action-resolve').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('move-resolution').fill(RESOLUTION);
+    await dialog.getByTestId('confirm-move').click();
+    await page.locator('.ant-message').filter({ hasText: '刚被别人改过' }).waitFor();
+    await page.getByTestId('request-header').locator('[data-testid="request-status"][data-status="in_progress"]').waitFor();
+    await dialog.waitFor({ state: 'detached' });
 
     // 办结 with the answer the resident will read.
     await page.getByTestId('action-resolve').click();
