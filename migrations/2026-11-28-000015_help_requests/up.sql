@@ -98,6 +98,8 @@ CREATE TABLE help_requests (
 CREATE INDEX help_requests_queue ON help_requests (community_id, resolution_due_at, id)
     WHERE status IN ('received', 'assigned', 'in_progress');
 CREATE INDEX help_requests_recent ON help_requests (community_id, received_at DESC, id);
+-- Open311 GET lists only requests that came in through Open311.
+CREATE INDEX help_requests_open311 ON help_requests (community_id, received_at DESC, id) WHERE channel = 'open311';
 CREATE INDEX help_requests_household ON help_requests (household_id) WHERE household_id IS NOT NULL;
 CREATE INDEX help_requests_group ON help_requests (group_id) WHERE group_id IS NOT NULL;
 CREATE INDEX help_requests_filed_by ON help_requests (filed_by) WHERE filed_by IS NOT NULL;

@@ -59,6 +59,10 @@ fn every_operation_documents_roles_and_errors() {
                     // RFC 6749 §5.2 requires application/json with `error`; it carries the problem fields too.
                     let schema = &response["content"]["application/json"]["schema"]["$ref"];
                     assert_eq!(schema, "#/components/schemas/OAuthErrorResponse", "{name} {status}");
+                } else if path.starts_with("/open311/v2/") && status.starts_with('4') {
+                    // GeoReport v2 errors are its own list of {code, description}.
+                    let items = &response["content"]["application/json"]["schema"]["items"]["$ref"];
+                    assert_eq!(items, "#/components/schemas/Open311ErrorDto", "{name} {status}");
                 } else if status.starts_with('4') || status.starts_with('5') {
                     assert!(
                         response["content"].get("application/problem+json").is_some(),

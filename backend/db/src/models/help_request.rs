@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Int8, Nullable, Text, Timestamptz, Uuid as SqlUuid};
+use diesel::sql_types::{Array, Bool, Int8, Nullable, Text, Timestamptz, Uuid as SqlUuid};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use uuid::Uuid;
 
@@ -275,10 +275,11 @@ pub struct RequestFilter {
     pub reach_filer: Option<Uuid>,
 }
 
-/// The queue: open requests by time left ($12 cursor id, $13 limit).
-pub const REQUEST_OPEN_SQL: &str = concat!(
-    "SELECT r.*, g.number AS group_number, u.display_name AS assignee_name",
-    "
+/// A list's select and filters, shared by both halves ($1 community, $2 status, $3 category,
+/// $4 overdue at, $5 assignee, $6 unassigned, $7 group, $8 words, $9–$11 the reach: group,
+/// household, filer). The halves below add their order and keyset ($12 cursor id, $13 limit).
+/// Plain literals, so `bench/` hands pgbench the very text the API runs.
+pub const REQUEST_LIST_SQL: &str = "SELECT r.*, g.number AS group_number, u.display_name AS assignee_name
 FROM help_requests r
 LEFT JOIN resident_groups g ON g.id = r.group_id
 LEFT JOIN users u ON u.id = r.assignee
@@ -291,37 +292,24 @@ WHERE r.community_id = $1
   AND ($7::uuid IS NULL OR r.group_id = $7)
   AND ($8::text IS NULL OR r.number = $8 OR r.description LIKE '%' || $8 || '%')
   AND (($9::uuid IS NULL AND $10::uuid IS NULL AND $11::uuid IS NULL)
-       OR r.group_id = $9 OR r.household_id = $10 OR r.filed_by = $11)",
-    "
+       OR r.group_id = $9 OR r.household_id = $10 OR r.filed_by = $11)";
+
+/// The queue: open requests by time left.
+pub const REQUEST_OPEN_ORDER: &str = "
   AND r.status IN ('received', 'assigned', 'in_progress')
   AND ($12::uuid IS NULL OR (r.resolution_due_at, r.id) > (SELECT c.resolution_due_at, c.id FROM help_requests c WHERE c.id = $12))
 ORDER BY r.resolution_due_at, r.id
-LIMIT $13"
-);
+LIMIT $13";
 
-/// Finished requests, newest first ($12 cursor id, $13 limit).
-pub const REQUEST_DONE_SQL: &str = concat!(
-    "SELECT r.*, g.number AS group_number, u.display_name AS assignee_name",
-    "
-FROM help_requests r
-LEFT JOIN resident_groups g ON g.id = r.group_id
-LEFT JOIN users u ON u.id = r.assignee
-WHERE r.community_id = $1
-  AND ($2::text IS NULL OR r.status = $2)
-  AND ($3::text IS NULL OR r.category_code = $3)
-  AND ($4::timestamptz IS NULL OR r.resolution_due_at < $4)
-  AND ($5::uuid IS NULL OR r.assignee = $5)
-  AND (NOT $6 OR r.assignee IS NULL)
-  AND ($7::uuid IS NULL OR r.group_id = $7)
-  AND ($8::text IS NULL OR r.number = $8 OR r.description LIKE '%' || $8 || '%')
-  AND (($9::uuid IS NULL AND $10::uuid IS NULL AND $11::uuid IS NULL)
-       OR r.group_id = $9 OR r.household_id = $10 OR r.filed_by = $11)",
-    "
+/// Finished requests, newest first.
+pub const REQUEST_DONE_ORDER: &str = "
   AND r.status NOT IN ('received', 'assigned', 'in_progress')
   AND ($12::uuid IS NULL OR (r.received_at, r.id) < (SELECT c.received_at, c.id FROM help_requests c WHERE c.id = $12))
 ORDER BY r.received_at DESC, r.id DESC
-LIMIT $13"
-);
+LIMIT $13";
+
+static OPEN_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{REQUEST_LIST_SQL}{REQUEST_OPEN_ORDER}"));
+static DONE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{REQUEST_LIST_SQL}{REQUEST_DONE_ORDER}"));
 
 impl HelpRequest {
     pub async fn insert(conn: &mut AsyncPgConnection, row: &HelpRequest) -> QueryResult<HelpRequest> {
@@ -403,7 +391,7 @@ impl HelpRequest {
         after: Option<Uuid>,
         limit: i64,
     ) -> QueryResult<Vec<RequestLine>> {
-        diesel::sql_query(if open { REQUEST_OPEN_SQL } else { REQUEST_DONE_SQL })
+        diesel::sql_query(if open { OPEN_SQL.as_str() } else { DONE_SQL.as_str() })
             .bind::<SqlUuid, _>(community_id)
             .bind::<Nullable<Text>, _>(filter.status.map(|s| s.as_str()))
             .bind::<Nullable<Text>, _>(filter.category.as_deref())
@@ -465,7 +453,7 @@ impl HelpRequest {
             .map(|n| n > 0)
     }
 
-    /// Open311 `GET requests`: what came in through Open311, in a time window, by id or code.
+    /// Open311 `GET requests` ([`OPEN311_LIST_SQL`]).
     pub async fn open311_list(
         conn: &mut AsyncPgConnection,
         community_id: Uuid,
@@ -475,24 +463,30 @@ impl HelpRequest {
         (start, end): (DateTime<Utc>, DateTime<Utc>),
         cap: i64,
     ) -> QueryResult<Vec<HelpRequest>> {
-        let mut query = help_requests::table
-            .filter(help_requests::community_id.eq(community_id))
-            .filter(help_requests::channel.eq(RequestChannel::Open311))
-            .into_boxed();
-        if let Some(numbers) = numbers {
-            query = query.filter(help_requests::number.eq_any(numbers.to_vec()));
-        } else {
-            query = query.filter(help_requests::received_at.ge(start)).filter(help_requests::received_at.le(end));
-        }
-        if let Some(code) = code {
-            query = query.filter(help_requests::category_code.eq(code.to_owned()));
-        }
-        if let Some(statuses) = statuses {
-            query = query.filter(help_requests::status.eq_any(statuses.to_vec()));
-        }
-        query.order((help_requests::received_at.desc(), help_requests::id)).limit(cap).select(HelpRequest::as_select()).load(conn).await
+        let statuses: Option<Vec<&str>> = statuses.map(|s| s.iter().map(|s| s.as_str()).collect());
+        diesel::sql_query(OPEN311_LIST_SQL)
+            .bind::<SqlUuid, _>(community_id)
+            .bind::<Nullable<Array<Text>>, _>(numbers)
+            .bind::<Timestamptz, _>(start)
+            .bind::<Timestamptz, _>(end)
+            .bind::<Nullable<Text>, _>(code)
+            .bind::<Nullable<Array<Text>>, _>(statuses)
+            .bind::<Int8, _>(cap)
+            .load(conn)
+            .await
     }
 }
+
+/// Open311 `GET requests`: what came in through Open311 ($1 community), by number ($2) or in a
+/// window ($3–$4), by code ($5) and status ($6), newest first, at most $7.
+pub const OPEN311_LIST_SQL: &str = "SELECT r.* FROM help_requests r
+WHERE r.community_id = $1 AND r.channel = 'open311'
+  AND ($2::text[] IS NULL OR r.number = ANY($2))
+  AND ($2::text[] IS NOT NULL OR (r.received_at >= $3 AND r.received_at <= $4))
+  AND ($5::text IS NULL OR r.category_code = $5)
+  AND ($6::text[] IS NULL OR r.status = ANY($6))
+ORDER BY r.received_at DESC, r.id
+LIMIT $7";
 
 #[derive(Debug, Clone, Copy, QueryableByName)]
 pub struct RequestCounts {
