@@ -32,6 +32,9 @@ const DETAILS: { from: string; link: string }[] = [
   { from: '/assistance/cases', link: 'a[href^="/assistance/cases/"]:not([href="/assistance/cases/new"])' },
   { from: '/my/cases', link: 'a[href^="/my/cases/"]' },
   { from: '/elderly/visits', link: 'a[href^="/elderly/visits/"]' },
+  { from: '/help-requests', link: 'a[href^="/help-requests/"]:not([href="/help-requests/intake"])' },
+  { from: '/my/requests', link: 'a[href^="/my/requests/"]:not([href="/my/requests/new"])' },
+  { from: '/group-requests', link: 'a[href^="/group-requests/"]:not([href="/group-requests/new"])' },
 ];
 
 let browser: Browser;

@@ -1,6 +1,16 @@
 // What each kind of notification looks like, and where one leads.
 import type { ReactNode } from 'react';
-import { CalendarOutlined, CheckCircleOutlined, FileDoneOutlined, SolutionOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  CustomerServiceOutlined,
+  FileDoneOutlined,
+  MessageOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import type { Notification, NotificationKind } from '../api/get-notifications';
 
 export const KIND_ICONS: Record<NotificationKind, ReactNode> = {
@@ -10,6 +20,9 @@ export const KIND_ICONS: Record<NotificationKind, ReactNode> = {
   team_decision: <CheckCircleOutlined aria-hidden />,
   case_assigned: <SolutionOutlined aria-hidden />,
   case_update: <FileDoneOutlined aria-hidden />,
+  request_assigned: <CustomerServiceOutlined aria-hidden />,
+  request_update: <MessageOutlined aria-hidden />,
+  request_escalated: <AlertOutlined aria-hidden />,
 };
 
 export const KIND_COLORS: Record<NotificationKind, string> = {
@@ -19,6 +32,9 @@ export const KIND_COLORS: Record<NotificationKind, string> = {
   team_decision: 'green',
   case_assigned: 'purple',
   case_update: 'blue',
+  request_assigned: 'purple',
+  request_update: 'blue',
+  request_escalated: 'red',
 };
 
 /** The page a notification opens: its link when it is a page of this app, else none. */
