@@ -34,7 +34,7 @@ REQUESTS_SQL = """
 INSERT INTO help_requests (id, community_id, number, kind, category_code, category_name, edition_id, description,
     address, channel, caller_name, open311_token, status, assignee, received_at, response_due_at, resolution_due_at,
     resolved_at, closed_at, created_at, updated_at)
-SELECT gen_random_uuid(), e.community_id, 'B' || n, 'repair', c.code, c.name, e.id, '楼道灯坏了（压测数据）',
+SELECT gen_random_uuid(), e.community_id, 'B' || n, 'repair', e.codes[1 + n % e.k], e.names[1 + n % e.k], e.id, '楼道灯坏了（压测数据）',
        '朝阳路' || (n % 200) || '号', CASE WHEN n % 2 = 0 THEN 'open311' ELSE 'hotline' END, '压测', gen_random_uuid(),
        CASE WHEN n % 20 = 0 THEN (ARRAY['received', 'assigned', 'in_progress'])[1 + n % 3] ELSE 'closed' END,
        CASE WHEN n % 20 = 0 AND n % 3 = 0 THEN NULL ELSE '{staff}'::uuid END,
@@ -45,9 +45,9 @@ SELECT gen_random_uuid(), e.community_id, 'B' || n, 'repair', c.code, c.name, e.
        t.at, t.at
 FROM generate_series(1, {requests}) AS n
 CROSS JOIN LATERAL (SELECT now() - (n::double precision / {requests}) * interval '730 days' AS at) t
-CROSS JOIN (SELECT id, community_id, content FROM handbook_editions WHERE status = 'published' ORDER BY number DESC LIMIT 1) e
-CROSS JOIN LATERAL (SELECT x->>'code' AS code, x->>'name' AS name FROM jsonb_array_elements(e.content->'categories') WITH ORDINALITY AS a(x, i)
-                    WHERE i = 1 + n % jsonb_array_length(e.content->'categories')) c;
+CROSS JOIN (SELECT h.id, h.community_id, array_agg(x->>'code') AS codes, array_agg(x->>'name') AS names, count(*)::int AS k
+            FROM (SELECT * FROM handbook_editions WHERE status = 'published' ORDER BY number DESC LIMIT 1) h,
+                 jsonb_array_elements(h.content->'categories') x GROUP BY h.id, h.community_id) e;
 ANALYZE help_requests;
 """
 
@@ -76,9 +76,9 @@ def main():
         iso = lambda t: t.isoformat()
         runs = [
             ("queue: open, by time left", "/api/v1/help-requests?limit=50",
-             bind(queue_sql, [community, None, None, None, None, False, None, None, None, None, None, None, 51])),
+             bind(queue_sql, [community, None, None, None, None, False, None, None, None, None, None, None, 51, False, None])),
             ("queue: utilities, overdue", "/api/v1/help-requests?category=utilities&overdue=true&limit=50",
-             bind(queue_sql, [community, None, "utilities", iso(now), None, False, None, None, None, None, None, None, 51])),
+             bind(queue_sql, [community, None, "utilities", iso(now), None, False, None, None, None, None, None, None, 51, False, None])),
             ("open311 requests.json (90 days)", "/open311/v2/requests.json",
              bind(open311_sql, [community, None, iso(now - timedelta(days=90)), iso(now), None, None, 1000])),
         ]

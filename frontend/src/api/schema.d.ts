@@ -10720,6 +10720,10 @@ export interface operations {
                 unassigned?: boolean;
                 /** @description Staff only: requests of one resident group. */
                 group_id?: string;
+                /** @description Open requests escalated for running past their resolution time. */
+                escalated?: boolean;
+                /** @description Resolved requests whose follow-up call is due (today or earlier). */
+                followup_due?: boolean;
                 /** @description Staff only: a request number, or words of the description. */
                 q?: string;
                 /** @description How many items to return (1–200, default 50). */

@@ -70,6 +70,10 @@ pub struct RequestQuery {
     pub unassigned: Option<bool>,
     /// Staff only: requests of one resident group.
     pub group_id: Option<Uuid>,
+    /// Open requests escalated for running past their resolution time.
+    pub escalated: Option<bool>,
+    /// Resolved requests whose follow-up call is due (today or earlier).
+    pub followup_due: Option<bool>,
     /// Staff only: a request number, or words of the description.
     #[param(max_length = 50)]
     pub q: Option<String>,

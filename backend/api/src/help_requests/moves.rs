@@ -13,7 +13,7 @@ use xingguang_db::vocab::{NotificationKind, RequestStatus};
 use super::domain::{due, follow_up_due, local_day, reopen_until, Limit, LimitUnit, RequestAction, REQUEST_MACHINE};
 use super::dto::*;
 use super::handbook::{content, current};
-use super::service::{calendar, detail, load, tell_requester};
+use super::service::{calendar, detail, load, reopening, tell_requester};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, RoleSet, Staff};
 use crate::common::notify::{notify, Message};
@@ -493,17 +493,7 @@ pub async fn reopen_request(
     errors.finish()?;
     let limit = resolution_limit(&mut conn, &r).await?;
     let cal = calendar(&mut conn, now).await?;
-    let mut changes = RequestMove::from(&r);
-    changes.status = rule.to;
-    changes.resolution = None;
-    changes.resolved_at = None;
-    changes.followup_due_on = None;
-    changes.closed_at = None;
-    changes.satisfaction = None;
-    changes.followup_comment = None;
-    changes.escalated_at = None;
-    changes.resolution_due_at = due(now, limit, &cal);
-    changes.reopened = r.reopened + 1;
+    let changes = reopening(&r, due(now, limit, &cal));
     let assignee = r.assignee;
     let effects = Effects {
         note: Some((format!("重新打开：{reason}"), true)),

@@ -8,13 +8,12 @@ use diesel_async::AsyncConnection;
 use uuid::Uuid;
 use xingguang_db::models::help_request::{HelpRequest, RequestFilter, RequestPhoto};
 use xingguang_db::models::user::Role;
-use xingguang_db::sealed::Sealed;
-use xingguang_db::vocab::{RequestChannel, RequestStatus};
+use xingguang_db::vocab::RequestChannel;
 
-use super::domain::{check_answers, due, local_day, sniff_image, RequestAction, MAX_PHOTOS, MAX_PHOTO_BYTES, REQUEST_MACHINE};
+use super::domain::{check_answers, sniff_image, RequestAction, MAX_PHOTOS, MAX_PHOTO_BYTES, REQUEST_MACHINE};
 use super::dto::*;
 use super::handbook::{content, current};
-use super::service::{calendar, detail, load, reach_filter, summary};
+use super::service::{calendar, detail, load, reach_filter, receive, summary, Intake};
 use crate::audit::AuditEvent;
 use crate::auth::extract::{Authed, Community, Staff};
 use crate::common::pii::{audit_reveal, parse_phone, RevealRequest};
@@ -73,6 +72,8 @@ pub async fn list_requests(
         unassigned: query.unassigned.unwrap_or(false),
         group_id: query.group_id,
         q: q.map(str::to_owned),
+        escalated: query.escalated.unwrap_or(false),
+        followup_due_by: query.followup_due.unwrap_or(false).then(|| state.clock.today()),
         ..RequestFilter::default()
     };
     reach_filter(&user, &mut filter)?;
@@ -85,10 +86,10 @@ pub async fn list_requests(
     let want = paging.limit + 1;
     let mut lines = Vec::new();
     let in_open_half = after.as_ref().is_none_or(|a| super::domain::is_open(a.status));
-    if in_open_half {
+    if in_open_half && filter.followup_due_by.is_none() {
         lines = HelpRequest::list(&mut conn, user.community_id(), &filter, true, after.as_ref().map(|a| a.id), want).await?;
     }
-    if (lines.len() as i64) < want && filter.overdue_at.is_none() {
+    if (lines.len() as i64) < want && filter.overdue_at.is_none() && !filter.escalated {
         let done_after = after.as_ref().filter(|a| !super::domain::is_open(a.status)).map(|a| a.id);
         let more = HelpRequest::list(&mut conn, user.community_id(), &filter, false, done_after, want - lines.len() as i64).await?;
         lines.extend(more);
@@ -287,55 +288,30 @@ pub async fn create_request(
     let community_id = user.community_id();
     let saved = conn
         .transaction::<_, ApiError, _>(async |conn| {
-            HelpRequest::lock_numbering(conn, community_id).await?;
-            let number = HelpRequest::next_number(conn, community_id, chrono::Datelike::year(&local_day(now))).await?;
-            let row = HelpRequest {
-                id: xingguang_db::new_id(),
-                community_id,
-                number,
+            let actor = Actor::of(conn, &user).await?;
+            let intake = Intake {
                 kind: body.kind,
-                category_code: category.code.clone(),
-                category_name: category.name.clone(),
+                category,
                 edition_id: edition.id,
                 description,
                 address,
                 lat: body.lat,
                 long: body.long,
                 channel,
-                resident_id: who.resident_id,
-                household_id: who.household_id,
-                group_id: who.group_id.or(if channel == RequestChannel::Leader { user.claims.group_id } else { None }),
+                resident: (
+                    who.resident_id,
+                    who.household_id,
+                    who.group_id.or(if channel == RequestChannel::Leader { user.claims.group_id } else { None }),
+                ),
                 caller_name: if who.name.is_empty() { "居民".to_owned() } else { who.name },
-                caller_phone: who.phone.map(Sealed),
+                caller_phone: who.phone,
                 caller_email: None,
                 filed_by: Some(user.user_id()),
                 open311_client_id: None,
-                open311_token: xingguang_db::new_id(),
                 media_url: None,
-                answers: serde_json::Value::Object(body.answers.clone().unwrap_or_default()),
-                status: RequestStatus::Received,
-                assignee: None,
-                referral: None,
-                referral_ref: None,
-                resolution: None,
-                duplicate_of: None,
-                mediation_ref: None,
-                satisfaction: None,
-                followup_comment: None,
-                received_at: now,
-                response_due_at: due(now, category.response, &cal),
-                resolution_due_at: due(now, category.resolution, &cal),
-                responded_at: None,
-                resolved_at: None,
-                followup_due_on: None,
-                closed_at: None,
-                escalated_at: None,
-                reopened: 0,
-                version: 1,
-                created_at: now,
-                updated_at: now,
+                answers: body.answers.clone().unwrap_or_default(),
             };
-            let saved = HelpRequest::insert(conn, &row).await?;
+            let saved = receive(conn, community_id, intake, now, &cal, &actor).await?;
             for (content_type, bytes) in photos {
                 let photo = RequestPhoto {
                     id: xingguang_db::new_id(),
@@ -346,8 +322,6 @@ pub async fn create_request(
                 };
                 RequestPhoto::insert(conn, &photo).await?;
             }
-            let actor = Actor::of(conn, &user).await?;
-            REQUEST_MACHINE.record(conn, rule, community_id, saved.id, None, None, &actor).await?;
             AuditEvent::new(rule.audit, "help_request").by(&user).entity(saved.id).write(conn, &ctx).await?;
             Ok(saved)
         })

@@ -4,19 +4,21 @@
 use chrono::{DateTime, Utc};
 use diesel_async::AsyncPgConnection;
 use uuid::Uuid;
-use xingguang_db::models::help_request::{HelpRequest, RequestFilter, RequestNote, RequestPhoto};
+use xingguang_db::models::help_request::{HelpRequest, RequestFilter, RequestMove, RequestNote, RequestPhoto};
 use xingguang_db::models::state_change::StateChange;
 use xingguang_db::models::team::Membership;
 use xingguang_db::models::user::{Role, User};
 use xingguang_db::reach::Reach;
-use xingguang_db::vocab::{NotificationKind, RequestChannel, RequestStatus};
+use xingguang_db::sealed::Sealed;
+use xingguang_db::vocab::{NotificationKind, RequestChannel, RequestKind, RequestStatus};
 
-use super::domain::{is_open, reopen_until, REQUEST_MACHINE};
+use super::domain::{due, is_open, local_day, reopen_until, Category, RequestAction, REQUEST_MACHINE};
 use super::dto::*;
 use crate::auth::extract::{Authed, RoleSet};
 use crate::common::notify::{notify, Message};
 use crate::common::pii::mask_phone;
 use crate::common::reach::reach;
+use crate::common::state_machine::Actor;
 use crate::common::workdays::WorkCalendar;
 use crate::error::{ApiError, ApiResult};
 
@@ -171,10 +173,7 @@ pub async fn detail<R: RoleSet>(
     let actions = REQUEST_MACHINE
         .available(r.status, user.role())
         .into_iter()
-        .filter(|a| {
-            *a != super::domain::RequestAction::Reopen
-                || r.resolved_at.is_some_and(|t| reopen_until(t) >= crate::help_requests::domain::local_day(now))
-        })
+        .filter(|a| *a != super::domain::RequestAction::Reopen || r.resolved_at.is_some_and(|t| reopen_until(t) >= local_day(now)))
         .collect();
     let referral = r.referral.clone().and_then(|v| serde_json::from_value::<ReferralDto>(v).ok()).map(|mut d| {
         d.reference = r.referral_ref.clone();
@@ -239,4 +238,125 @@ pub async fn tell_requester(conn: &mut AsyncPgConnection, r: &HelpRequest, what:
         notify(conn, r.community_id, &users, &message).await?;
     }
     Ok(())
+}
+
+/// What differs between the ways a request comes in (app, leader, hotline, Open311).
+pub struct Intake {
+    pub kind: RequestKind,
+    pub category: Category,
+    pub edition_id: Uuid,
+    pub description: String,
+    pub address: String,
+    pub lat: Option<f64>,
+    pub long: Option<f64>,
+    pub channel: RequestChannel,
+    /// The registry resident, their household and group, when known.
+    pub resident: (Option<Uuid>, Option<Uuid>, Option<Uuid>),
+    pub caller_name: String,
+    pub caller_phone: Option<String>,
+    pub caller_email: Option<String>,
+    pub filed_by: Option<Uuid>,
+    pub open311_client_id: Option<Uuid>,
+    pub media_url: Option<String>,
+    pub answers: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Records a new request — numbered in its year, its clocks set by its category — and its
+/// history row. Call inside the transaction that also audits it.
+pub async fn receive(
+    conn: &mut AsyncPgConnection,
+    community_id: Uuid,
+    intake: Intake,
+    now: DateTime<Utc>,
+    cal: &WorkCalendar,
+    actor: &Actor,
+) -> ApiResult<HelpRequest> {
+    HelpRequest::lock_numbering(conn, community_id).await?;
+    let number = HelpRequest::next_number(conn, community_id, chrono::Datelike::year(&local_day(now))).await?;
+    let Intake {
+        kind,
+        category,
+        edition_id,
+        description,
+        address,
+        lat,
+        long,
+        channel,
+        resident,
+        caller_name,
+        caller_phone,
+        caller_email,
+        filed_by,
+        open311_client_id,
+        media_url,
+        answers,
+    } = intake;
+    let row = HelpRequest {
+        id: xingguang_db::new_id(),
+        community_id,
+        number,
+        kind,
+        category_code: category.code.clone(),
+        category_name: category.name.clone(),
+        edition_id,
+        description,
+        address,
+        lat,
+        long,
+        channel,
+        resident_id: resident.0,
+        household_id: resident.1,
+        group_id: resident.2,
+        caller_name,
+        caller_phone: caller_phone.map(Sealed),
+        caller_email,
+        filed_by,
+        open311_client_id,
+        open311_token: xingguang_db::new_id(),
+        media_url,
+        answers: serde_json::Value::Object(answers),
+        status: RequestStatus::Received,
+        assignee: None,
+        referral: None,
+        referral_ref: None,
+        resolution: None,
+        duplicate_of: None,
+        mediation_ref: None,
+        satisfaction: None,
+        followup_comment: None,
+        received_at: now,
+        response_due_at: due(now, category.response, cal),
+        resolution_due_at: due(now, category.resolution, cal),
+        responded_at: None,
+        resolved_at: None,
+        followup_due_on: None,
+        closed_at: None,
+        escalated_at: None,
+        reopened: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let saved = HelpRequest::insert(conn, &row).await?;
+    let rule = REQUEST_MACHINE.rule(RequestAction::Receive);
+    REQUEST_MACHINE.record(conn, rule, community_id, saved.id, None, None, actor).await?;
+    Ok(saved)
+}
+
+/// A reopened request: in progress again with a new resolution time; the earlier resolution,
+/// rating and escalation stay in its history only.
+pub fn reopening(r: &HelpRequest, resolution_due_at: DateTime<Utc>) -> RequestMove {
+    RequestMove {
+        status: RequestStatus::InProgress,
+        resolution: None,
+        resolved_at: None,
+        followup_due_on: None,
+        closed_at: None,
+        satisfaction: None,
+        followup_comment: None,
+        escalated_at: None,
+        resolution_due_at,
+        reopened: r.reopened + 1,
+        ..RequestMove::from(r)
+    }
 }

@@ -269,6 +269,8 @@ pub struct RequestFilter {
     pub unassigned: bool,
     pub group_id: Option<Uuid>,
     pub q: Option<String>,
+    pub escalated: bool,
+    pub followup_due_by: Option<NaiveDate>,
     pub reach_group: Option<Uuid>,
     pub reach_household: Option<Uuid>,
     /// With a reach: also what this user filed.
@@ -277,7 +279,8 @@ pub struct RequestFilter {
 
 /// A list's select and filters, shared by both halves ($1 community, $2 status, $3 category,
 /// $4 overdue at, $5 assignee, $6 unassigned, $7 group, $8 words, $9–$11 the reach: group,
-/// household, filer). The halves below add their order and keyset ($12 cursor id, $13 limit).
+/// household, filer), $14 escalated only, $15 follow-up call due by. The halves below add
+/// their order and keyset ($12 cursor id, $13 limit).
 /// Plain literals, so `bench/` hands pgbench the very text the API runs.
 pub const REQUEST_LIST_SQL: &str = "SELECT r.*, g.number AS group_number, u.display_name AS assignee_name
 FROM help_requests r
@@ -292,7 +295,9 @@ WHERE r.community_id = $1
   AND ($7::uuid IS NULL OR r.group_id = $7)
   AND ($8::text IS NULL OR r.number = $8 OR r.description LIKE '%' || $8 || '%')
   AND (($9::uuid IS NULL AND $10::uuid IS NULL AND $11::uuid IS NULL)
-       OR r.group_id = $9 OR r.household_id = $10 OR r.filed_by = $11)";
+       OR r.group_id = $9 OR r.household_id = $10 OR r.filed_by = $11)
+  AND (NOT $14 OR r.escalated_at IS NOT NULL)
+  AND ($15::date IS NULL OR (r.status = 'resolved' AND r.followup_due_on <= $15))";
 
 /// The queue: open requests by time left.
 pub const REQUEST_OPEN_ORDER: &str = "
@@ -405,6 +410,8 @@ impl HelpRequest {
             .bind::<Nullable<SqlUuid>, _>(filter.reach_filer)
             .bind::<Nullable<SqlUuid>, _>(after)
             .bind::<Int8, _>(limit)
+            .bind::<Bool, _>(filter.escalated)
+            .bind::<Nullable<diesel::sql_types::Date>, _>(filter.followup_due_by)
             .load(conn)
             .await
     }

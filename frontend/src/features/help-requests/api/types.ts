@@ -27,6 +27,8 @@ export interface RequestFilters {
   overdue?: boolean;
   assignee_id?: string;
   unassigned?: boolean;
+  escalated?: boolean;
+  followup_due?: boolean;
   group_id?: string;
   q?: string;
 }

@@ -8,14 +8,12 @@ import { Widget } from '@/components/Widget';
 import { useRequestsSummary } from '../api/get-summary';
 import type { RequestsSummary } from '../api/types';
 
-// The API filters by status, overdue and unassigned; escalated requests are overdue ones (the
-// queue has no filter of its own for them), and follow-up calls are due on resolved requests.
 const LINES: { key: keyof RequestsSummary; to: string; alert?: boolean }[] = [
   { key: 'open', to: '/help-requests' },
   { key: 'unassigned', to: '/help-requests?unassigned=1' },
   { key: 'overdue', to: '/help-requests?overdue=1', alert: true },
-  { key: 'escalated', to: '/help-requests?overdue=1', alert: true },
-  { key: 'followups_due', to: '/help-requests?status=resolved' },
+  { key: 'escalated', to: '/help-requests?escalated=1', alert: true },
+  { key: 'followups_due', to: '/help-requests?followup_due=1' },
 ];
 
 export function HelpRequestsWidget() {

@@ -35,6 +35,8 @@ export function RequestsPage() {
       category: params.get('category') ?? undefined,
       overdue: params.get('overdue') === '1' || undefined,
       unassigned: params.get('unassigned') === '1' || undefined,
+      escalated: params.get('escalated') === '1' || undefined,
+      followup_due: params.get('followup_due') === '1' || undefined,
       assignee_id: params.get('assignee') ?? undefined,
       group_id: params.get('group') ?? undefined,
       q: params.get('q') ?? undefined,
@@ -144,6 +146,12 @@ export function RequestsPage() {
               </Checkbox>
               <Checkbox {...flag('unassigned')} data-testid="filter-unassigned">
                 {t('helpRequests.queue.unassignedOnly')}
+              </Checkbox>
+              <Checkbox {...flag('escalated')} data-testid="filter-escalated">
+                {t('helpRequests.queue.escalatedOnly')}
+              </Checkbox>
+              <Checkbox {...flag('followup_due')} data-testid="filter-followup-due">
+                {t('helpRequests.queue.followupDueOnly')}
               </Checkbox>
             </Space>
           </Form.Item>

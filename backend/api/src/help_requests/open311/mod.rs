@@ -7,25 +7,26 @@
 //! public civic app) and never a name, phone or e-mail; requests filed in the app, by a leader
 //! or on the hotline stay private. Errors are the specification's `[{code, description}]`.
 
+mod format;
+
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
-use chrono::{DateTime, SecondsFormat, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
-use serde::Serialize;
 use serde_json::{json, Value};
-use utoipa::ToSchema;
 use uuid::Uuid;
 use xingguang_db::models::community::Community;
-use xingguang_db::models::help_request::{HelpRequest, Open311Client, RequestMove, RequestNote};
-use xingguang_db::sealed::Sealed;
+use xingguang_db::models::help_request::{HelpRequest, Open311Client, RequestNote};
 use xingguang_db::vocab::{RequestChannel, RequestStatus};
 
-use super::domain::{check_answers, due, is_open, local_day, reopen_until, RequestAction, REQUEST_MACHINE};
+pub use self::format::Open311ErrorDto;
+use self::format::{
+    answer, err, failure, form_pairs, format_of, pairs, param, parse_time, respond, status_word, time, update_status, Format, Open311Error,
+};
+use super::domain::{check_answers, due, local_day, reopen_until, RequestAction, REQUEST_MACHINE};
 use super::handbook::content;
 use super::keys::key_hash;
-use super::service::calendar;
+use super::service::{calendar, receive, reopening, Intake};
 use crate::audit::AuditEvent;
-use crate::common::clock::CHINA;
 use crate::common::state_machine::Actor;
 use crate::http::RequestCtx;
 use crate::state::AppState;
@@ -33,149 +34,6 @@ use crate::state::AppState;
 /// Requests a `GET requests` returns at most, and its default window.
 const CAP: i64 = 1000;
 const WINDOW_DAYS: i64 = 90;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Json,
-    Xml,
-}
-
-/// An Open311 error: its HTTP status and description.
-#[derive(Debug)]
-pub struct Open311Error(StatusCode, String);
-
-fn err(status: StatusCode, description: impl Into<String>) -> Open311Error {
-    Open311Error(status, description.into())
-}
-
-impl From<diesel::result::Error> for Open311Error {
-    fn from(e: diesel::result::Error) -> Self {
-        log::error!("open311: {e}");
-        err(StatusCode::INTERNAL_SERVER_ERROR, "The server could not answer; try again later.")
-    }
-}
-
-impl From<crate::error::ApiError> for Open311Error {
-    fn from(e: crate::error::ApiError) -> Self {
-        Open311Error(e.status, e.detail)
-    }
-}
-
-/// One error as the specification writes it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Open311ErrorDto {
-    pub code: u16,
-    pub description: String,
-}
-
-fn format_of(raw: &str) -> Result<Format, Open311Error> {
-    match raw {
-        "json" => Ok(Format::Json),
-        "xml" => Ok(Format::Xml),
-        _ => Err(err(StatusCode::NOT_FOUND, "The format must be json or xml.")),
-    }
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The element name of an array's items: `attributes` → `attribute`, `endpoints` → `endpoint`.
-fn singular(name: &str) -> &str {
-    match name {
-        "service_requests" => "request",
-        "services" => "service",
-        "service_request_updates" => "request_update",
-        "errors" => "error",
-        other => other.strip_suffix('s').unwrap_or(other),
-    }
-}
-
-fn xml_value(out: &mut String, name: &str, value: &Value) {
-    match value {
-        Value::Null => out.push_str(&format!("<{name}/>")),
-        Value::Array(items) => {
-            out.push_str(&format!("<{name}>"));
-            for item in items {
-                xml_value(out, singular(name), item);
-            }
-            out.push_str(&format!("</{name}>"));
-        }
-        Value::Object(fields) => {
-            out.push_str(&format!("<{name}>"));
-            for (key, v) in fields {
-                xml_value(out, key, v);
-            }
-            out.push_str(&format!("</{name}>"));
-        }
-        Value::String(s) => out.push_str(&format!("<{name}>{}</{name}>", escape(s))),
-        other => out.push_str(&format!("<{name}>{other}</{name}>")),
-    }
-}
-
-/// The JSON value as the specification's XML: `root` holds the array's items (or the object's
-/// fields).
-fn to_xml(root: &str, value: &Value) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
-    xml_value(&mut out, root, value);
-    out
-}
-
-fn answer(format: Format, status: StatusCode, root: &str, value: Value) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header(("access-control-allow-origin", "*"));
-    match format {
-        Format::Json => response.content_type("application/json; charset=utf-8").body(value.to_string()),
-        Format::Xml => response.content_type("text/xml; charset=utf-8").body(to_xml(root, &value)),
-    }
-}
-
-fn failure(format: Format, e: Open311Error) -> HttpResponse {
-    let body = json!([{ "code": e.0.as_u16(), "description": e.1 }]);
-    answer(format, e.0, "errors", body)
-}
-
-fn respond(format: Format, result: Result<(StatusCode, &str, Value), Open311Error>) -> HttpResponse {
-    match result {
-        Ok((status, root, value)) => answer(format, status, root, value),
-        Err(e) => failure(format, e),
-    }
-}
-
-/// The query string or form as pairs (Open311 clients send `attribute[code]=value`).
-fn pairs(raw: &[u8]) -> Result<Vec<(String, String)>, Open311Error> {
-    serde_urlencoded::from_bytes(raw).map_err(|_| err(StatusCode::BAD_REQUEST, "The parameters cannot be read."))
-}
-
-fn param<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
-}
-
-fn time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&CHINA).to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-fn parse_time(raw: Option<&str>, name: &str) -> Result<Option<DateTime<Utc>>, Open311Error> {
-    raw.map(|v| {
-        DateTime::parse_from_rfc3339(v)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| err(StatusCode::BAD_REQUEST, format!("{name} must be a W3C date-time, e.g. 2026-11-28T09:00:00+08:00.")))
-    })
-    .transpose()
-}
 
 /// The community a call is for: the `jurisdiction_id` named, or the only one served.
 async fn jurisdiction(conn: &mut AsyncPgConnection, params: &[(String, String)]) -> Result<Community, Open311Error> {
@@ -203,36 +61,6 @@ async fn current_content(
         .ok_or_else(|| err(StatusCode::NOT_FOUND, "This jurisdiction has published no services yet."))?;
     let c = content(&edition)?;
     Ok((edition, c))
-}
-
-/// `open` or `closed`, as GeoReport v2 knows them.
-fn status_word(status: RequestStatus) -> &'static str {
-    if is_open(status) {
-        "open"
-    } else {
-        "closed"
-    }
-}
-
-/// mySociety's richer status words for updates.
-fn update_status(action: Option<&str>, status: RequestStatus) -> &'static str {
-    match action {
-        Some("assign") => "ACTION_SCHEDULED",
-        Some("start" | "reopen") => "IN_PROGRESS",
-        Some("resolve") => "FIXED",
-        Some("not_ours") => "NOT_COUNCILS_RESPONSIBILITY",
-        Some("duplicate") => "DUPLICATE",
-        Some("rate" | "follow_up") => "CLOSED",
-        _ => match status {
-            RequestStatus::Received => "OPEN",
-            RequestStatus::Assigned => "ACTION_SCHEDULED",
-            RequestStatus::InProgress => "IN_PROGRESS",
-            RequestStatus::Resolved => "FIXED",
-            RequestStatus::Closed => "CLOSED",
-            RequestStatus::NotOurs => "NOT_COUNCILS_RESPONSIBILITY",
-            RequestStatus::Duplicate => "DUPLICATE",
-        },
-    }
 }
 
 /// A request as GET shows it: no name, phone or e-mail.
@@ -442,12 +270,7 @@ async fn create(
     state: &AppState,
     body: &[u8],
 ) -> Result<(StatusCode, &'static str, Value), Open311Error> {
-    let form =
-        req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !form {
-        return Err(err(StatusCode::BAD_REQUEST, "Send the fields form-encoded (application/x-www-form-urlencoded)."));
-    }
-    let params = pairs(body)?;
+    let params = form_pairs(req, body)?;
     let mut conn = state.conn().await?;
     let community = jurisdiction(&mut conn, &params).await?;
     let client = client(&mut conn, &params, &community).await?;
@@ -502,61 +325,29 @@ async fn create(
     let now = state.clock.now();
     let cal = calendar(&mut conn, now).await?;
     let name = format!("{last}{first}");
-    let token = xingguang_db::new_id();
     let saved = conn
         .transaction::<_, crate::error::ApiError, _>(async |conn| {
-            HelpRequest::lock_numbering(conn, community.id).await?;
-            let number = HelpRequest::next_number(conn, community.id, chrono::Datelike::year(&local_day(now))).await?;
-            let row = HelpRequest {
-                id: xingguang_db::new_id(),
-                community_id: community.id,
-                number,
+            let actor = Actor { name: format!("{}（Open311）", client.name), user_id: None };
+            let intake = Intake {
                 kind: category.kind,
-                category_code: category.code.clone(),
-                category_name: category.name.clone(),
+                category: category.clone(),
                 edition_id: edition.id,
                 description: description.unwrap_or_default(),
                 address,
                 lat,
                 long,
                 channel: RequestChannel::Open311,
-                resident_id: None,
-                household_id: None,
-                group_id: None,
+                resident: (None, None, None),
                 caller_name: if name.is_empty() { format!("{}用户", client.name.chars().take(40).collect::<String>()) } else { name },
-                caller_phone: phone.map(Sealed),
+                caller_phone: phone,
                 caller_email: email,
                 filed_by: None,
                 open311_client_id: Some(client.id),
-                open311_token: token,
                 media_url,
-                answers: Value::Object(answers),
-                status: RequestStatus::Received,
-                assignee: None,
-                referral: None,
-                referral_ref: None,
-                resolution: None,
-                duplicate_of: None,
-                mediation_ref: None,
-                satisfaction: None,
-                followup_comment: None,
-                received_at: now,
-                response_due_at: due(now, category.response, &cal),
-                resolution_due_at: due(now, category.resolution, &cal),
-                responded_at: None,
-                resolved_at: None,
-                followup_due_on: None,
-                closed_at: None,
-                escalated_at: None,
-                reopened: 0,
-                version: 1,
-                created_at: now,
-                updated_at: now,
+                answers,
             };
-            let saved = HelpRequest::insert(conn, &row).await?;
-            let actor = Actor { name: format!("{}（Open311）", client.name), user_id: None };
+            let saved = receive(conn, community.id, intake, now, &cal, &actor).await?;
             let rule = REQUEST_MACHINE.rule(RequestAction::Receive);
-            REQUEST_MACHINE.record(conn, rule, community.id, saved.id, None, None, &actor).await?;
             AuditEvent::new(rule.audit, "help_request")
                 .community(community.id)
                 .entity(saved.id)
@@ -811,12 +602,7 @@ async fn update(
     state: &AppState,
     body: &[u8],
 ) -> Result<(StatusCode, &'static str, Value), Open311Error> {
-    let form =
-        req.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !form {
-        return Err(err(StatusCode::BAD_REQUEST, "Send the fields form-encoded (application/x-www-form-urlencoded)."));
-    }
-    let params = pairs(body)?;
+    let params = form_pairs(req, body)?;
     let mut conn = state.conn().await?;
     let community = jurisdiction(&mut conn, &params).await?;
     let client = client(&mut conn, &params, &community).await?;
@@ -850,18 +636,7 @@ async fn update(
     let note_id = xingguang_db::new_id();
     conn.transaction::<_, crate::error::ApiError, _>(async |conn| {
         if reopen {
-            let mut changes = RequestMove::from(&r);
-            changes.status = RequestStatus::InProgress;
-            changes.resolution = None;
-            changes.resolved_at = None;
-            changes.followup_due_on = None;
-            changes.closed_at = None;
-            changes.satisfaction = None;
-            changes.escalated_at = None;
-            changes.reopened = r.reopened + 1;
-            if let Some(limit) = limit {
-                changes.resolution_due_at = due(now, limit, &cal);
-            }
+            let changes = reopening(&r, limit.map_or(r.resolution_due_at, |l| due(now, l, &cal)));
             HelpRequest::apply(conn, r.id, r.version, r.status, changes).await?.ok_or_else(crate::error::ApiError::precondition_failed)?;
             let rule = REQUEST_MACHINE.rule(RequestAction::Reopen);
             REQUEST_MACHINE.record(conn, rule, community.id, r.id, Some(r.status), None, &actor).await?;
@@ -901,24 +676,4 @@ pub fn routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(get_token)
         .service(get_updates)
         .service(post_update);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arrays_become_elements_named_for_their_items_and_text_is_escaped() {
-        let v = json!([{ "service_code": "a&b", "lat": null, "metadata": true }]);
-        assert_eq!(
-            to_xml("services", &v),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?><services><service><lat/><metadata>true</metadata><service_code>a&amp;b</service_code></service></services>"
-        );
-        let def = json!({ "service_code": "x", "attributes": [{ "values": [{ "key": "k", "name": "<n>" }] }] });
-        assert_eq!(
-            to_xml("service_definition", &def),
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?><service_definition><attributes><attribute><values><value><key>k</key><name>&lt;n&gt;</name></value></values></attribute></attributes><service_code>x</service_code></service_definition>"
-        );
-        assert_eq!(escape("a\u{1}b"), "ab", "control characters XML cannot carry are dropped");
-    }
 }
