@@ -130,6 +130,22 @@ impl ProblemResponses {
     }
 }
 
+impl ProblemResponses {
+    /// Open311 answers its own error list, but a query string the platform cannot read at all
+    /// (a NUL, broken encoding) is refused before the handler with the platform's problem.
+    fn open311(op: &mut Operation) {
+        let problem = || Content::new(Some(RefOr::Ref(Ref::from_schema_name("Problem"))));
+        match op.responses.responses.get_mut("400") {
+            Some(RefOr::T(response)) => {
+                response.content.insert("application/problem+json".to_owned(), problem());
+            }
+            _ => {
+                op.responses.responses.insert("400".to_owned(), RefOr::Ref(Ref::new("#/components/responses/BadRequest")));
+            }
+        }
+    }
+}
+
 impl Modify for ProblemResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
@@ -138,7 +154,13 @@ impl Modify for ProblemResponses {
         }
         for (path, item) in openapi.paths.paths.iter_mut() {
             // OAuth and Open311 answer errors in their own specifications' formats.
-            if path == "/api/v1/oauth/token" || path.starts_with("/open311/v2/") {
+            if path == "/api/v1/oauth/token" {
+                continue;
+            }
+            if path.starts_with("/open311/v2/") {
+                for op in [&mut item.get, &mut item.post].into_iter().flatten() {
+                    Self::open311(op);
+                }
                 continue;
             }
             let has_path_params = path.contains('{');

@@ -5637,6 +5637,32 @@ export interface components {
             /** Format: date-time */
             revoked_at?: string | null;
         };
+        /** @description The fields of `POST requests` (form-encoded; `attribute[code]` answers besides these). */
+        Open311RequestForm: {
+            address_id?: string | null;
+            address_string?: string | null;
+            api_key: string;
+            description: string;
+            email?: string | null;
+            first_name?: string | null;
+            jurisdiction_id?: string | null;
+            last_name?: string | null;
+            lat?: string | null;
+            long?: string | null;
+            media_url?: string | null;
+            phone?: string | null;
+            service_code: string;
+        };
+        /** @description The fields of `POST servicerequestupdates` (form-encoded). */
+        Open311UpdateForm: {
+            api_key: string;
+            description: string;
+            jurisdiction_id?: string | null;
+            service_request_id: string;
+            status?: string | null;
+            update_id: string;
+            updated_datetime?: string | null;
+        };
         /** @description The unmasked contact phone. */
         PartnerContactDto: {
             contact_name?: string | null;
@@ -15632,6 +15658,7 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Another format. */
             404: {
                 headers: {
@@ -15685,6 +15712,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311ErrorDto"][];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown jurisdiction_id or format. */
@@ -15711,7 +15739,7 @@ export interface operations {
         /** @description The GeoReport v2 fields. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": string;
+                "application/x-www-form-urlencoded": components["schemas"]["Open311RequestForm"];
             };
         };
         responses: {
@@ -15732,6 +15760,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311ErrorDto"][];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No api_key, or an invalid one. */
@@ -15781,6 +15810,7 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown id (or not an Open311 request), jurisdiction_id or format. */
             404: {
                 headers: {
@@ -15828,6 +15858,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311ErrorDto"][];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown jurisdiction_id or format. */
@@ -15854,7 +15885,7 @@ export interface operations {
         /** @description The update's fields. */
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": string;
+                "application/x-www-form-urlencoded": components["schemas"]["Open311UpdateForm"];
             };
         };
         responses: {
@@ -15875,6 +15906,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311ErrorDto"][];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No api_key, or an invalid one. */
@@ -15929,6 +15961,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311ErrorDto"][];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown jurisdiction_id or format. */
@@ -15969,6 +16002,7 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown service_code, jurisdiction_id or format. */
             404: {
                 headers: {
@@ -16007,6 +16041,7 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown token, jurisdiction_id or format. */
             404: {
                 headers: {

@@ -40,6 +40,38 @@ impl From<crate::error::ApiError> for Open311Error {
     }
 }
 
+/// The fields of `POST requests` (form-encoded; `attribute[code]` answers besides these).
+#[derive(Debug, Serialize, ToSchema)]
+#[allow(dead_code)] // documents the form; the handler reads the pairs themselves
+pub struct Open311RequestForm {
+    pub api_key: String,
+    pub jurisdiction_id: Option<String>,
+    pub service_code: String,
+    pub lat: Option<String>,
+    pub long: Option<String>,
+    pub address_string: Option<String>,
+    pub address_id: Option<String>,
+    pub email: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+    pub description: String,
+    pub media_url: Option<String>,
+}
+
+/// The fields of `POST servicerequestupdates` (form-encoded).
+#[derive(Debug, Serialize, ToSchema)]
+#[allow(dead_code)] // documents the form; the handler reads the pairs themselves
+pub struct Open311UpdateForm {
+    pub api_key: String,
+    pub jurisdiction_id: Option<String>,
+    pub service_request_id: String,
+    pub update_id: String,
+    pub updated_datetime: Option<String>,
+    pub status: Option<String>,
+    pub description: String,
+}
+
 /// One error as the specification writes it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Open311ErrorDto {

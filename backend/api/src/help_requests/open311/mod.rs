@@ -18,7 +18,7 @@ use xingguang_db::models::community::Community;
 use xingguang_db::models::help_request::{HelpRequest, Open311Client, RequestNote};
 use xingguang_db::vocab::{RequestChannel, RequestStatus};
 
-pub use self::format::Open311ErrorDto;
+pub use self::format::{Open311ErrorDto, Open311RequestForm, Open311UpdateForm};
 use self::format::{
     answer, err, failure, form_pairs, format_of, pairs, param, parse_time, respond, status_word, time, update_status, Format, Open311Error,
 };
@@ -233,7 +233,7 @@ pub async fn service_definition(req: HttpRequest, state: web::Data<AppState>, pa
     tag = "open311",
     operation_id = "open311_post_request",
     params(("format" = String, Path, description = "`json` or `xml`.")),
-    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "The GeoReport v2 fields."),
+    request_body(content = Open311RequestForm, content_type = "application/x-www-form-urlencoded", description = "The GeoReport v2 fields."),
     responses(
         (status = 201, description = "Recorded.", content((Object = "application/json"), (String = "text/xml"))),
         (status = 400, description = "A required field is missing or invalid.", body = Vec<Open311ErrorDto>),
@@ -574,7 +574,7 @@ pub async fn get_updates(req: HttpRequest, state: web::Data<AppState>, format: w
     tag = "open311",
     operation_id = "open311_post_update",
     params(("format" = String, Path, description = "`json` or `xml`.")),
-    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "The update's fields."),
+    request_body(content = Open311UpdateForm, content_type = "application/x-www-form-urlencoded", description = "The update's fields."),
     responses(
         (status = 200, description = "Recorded.", content((Object = "application/json"), (String = "text/xml"))),
         (status = 400, description = "A required field is missing.", body = Vec<Open311ErrorDto>),
