@@ -18,10 +18,10 @@ use xingguang_db::models::community::Community;
 use xingguang_db::models::help_request::{HelpRequest, Open311Client, RequestNote};
 use xingguang_db::vocab::{RequestChannel, RequestStatus};
 
-pub use self::format::{Open311ErrorDto, Open311RequestForm, Open311UpdateForm};
 use self::format::{
     answer, err, failure, form_pairs, format_of, pairs, param, parse_time, respond, status_word, time, update_status, Format, Open311Error,
 };
+pub use self::format::{Open311ErrorDto, Open311RequestForm, Open311UpdateForm};
 use super::domain::{check_answers, due, local_day, reopen_until, RequestAction, REQUEST_MACHINE};
 use super::handbook::content;
 use super::keys::key_hash;
