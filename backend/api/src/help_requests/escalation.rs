@@ -22,18 +22,27 @@ const EVERY: Duration = Duration::from_secs(60);
 /// Escalates every request due for it; how many.
 pub async fn escalate_due(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> anyhow::Result<usize> {
     let mut done = 0;
+    // The supervisors of each community, read once per sweep rather than once per request.
+    let mut supervisors: std::collections::HashMap<uuid::Uuid, Vec<uuid::Uuid>> = std::collections::HashMap::new();
     for r in HelpRequest::due_for_escalation(conn, now).await? {
         let escalated = conn
             .transaction::<_, anyhow::Error, _>(async |conn| {
                 if !HelpRequest::mark_escalated(conn, r.id, now).await? {
                     return Ok(false);
                 }
-                let mut users: Vec<_> = User::colleagues(conn, r.community_id)
-                    .await?
-                    .into_iter()
-                    .filter(|u| u.role == Role::Staff && u.supervisor)
-                    .map(|u| u.id)
-                    .collect();
+                let mut users = match supervisors.get(&r.community_id) {
+                    Some(ids) => ids.clone(),
+                    None => {
+                        let ids: Vec<_> = User::colleagues(conn, r.community_id)
+                            .await?
+                            .into_iter()
+                            .filter(|u| u.role == Role::Staff && u.supervisor)
+                            .map(|u| u.id)
+                            .collect();
+                        supervisors.insert(r.community_id, ids.clone());
+                        ids
+                    }
+                };
                 users.extend(r.assignee);
                 users.sort();
                 users.dedup();

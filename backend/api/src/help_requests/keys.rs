@@ -17,7 +17,7 @@ use crate::state::AppState;
 
 /// The stored form of a key.
 pub fn key_hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", Sha256::digest(key.as_bytes()))
 }
 
 fn dto(c: Open311Client, key: Option<String>) -> Open311KeyDto {
