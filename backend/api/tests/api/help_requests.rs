@@ -291,3 +291,24 @@ async fn an_open311_client_lists_services_posts_and_reads_a_request_in_json_and_
     let reversed = app.get("/open311/v2/requests.json?start_date=2026-11-28T00:00:00Z&end_date=2026-01-01T00:00:00Z", None).await;
     assert_eq!(reversed.status, StatusCode::BAD_REQUEST);
 }
+
+#[actix_web::test]
+async fn an_overdue_request_is_escalated_once_and_the_director_is_told() {
+    let app = TestApp::spawn().await;
+    let staff = app.token("staff").await;
+    let director = app.token("director").await;
+    let before = app.get("/api/v1/help-requests/summary", Some(&staff)).await.json;
+    assert!(before["open"].as_i64() > before["escalated"].as_i64(), "some open requests are still within their time: {before}");
+    // A month from now every open request is past its resolution time.
+    let later = chrono::Utc::now() + chrono::Duration::days(30);
+    let mut conn = app.pool.get().await.expect("connection");
+    let first = xingguang::help_requests::escalation::escalate_due(&mut conn, later).await.expect("sweep");
+    let again = xingguang::help_requests::escalation::escalate_due(&mut conn, later).await.expect("sweep");
+    assert!(first > 0 && again == 0, "escalated {first}, then {again}");
+    let after = app.get("/api/v1/help-requests/summary", Some(&staff)).await.json;
+    assert_eq!(after["escalated"], after["open"], "every open request is escalated once: {after}");
+    let listed = app.get("/api/v1/help-requests?escalated=true&limit=200", Some(&staff)).await.json;
+    assert_eq!(listed["items"].as_array().map(|l| l.len() as i64), after["escalated"].as_i64());
+    let told = app.get("/api/v1/notifications", Some(&director)).await.json;
+    assert!(told.to_string().contains("已超过办结时限"), "{told}");
+}
